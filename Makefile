@@ -1,0 +1,53 @@
+# Læringsmiljøprosjektet – tasks. `make help` lists them.
+# Everything runs in .venv, made from the pinned requirements.txt on first use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help setup serve build build-fast test links-online benchmark zip lock clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/mkdocs: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(BIN)/mkdocs ## Make .venv with the pinned packages
+
+serve: setup ## Serve both languages at http://127.0.0.1:8000/ with live reload (PDFs off: fast)
+	PDF=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup ## Build the whole site into site/, PDFs included (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+build-fast: setup ## Build without PDFs
+	PDF=false $(BIN)/mkdocs build --strict
+
+test: setup ## Build everything and run every test (what CI runs)
+	$(BIN)/python -m pytest
+
+links-online: setup ## Check every external link on the web (needs a network)
+	$(BIN)/python scripts/check_external_links.py
+
+benchmark: setup ## Time the builds, count pages and PDFs, measure search and page weight
+	$(BIN)/python scripts/benchmark.py
+
+zip: build ## Pack the built site as dist/laringsmiljo-offline.zip for use without a network
+	mkdir -p dist && rm -f dist/laringsmiljo-offline.zip
+	cd site && $(CURDIR)/$(BIN)/python -m zipfile -c ../dist/laringsmiljo-offline.zip .
+
+lock: ## Re-resolve requirements.in into the pinned requirements.txt
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Fully pinned lock of requirements.in (Python 3.11, Linux). Regenerate with: make lock"; \
+	  .lock-venv/bin/pip freeze; } > requirements.txt
+	rm -rf .lock-venv
+
+clean: ## Remove site/, dist/ and caches (keeps .venv)
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,136 @@
+"""The site's vocabulary and page reading, in one place for the hooks, scripts and tests.
+
+Not a hook itself (mkdocs.yml does not list it); hooks import it with `import _site`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("nb", "en")          # the first is the default language, served at /
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+PAGE_TYPES = {"home", "page", "overview", "theme", "topic", "role", "reference", "tool", "template"}
+THEMES = ("theme-1", "theme-2", "theme-3", "theme-4")
+TOPICS = ("regulations", "participation", "parents", "interdisciplinary", "capacity-building")
+ROLES = ("owner", "steering-group", "head", "working-group", "ppt", "staff", "children", "parents")
+SETTINGS = ("kindergarten", "school", "sfo")
+MEETINGS = ("national-gathering", "seminar", "supervision", "supervision-head", "steering-group",
+            "owner-meeting", "working-group-meeting")
+SEMESTERS = (1, 2, 3, 4)
+
+# Front-matter keys: required ones, then optional ones with the closed set of values they take.
+REQUIRED_KEYS = ("id", "type", "title", "description")
+LIST_KEYS = {"themes": THEMES, "topics": TOPICS, "roles": ROLES, "settings": SETTINGS,
+             "meetings": MEETINGS}
+OTHER_KEYS = {"semester", "pdf", "role", "semesters", "hide", "search", "tags", "template",
+              "status", "icon"}  # the last six are Material's own
+PER_LANGUAGE_KEYS = {"title", "description", "semesters", "tags"}
+DESCRIPTION_MAX = 200
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Page:
+    """One Markdown source file: its language, its pair key and its parsed parts."""
+
+    path: Path                    # e.g. docs/roles/ppt.nb.md
+    key: str                      # e.g. roles/ppt (the same for both languages)
+    lang: str | None              # nb, en, or None when the name has no language suffix
+    meta: dict = field(default_factory=dict)
+    meta_error: str | None = None
+    meta_error_line: int = 1
+    body: str = ""
+    body_line: int = 1            # line number of the first body line in the file
+
+    def headings(self):
+        """(level, text, id or None, line) for each Markdown heading outside code fences."""
+        found, fenced = [], False
+        for number, line in enumerate(self.body.splitlines(), start=self.body_line):
+            if FENCE.match(line):
+                fenced = not fenced
+                continue
+            match = None if fenced else HEADING.match(line)
+            if match:
+                anchor = HEADING_ID.search(match.group(2))
+                text = HEADING_ID.sub("", match.group(2)).strip()
+                found.append((len(match.group(1)), text, anchor and anchor.group(1), number))
+        return found
+
+
+def read_page(path: Path, docs_dir: Path) -> Page:
+    relative = path.relative_to(docs_dir).as_posix()
+    stem, lang = relative[: -len(".md")], None
+    for code in LANGUAGES:
+        if stem.endswith("." + code):
+            stem, lang = stem[: -len(code) - 1], code
+    page = Page(path=path, key=stem, lang=lang)
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        page.meta_error = "no front matter (the file must start with a '---' YAML block)"
+        page.body = text
+        return page
+    page.body = text[match.end():]
+    page.body_line = match.group(0).count("\n") + 1
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        page.meta_error = "invalid YAML front matter: " + str(getattr(error, "problem", error))
+        page.meta_error_line = mark.line + 2 if mark else 1
+        return page
+    if not isinstance(meta, dict):
+        page.meta_error = "front matter is not a mapping of keys to values"
+        page.meta_error_line = 2
+        return page
+    page.meta = meta
+    return page
+
+
+def iter_pages(docs_dir: str | Path):
+    docs_dir = Path(docs_dir)
+    for path in sorted(docs_dir.rglob("*.md")):
+        yield read_page(path, docs_dir)
+
+
+def key_line(page: Page, key: str) -> int:
+    """The line of a front-matter key in the file (1 when not found)."""
+    text = page.path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(text[: page.body_line], start=1):
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            return number
+    return 1
+
+
+# Reading time. Brysbaert (2019, Journal of Memory and Language 109) puts adults' silent reading
+# of non-fiction at about 238 words a minute in English; Norwegian words are longer and many
+# readers here read in a second language, so we count 200 words a minute for both languages and
+# round up to whole minutes. What is counted is the running text a reader reads: words in
+# headings, lists, tables and paragraphs, not Markdown syntax, link targets or attribute lists.
+WORDS_PER_MINUTE = 200
+WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
+
+
+def readable_text(markdown: str) -> str:
+    text = re.sub(r"^\*\[[^\]]+\]:.*$", "", markdown, flags=re.MULTILINE)      # abbreviations
+    text = re.sub(r"^\[[^\]]+\]:\s*\S+.*$", "", text, flags=re.MULTILINE)     # link definitions
+    text = re.sub(r"\{[^}\n]*\}", "", text)                                    # attribute lists
+    text = re.sub(r"\]\([^)]*\)|\]\[[^\]]*\]", "]", text)                      # link targets
+    text = re.sub(r"<[^>]+>", " ", text)                                       # raw HTML tags
+    return text
+
+
+def word_count(markdown: str) -> int:
+    return len(WORD.findall(readable_text(markdown)))
+
+
+def reading_minutes(markdown: str) -> int:
+    return max(1, -(-word_count(markdown) // WORDS_PER_MINUTE))

@@ -1,0 +1,127 @@
+"""Make mkdocs-exporter's PDFs work in a two-language static-i18n build, with any Chromium.
+
+Three repairs, each small (see shared/notes/toolchain.md §1–2 for the measurements):
+
+1. One PDF plugin for all languages. static-i18n builds the second language by calling
+   MkDocs' build() again; mkdocs-exporter's on_config then registers a second `exporter-pdf`
+   plugin while the first one's handlers stay registered (the "future belongs to a different
+   loop" error, or an endless nb/en/nb… rebuild). We drop the duplicate and keep the first.
+2. Order of post_build: every language's PDF work (render, close the browser) finishes before
+   static-i18n starts the next language, and Material's offline plugin writes its search index
+   only after static-i18n has merged both languages.
+3. The browser: Playwright has no setting for the executable and mkdocs-exporter none either.
+   We launch LMP_CHROMIUM if set, else Playwright's own Chromium, else a system Chromium found on
+   PATH, and otherwise stop with one line that names both ways to get one. PDFs are printed
+   tagged (structure tree, /Lang) and with an outline (bookmarks from headings).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from tempfile import NamedTemporaryFile
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs_exporter.formats.pdf.browser import Browser
+from playwright.async_api import Error as PlaywrightError, async_playwright
+
+BROWSER_ENV = "LMP_CHROMIUM"
+SYSTEM_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+NO_BROWSER = (
+    "No Chromium for PDFs: install Playwright's (python -m playwright install chromium) "
+    f"or a system one (apt-get install chromium, or set {BROWSER_ENV}=/path/to/chromium); "
+    "PDF=0 builds without PDFs."
+)
+
+@event_priority(99)  # right after mkdocs-exporter's own on_config (priority 100)
+def on_config(config):
+    plugins = config.plugins
+    current = plugins.get("exporter-pdf")
+    if current is None:
+        return
+    i18n = plugins.get("i18n")
+    if not getattr(i18n, "building", False):  # the outer (first-language) build
+        plugins.lmp_pdf_plugin = current
+        _run_last(plugins, "post_build", i18n, plugins.get("material/offline"))
+    elif current is not plugins.lmp_pdf_plugin:
+        # Nested (second-language) build: unregister the duplicate in place (the outer build is
+        # iterating these very lists), and put the first instance back.
+        for methods in plugins.events.values():
+            methods[:] = [m for m in methods if getattr(m, "__self__", None) is not current]
+        dict.__setitem__(plugins, "exporter-pdf", plugins.lmp_pdf_plugin)
+        plugins.lmp_pdf_plugin.on_config(config)
+
+
+def _run_last(plugins, event, *owners):
+    """Move the handlers of `owners` for `event` to the end, in the order given."""
+    methods = plugins.events[event]
+    for owner in owners:
+        if owner is None:
+            continue
+        mine = [m for m in methods if getattr(m, "__self__", None) is owner]
+        methods[:] = [m for m in methods if m not in mine] + mine
+
+
+async def _launch(self: Browser) -> Browser:
+    if self.launched:
+        return self
+    async with self.lock:
+        if self.launched:
+            return self
+        self.playwright = await async_playwright().start()
+        chromium, options = self.playwright.chromium, {"headless": self.headless, "args": self.args}
+        try:
+            if os.environ.get(BROWSER_ENV):
+                self.browser = await chromium.launch(executable_path=find_browser(), **options)
+            else:
+                self.browser = await chromium.launch(**options)
+        except PlaywrightError as error:
+            if os.environ.get(BROWSER_ENV) or "Executable doesn't exist" not in str(error):
+                raise
+            self.browser = await chromium.launch(executable_path=find_browser(), **options)
+        self.context = await self.browser.new_context()
+        self.context.on("console", self.log)
+        self._launched = True
+    return self
+
+
+def find_browser() -> str:
+    """The Chromium to use when Playwright's own is missing: LMP_CHROMIUM, else one on PATH."""
+    named = os.environ.get(BROWSER_ENV)
+    if named:
+        if not (os.path.isfile(named) and os.access(named, os.X_OK)):
+            raise PluginError(f"{BROWSER_ENV}={named} is not an executable file. " + NO_BROWSER)
+        return named
+    for name in SYSTEM_BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise PluginError(NO_BROWSER)
+
+
+# Material (since 9.7) fetches sitemap.xml next to each <link rel="alternate">, which fails under
+# file:// while printing and is logged as a console error (fatal under --strict).
+ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNORECASE)
+
+
+async def _print(self: Browser, html: str) -> tuple[bytes, int]:
+    page = await self.context.new_page()
+    with NamedTemporaryFile(suffix=".html", mode="w", encoding="utf-8", delete=False) as file:
+        file.write(ALTERNATE_LINK.sub("", html))
+    try:
+        await page.goto("file://" + file.name, wait_until="networkidle", timeout=self.timeout)
+        await page.locator('body[mkdocs-exporter="true"]').wait_for(timeout=self.timeout)
+        pages = int(await page.locator("body").get_attribute("mkdocs-exporter-pages") or 0)
+        pdf = await page.pdf(
+            prefer_css_page_size=True, print_background=True, display_header_footer=False,
+            tagged=True, outline=True,
+        )
+    finally:
+        await page.close()
+        os.unlink(file.name)
+    return pdf, pages
+
+
+Browser.launch = _launch
+Browser.print = _print

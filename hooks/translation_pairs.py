@@ -1,0 +1,75 @@
+"""Both languages move together: every page is a pair, and the pair has one structure.
+
+For each `x.nb.md` there must be an `x.en.md` (and the other way round), with equal
+language-neutral front matter (id, type, themes, roles…) and the same headings with the same ids
+in the same order. Problems are logged as `docs/<file>:<line>: …` warnings, fatal under --strict.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.translation_pairs")
+
+
+@event_priority(100)
+def on_config(config):
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
+    for where, problem in check(Path(config.docs_dir)):
+        log.warning("%s: %s", where, problem)
+
+
+def check(docs_dir: Path):
+    pages: dict[str, dict[str, _site.Page]] = {}
+    for page in _site.iter_pages(docs_dir):
+        rel = page.path.relative_to(docs_dir.parent).as_posix()
+        if page.lang is None:
+            yield f"{rel}:1", f"no language in the file name: name it {page.key}.nb.md and {page.key}.en.md"
+            continue
+        pages.setdefault(page.key, {})[page.lang] = page
+    for key, pair in sorted(pages.items()):
+        for lang in _site.LANGUAGES:
+            if lang not in pair:
+                other = next(iter(pair.values()))
+                yield (f"{other.path.relative_to(docs_dir.parent).as_posix()}:1",
+                       f"no translation: docs/{key}.{lang}.md is missing")
+        if len(pair) == len(_site.LANGUAGES):
+            yield from pair_problems(docs_dir, *(pair[lang] for lang in _site.LANGUAGES))
+
+
+def pair_problems(docs_dir: Path, first: _site.Page, second: _site.Page):
+    rel = second.path.relative_to(docs_dir.parent).as_posix()
+    if first.meta_error or second.meta_error:
+        return
+    for key in sorted(set(first.meta) | set(second.meta)):
+        if key in _site.PER_LANGUAGE_KEYS:
+            continue
+        if first.meta.get(key) != second.meta.get(key):
+            yield (f"{rel}:{_site.key_line(second, key)}",
+                   f"'{key}' is {second.meta.get(key)!r} here but {first.meta.get(key)!r} in "
+                   f"{first.path.name}: language-neutral front matter must be equal")
+    if isinstance(first.meta.get("semesters"), dict) and isinstance(second.meta.get("semesters"), dict):
+        if sorted(first.meta["semesters"]) != sorted(second.meta["semesters"]):
+            yield f"{rel}:{_site.key_line(second, 'semesters')}", "'semesters' must name the same semesters in both languages"
+    ours = [(level, anchor) for level, _, anchor, _ in second.headings() if level <= 3]
+    theirs = [(level, anchor) for level, _, anchor, _ in first.headings() if level <= 3]
+    if ours != theirs:
+        lines = {(level, anchor): line for level, _, anchor, line in second.headings()}
+        for index, (mine, other) in enumerate(zip(ours + [None] * len(theirs), theirs + [None] * len(ours))):
+            if mine != other:
+                where = lines.get(mine, second.body_line) if mine else second.body_line
+                yield (f"{rel}:{where}",
+                       f"headings differ from {first.path.name} at heading {index + 1}: "
+                       f"{_show(mine)} here, {_show(other)} there")
+                break
+
+
+def _show(heading):
+    return "none" if heading is None else f"H{heading[0]} #{heading[1]}"
