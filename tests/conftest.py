@@ -1,0 +1,113 @@
+"""Shared fixtures: the site is built once per test session (strict, PDFs on), served on
+loopback, and looked at with the same Chromium that prints the PDFs."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import _site  # noqa: E402
+
+LANGUAGES = _site.LANGUAGES
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Chromium flags for a closed network (no background connections) and root (no sandbox).
+CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-gpu"]
+
+
+def mkdocs_build(project: Path, site_dir: Path, pdf: bool = True, env: dict | None = None):
+    """Run `mkdocs build --strict` for `project` into `site_dir`; return the CompletedProcess."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=project, capture_output=True, text=True,
+        env={**ENV, "PDF": "true" if pdf else "false", **(env or {})},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built once: both languages, PDFs, strict."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(ROOT, site_dir)
+    if result.returncode != 0:
+        pytest.fail("mkdocs build --strict failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
+    os.chmod(site_dir.parent, 0o755)  # LinkChecker drops root privileges to 'nobody'
+    return site_dir
+
+
+def html_pages(site: Path, lang: str) -> list[Path]:
+    """Every built HTML page of one language (en lives under site/en/)."""
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    if lang == _site.DEFAULT_LANGUAGE:
+        return sorted(p for p in pages if p.relative_to(site).parts[0] not in LANGUAGES)
+    return sorted(p for p in pages if p.relative_to(site).parts[0] == lang)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve `directory` on a free loopback port; returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The built site served over HTTP on loopback."""
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+def launch_chromium(playwright):
+    """Playwright's own Chromium if installed, else the system one (as the PDF build does)."""
+    from pdf_export import find_browser  # the same discovery as the PDF build
+    if os.environ.get("LMP_CHROMIUM"):
+        return playwright.chromium.launch(executable_path=find_browser(), args=CHROMIUM_ARGS)
+    try:
+        return playwright.chromium.launch(args=CHROMIUM_ARGS)
+    except Exception as error:  # Playwright's own browser is not installed
+        if "Executable doesn't exist" not in str(error):
+            raise
+        return playwright.chromium.launch(executable_path=find_browser(), args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project (docs, config, hooks…) for fault-injection builds."""
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    return copy

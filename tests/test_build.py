@@ -1,0 +1,124 @@
+"""The built site: both languages, every page in its own language, the switcher, no third parties."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, _site, html_pages
+
+
+class Tags(HTMLParser):
+    """Collects start tags as (tag, attrs dict) and the text of <style> elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.styles, self._in_style = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+def parse(path: Path) -> Tags:
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def source_keys(lang: str) -> set[str]:
+    return {page.key for page in _site.iter_pages(ROOT / "docs") if page.lang == lang}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_source_page_is_built_in_its_language(site, lang):
+    pages = html_pages(site, lang)
+    prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    built = {p.relative_to(site).as_posix()[len(prefix):-len(".html")] for p in pages}
+    for key in source_keys(lang):
+        assert key in built, f"docs/{key}.{lang}.md was not built to {prefix}{key}.html"
+    assert len(pages) >= 20, f"only {len(pages)} {lang} pages were built"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_html_lang_and_hreflang_alternates(site, lang):
+    for path in html_pages(site, lang):
+        tags = parse(path).tags
+        html = next(attrs for tag, attrs in tags if tag == "html")
+        assert html.get("lang") == lang, f"{path.relative_to(site)}: <html lang={html.get('lang')!r}>"
+        alternates = {a.get("hreflang") for t, a in tags if t == "link" and a.get("rel") == "alternate"}
+        assert set(LANGUAGES) <= alternates, f"{path.relative_to(site)}: hreflang alternates {alternates}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_switcher_goes_to_the_same_page(site, lang):
+    for path in html_pages(site, lang):
+        rel = path.relative_to(site).as_posix()
+        key = rel if lang == _site.DEFAULT_LANGUAGE else rel[len(lang) + 1:]
+        links = {a["hreflang"]: a["href"] for t, a in parse(path).tags
+                 if t == "a" and "md-select__link" in a.get("class", "") and "hreflang" in a}
+        assert set(links) == set(LANGUAGES), f"{rel}: switcher offers {sorted(links)}"
+        for other, href in links.items():
+            target = (path.parent / href).resolve()
+            expected = site / (key if other == _site.DEFAULT_LANGUAGE else f"{other}/{key}")
+            assert target == expected.resolve(), f"{rel}: switcher to {other} goes to {href}"
+
+
+UI = {"nb": {"search": "Søk", "skip": "Gå til innhold"}, "en": {"search": "Search", "skip": "Skip to content"}}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_material_ui_speaks_the_page_language(site, lang):
+    home = site / ("index.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/index.html")
+    text = home.read_text(encoding="utf-8")
+    assert f'placeholder="{UI[lang]["search"]}"' in text
+    assert UI[lang]["skip"] in text
+
+
+def test_admonition_titles_are_translated(site):
+    """An untitled `!!! note` says 'Merk' on nb pages and 'Note' on en pages."""
+    for lang, word in (("nb", "Merk"), ("en", "Note")):
+        titles = set()
+        for path in html_pages(site, lang):
+            titles |= set(re.findall(r'<p class="admonition-title">([^<]*)</p>', path.read_text("utf-8")))
+        assert titles, f"no admonitions in {lang}"
+        assert not ({"Note", "Tip", "Warning"} & titles if lang == "nb" else {"Merk", "Tips", "Advarsel"} & titles), titles
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+(?:url\()?\s*['"]([^'"]+)""")
+
+
+def third_party(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) and parsed.hostname not in ("127.0.0.1", "localhost") or url.startswith("//")
+
+
+def test_no_third_party_host_is_referenced(site):
+    """No <script>, <link>, <img>, <iframe>, CSS url() or @import points at another host."""
+    offenders = []
+    for path in site.rglob("*.html"):
+        parsed = parse(path)
+        for tag, attrs in parsed.tags:
+            url = {"script": attrs.get("src"), "img": attrs.get("src"), "iframe": attrs.get("src"),
+                   "source": attrs.get("src"), "link": attrs.get("href")}.get(tag)
+            if tag == "link" and attrs.get("rel") in ("alternate", "canonical"):
+                continue  # the site's own address, not a resource the browser loads
+            if url and third_party(url):
+                offenders.append(f"{path.relative_to(site)}: <{tag}> {url}")
+        for style in parsed.styles:
+            offenders += [f"{path.relative_to(site)}: {m}" for m in CSS_URL.findall(style) if third_party(m[0] or m[1])]
+    for path in site.rglob("*.css"):
+        for match in CSS_URL.findall(path.read_text(encoding="utf-8", errors="replace")):
+            if third_party(match[0] or match[1]):
+                offenders.append(f"{path.relative_to(site)}: {match[0] or match[1]}")
+    assert not offenders, "third-party references:\n" + "\n".join(offenders[:20])

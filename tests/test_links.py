@@ -1,0 +1,137 @@
+"""Every link in the built site resolves: pages, #anchors, the language switcher, PDF links,
+and the links inside the PDFs. External addresses are checked for form here (no network);
+`make links-online` asks them on the web.
+
+MkDocs' own validation (mkdocs.yml, strict) already fails the build on a broken Markdown link;
+this test covers what it cannot see: raw HTML, template links, buttons, the switcher, PDFs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from conftest import ROOT, _site
+
+sys_path = str(ROOT / "scripts")
+import sys  # noqa: E402
+
+sys.path.insert(0, sys_path)
+import check_external_links as external  # noqa: E402
+
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url, the prefix of PDF links
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("id", "name"):
+            if attrs.get(key) and (key == "id" or tag == "a"):
+                self.ids.add(attrs[key])
+        for key in ("href", "src"):
+            if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("alternate", "canonical")):
+                self.links.append(attrs[key])
+
+
+@lru_cache(maxsize=None)
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def problem(site: Path, source: Path, target: str) -> str | None:
+    """Why `target`, linked from `source`, does not resolve inside the built site (None if it does)."""
+    url = urlparse(target)
+    if url.scheme or target.startswith(("//", "data:", "mailto:", "tel:", "javascript:")):
+        return None
+    path = (source.parent / unquote(url.path)).resolve() if url.path else source
+    if url.path.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    if not path.exists():
+        return "no such file"
+    if not path.resolve().is_relative_to(site.resolve()):
+        return "outside the site"
+    if url.fragment and path.suffix == ".html" and unquote(url.fragment) not in parse(path).ids:
+        return f"no #{url.fragment} in {path.relative_to(site)}"
+    return None
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken, checked = [], 0
+    for source in sorted(site.rglob("*.html")):
+        for target in parse(source).links:
+            checked += 1
+            reason = problem(site, source, target)
+            if reason:
+                broken.append(f"{source.relative_to(site)} → {target}: {reason}")
+    assert checked > 1000, f"only {checked} links were checked"
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:30])
+
+
+def pdfs(site: Path) -> list[Path]:
+    found = sorted(site.rglob("*.pdf"))
+    assert found, "no PDFs were built"
+    return found
+
+
+def test_links_inside_the_pdfs_resolve(site):
+    broken, internal = [], 0
+    for pdf in pdfs(site):
+        for uri in external.pdf_links(pdf):
+            if external.is_external(uri):
+                continue
+            internal += 1
+            if not uri.startswith(SITE_URL):
+                broken.append(f"{pdf.relative_to(site)}: {uri} is neither on the site nor external")
+                continue
+            reason = problem(site, site / "index.html", uri[len(SITE_URL):])
+            if reason:
+                broken.append(f"{pdf.relative_to(site)} → {uri}: {reason}")
+    assert internal > 0, "the PDFs hold no links to the site"
+    assert not broken, "\n".join(broken[:30])
+
+
+@pytest.mark.parametrize("lang", _site.LANGUAGES)
+def test_each_pdf_is_in_its_pages_language(site, lang):
+    """The PDF next to an English page is English (exporter bugs #44/#60 mix them up)."""
+    from pypdf import PdfReader
+
+    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    theirs = [p for p in pdfs(site) if p.relative_to(site).as_posix().startswith(prefix)
+              and (prefix or p.relative_to(site).parts[0] not in _site.LANGUAGES)]
+    assert theirs, f"no {lang} PDFs"
+    for pdf in theirs:
+        declared = str(PdfReader(pdf).trailer["/Root"].get("/Lang", ""))
+        assert declared.lower().startswith(lang), f"{pdf.relative_to(site)}: /Lang is {declared!r}"
+
+
+LOVDATA = re.compile(r"^https://lovdata\.no/dokument/(NL|SF)/(lov|forskrift)/\d{4}-\d{2}-\d{2}-\d+"
+                     r"(/(%C2%A7[0-9a-z-]+|bkn%2FARTIKKEL_\d+))?$")
+
+
+def test_external_addresses_are_well_formed(site):
+    links = external.collect(site)
+    assert links, "no external links found"
+    bad = []
+    for url, sources in links.items():
+        parsed = urlparse(url)
+        if parsed.scheme != "https" or "." not in (parsed.hostname or "") or " " in url:
+            bad.append(f"{url} (from {sorted(sources)[0]})")
+        elif parsed.hostname == "lovdata.no" and not LOVDATA.match(url):
+            bad.append(f"{url}: not a Lovdata act/section address (from {sorted(sources)[0]})")
+    assert not bad, "malformed external addresses:\n" + "\n".join(bad)
+
+
+def test_online_check_reports_what_it_cannot_reach():
+    """The online checker never passes silently without a network: an unreachable address fails."""
+    failures = external.check_all(["http://127.0.0.1:9/nothing-listens-here"])
+    assert list(failures.values())[0].startswith("unreachable")
