@@ -21,7 +21,7 @@ $(BIN)/mkdocs: requirements.txt
 setup: $(BIN)/mkdocs ## Make .venv with the pinned packages
 
 serve: setup ## Serve both languages at http://127.0.0.1:8000/ with live reload (PDFs off: fast)
-	PDF=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	PDF=$${PDF:-false} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup ## Build the whole site into site/, PDFs included (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
