@@ -1,0 +1,212 @@
+"""Every template page (front matter `type: template`) is also an editable Word file.
+
+The page's own rendered HTML is the single source: after MkDocs has turned the Markdown into HTML,
+this hook writes the same content as site/assets/templates/<name>.<lang>.docx with python-docx
+(page H2 → Heading 1, H3 → Heading 2, tables with a repeated, bold header row, lists with Word's
+list styles; document title and language in the core properties and the default text language)
+and puts a download link at the top of the page. The link is relative, so it works over HTTP and
+from file://, and raw HTML, because MkDocs cannot validate a link to a file it did not copy.
+Anything marked `.lmp-web-only` stays out of the Word file (and out of print).
+"""
+from __future__ import annotations
+
+import io
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.docx_templates")
+
+DOCX_DIR = "assets/templates"
+WORD_LANG = {"nb": "nb-NO", "en": "en-GB"}
+LINK_TEXT = {"nb": "Last ned malen som Word-fil", "en": "Download the template as a Word file"}
+SIZE_TEXT = {"nb": "redigerbar .docx, {} kB", "en": "editable .docx, {} kB"}
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+HEADING_LEVEL = {"h2": 1, "h3": 2, "h4": 3}
+SKIP_CLASSES = {"lmp-web-only", "headerlink", "lmp-reading-time"}
+
+
+def docx_name(page) -> str:
+    """'activity-plan.nb.docx' for docs/tools/templates/activity-plan.nb.md."""
+    lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
+    return f"{Path(page.file.src_uri).name.split('.')[0]}.{lang}.docx"
+
+
+def on_page_content(html, page, config, **kwargs):
+    if page.meta.get("type") != "template":
+        return html
+    lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
+    data = html_to_docx(html, page.title, lang, page.meta.get("description", ""))
+    name = docx_name(page)
+    target = Path(config.site_dir) / DOCX_DIR / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    href = "../" * page.url.count("/") + f"{DOCX_DIR}/{name}"
+    size = SIZE_TEXT[lang].format(max(1, round(len(data) / 1024)))
+    link = (f'<p class="lmp-web-only lmp-download"><a href="{href}" download type="{DOCX_TYPE}" '
+            f'hreflang="{lang}">{LINK_TEXT[lang]}</a> ({size})</p>')
+    return f'<div class="lmp-template">{link}\n{html}</div>'
+
+
+# --- HTML → Word -------------------------------------------------------------------------------
+
+def html_to_docx(html: str, title: str, lang: str, description: str = "") -> bytes:
+    document = Document()
+    props = document.core_properties
+    props.title, props.language, props.subject = title, WORD_LANG[lang], description
+    props.author = "Læringsmiljøprosjektet"
+    _set_default_language(document, WORD_LANG[lang])
+    document.add_heading(title, level=0)
+    _blocks(document, BeautifulSoup(html, "html.parser"), {"heading": title})
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _set_default_language(document, code: str) -> None:
+    """Spell-checking and screen readers read the text as `code` (w:docDefaults/w:lang)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), code)
+
+
+def _skipped(tag: Tag) -> bool:
+    return bool(SKIP_CLASSES & set(tag.get("class") or [])) or tag.name in ("script", "style", "hr")
+
+
+def _blocks(document, parent, state, style=None):
+    for node in parent.children:
+        if isinstance(node, NavigableString):
+            if node.strip() and not isinstance(parent, BeautifulSoup):
+                document.add_paragraph(node.strip(), style=style)
+            continue
+        if not isinstance(node, Tag) or _skipped(node):
+            continue
+        name = node.name
+        if name in HEADING_LEVEL:
+            text = _text(node)
+            document.add_heading(text, level=HEADING_LEVEL[name])
+            state["heading"] = text
+        elif name == "p":
+            bold = "admonition-title" in (node.get("class") or [])
+            _inline(document.add_paragraph(style=style), node, bold=bold)
+        elif name in ("ul", "ol"):
+            _list(document, node, 1)
+        elif name == "table":
+            _table(document, node, state)
+        elif name == "blockquote":
+            _blocks(document, node, state, style="Quote")
+        elif name == "dl":
+            for item in node.find_all(["dt", "dd"], recursive=False):
+                _inline(document.add_paragraph(style=style), item, bold=item.name == "dt")
+        elif name == "summary":
+            _inline(document.add_paragraph(style=style), node, bold=True)
+        else:  # div, section, details, figure…: their children
+            _blocks(document, node, state, style)
+
+
+def _list(document, node: Tag, level: int):
+    kind = "List Number" if node.name == "ol" else "List Bullet"
+    style = kind if level == 1 else f"{kind} {min(level, 3)}"
+    for item in node.find_all("li", recursive=False):
+        paragraph = document.add_paragraph(style=style)
+        nested = []
+        for child in item.children:
+            if isinstance(child, Tag) and child.name in ("ul", "ol"):
+                nested.append(child)
+            elif isinstance(child, Tag) and child.name == "p":
+                _inline(paragraph, child)
+            else:
+                _inline_node(paragraph, child, False, False)
+        for child in nested:
+            _list(document, child, level + 1)
+
+
+def _table(document, node: Tag, state):
+    rows = node.find_all("tr")
+    if not rows:
+        return
+    width = max(len(row.find_all(["th", "td"], recursive=False)) for row in rows)
+    table = document.add_table(rows=0, cols=width)
+    table.style = "Table Grid"
+    _table_caption(table, state.get("heading", ""))
+    for row in rows:
+        cells = row.find_all(["th", "td"], recursive=False)
+        header = all(cell.name == "th" for cell in cells)
+        word_row = table.add_row()
+        if header:
+            header_flag = OxmlElement("w:tblHeader")   # repeat on each page; marks a header row
+            word_row._tr.get_or_add_trPr().append(header_flag)
+        elif not any(_text(cell) for cell in cells):
+            word_row.height = Cm(1.2)                  # an empty row to write in
+        for index, cell in enumerate(cells):
+            paragraph = word_row.cells[index].paragraphs[0]
+            _inline(paragraph, cell, bold=header)
+    document.add_paragraph()
+
+
+def _table_caption(table, caption: str):
+    """Alternative text for the table (Word: Table Properties → Alt Text)."""
+    tbl_pr = table._tbl.tblPr
+    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", caption)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        tbl_pr.append(element)
+
+
+def _inline(paragraph, node: Tag, bold=False, italic=False):
+    for child in node.children:
+        _inline_node(paragraph, child, bold, italic)
+
+
+def _inline_node(paragraph, node, bold, italic):
+    if isinstance(node, NavigableString):
+        raw = str(node)
+        text = " ".join(raw.split())
+        if raw[:1].isspace() and paragraph.runs and not paragraph.text.endswith(" "):
+            text = " " + text
+        if raw[-1:].isspace() and text.strip():
+            text += " "
+        if text:
+            run = paragraph.add_run(text)
+            run.bold, run.italic = bold or None, italic or None
+        return
+    if not isinstance(node, Tag) or _skipped(node):
+        return
+    if node.name == "br":
+        paragraph.add_run().add_break()
+    elif node.name in ("strong", "b"):
+        _inline(paragraph, node, True, italic)
+    elif node.name in ("em", "i"):
+        _inline(paragraph, node, bold, True)
+    elif node.name == "code":
+        run = paragraph.add_run(node.get_text())
+        run.font.name, run.font.size = "Consolas", Pt(10)
+    elif node.name == "a" and node.get("href", "").startswith("http"):
+        _inline(paragraph, node, bold, italic)
+        paragraph.add_run(f" ({unquote(node['href'])})").font.size = Pt(9)
+    elif node.name in ("ul", "ol", "table"):
+        return  # block content inside inline context is handled by its caller
+    else:
+        _inline(paragraph, node, bold, italic)
+
+
+def _text(node: Tag) -> str:
+    copy = BeautifulSoup(str(node), "html.parser")
+    for tag in copy.find_all(class_=list(SKIP_CLASSES)):
+        tag.decompose()
+    return " ".join(copy.get_text(" ").split())

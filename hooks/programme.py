@@ -1,0 +1,193 @@
+"""The programme's calendar, from one data file (data/programme.yml) to pages and .ics files.
+
+- In a page, a marker line is replaced by generated Markdown in the page's language:
+  `<!-- programme:gatherings -->` the five national gatherings (table),
+  `<!-- programme:semesters -->`  the four semesters, their themes and gatherings (table),
+  `<!-- programme:rhythm -->`     what happens in every semester (table),
+  `<!-- programme:ics -->`        a download link to the calendar file of the page's language.
+- After the build, one iCalendar file per language is written to
+  site/assets/calendar/laringsmiljoprosjektet.<lang>.ics (RFC 5545, made with `icalendar`):
+  the gatherings as all-day events (DTEND is the day after the last day), the rhythm of a
+  semester in the calendar's description. Local dates are not known, so they are not in it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+import icalendar
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.programme")
+
+ICS_DIR = "assets/calendar"
+ICS_NAME = "laringsmiljoprosjektet.{lang}.ics"
+MARKER = re.compile(r"^<!--\s*programme:([a-z-]+)\s*-->[ \t]*$", re.MULTILINE)
+
+MONTHS = {
+    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+TEXT = {
+    "nb": {
+        "gatherings": ("Samling", "Dato", "Form", "Semester"),
+        "semesters": ("Semester", "Halvår (antatt)", "Tema", "Nasjonal samling"),
+        "rhythm": ("Hvor mange", "Hva"),
+        "physical": "fysisk", "digital": "digital",
+        "before": "før semester 1", "theme": "Tema {}",
+        "ics": "Last ned de nasjonale samlingene som kalenderfil (.ics)",
+        "calendar": "Læringsmiljøprosjektet – nasjonale samlinger",
+        "event": ("Nasjonal samling i Læringsmiljøprosjektet, arrangert av Utdanningsdirektoratet for "
+                  "representanter for arbeidsgruppene. Veilederne fra Læringsmiljøsenteret deltar "
+                  "sammen med kommunene sine. Form: {format}. {when}."),
+        "when": "Semester {n} ({term}, antatt): {theme}",
+        "kickoff": "Før semester 1",
+        "rhythm_intro": "Hvert semester (lokale datoer avtales med veilederne):",
+        "location": "Digitalt",
+    },
+    "en": {
+        "gatherings": ("Gathering", "Date", "Format", "Semester"),
+        "semesters": ("Semester", "Half-year (inferred)", "Theme", "National gathering"),
+        "rhythm": ("How many", "What"),
+        "physical": "in person", "digital": "digital",
+        "before": "before semester 1", "theme": "Theme {}",
+        "ics": "Download the national gatherings as a calendar file (.ics)",
+        "calendar": "The Learning Environment Project – national gatherings",
+        "event": ("National gathering of the Learning Environment Project (Læringsmiljøprosjektet), "
+                  "run by the Norwegian Directorate for Education and Training for representatives "
+                  "of the working groups. The supervisors from the Centre for Learning Environment "
+                  "attend with their municipalities. Format: {format}. {when}."),
+        "when": "Semester {n} ({term}, inferred): {theme}",
+        "kickoff": "Before semester 1",
+        "rhythm_intro": "Every semester (local dates are agreed with the supervisors):",
+        "location": "Online",
+    },
+}
+
+
+def date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """'23.–24. september 2025' / '23–24 September 2025'; one day: '24. april 2025'."""
+    month = MONTHS[lang]
+    dot = "." if lang == "nb" else ""
+    last = f"{end.day}{dot} {month[end.month - 1]} {end.year}"
+    if start == end:
+        return last
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}{dot}–{last}"
+    first = f"{start.day}{dot} {month[start.month - 1]}" + (f" {start.year}" if start.year != end.year else "")
+    return f"{first} – {last}"
+
+
+def _lang(page) -> str:
+    return getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
+
+
+def _table(head, rows) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _semester_label(number: int, lang: str) -> str:
+    return TEXT[lang]["before"] if number == 0 else str(number)
+
+
+def render(kind: str, page, data: dict) -> str | None:
+    lang, text = _lang(page), TEXT[_lang(page)]
+    depth = "../" * page.file.src_uri.count("/")
+    if kind == "gatherings":
+        rows = [(g["title"][lang], date_range(g["start"], g["end"], lang), text[g["format"]],
+                 _semester_label(g["semester"], lang)) for g in data["gatherings"]]
+        return _table(text["gatherings"], rows)
+    if kind == "semesters":
+        by_semester = {g["semester"]: g for g in data["gatherings"]}
+        rows = []
+        for s in data["semesters"]:
+            gathering = by_semester.get(s["number"])
+            rows.append((s["number"], s["term"][lang],
+                         f"[{text['theme'].format(s['number'])}: {s['short'][lang]}]"
+                         f"({depth}themes/{s['theme']}/index.md)",
+                         f"{gathering['title'][lang]}, {date_range(gathering['start'], gathering['end'], lang)}"
+                         if gathering else "–"))
+        return _table(text["semesters"], rows)
+    if kind == "rhythm":
+        return _table(text["rhythm"], [(r["count"][lang], r["what"][lang]) for r in data["rhythm"]])
+    if kind == "ics":
+        # Raw HTML: the file is written after the build, so MkDocs cannot validate a Markdown link.
+        up = "../" * page.url.count("/")
+        href = f"{up}{ICS_DIR}/{ICS_NAME.format(lang=lang)}"
+        return (f'<p class="lmp-download"><a href="{href}" download type="text/calendar" '
+                f'hreflang="{lang}">{text["ics"]}</a></p>')
+    return None
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    if "programme:" not in markdown:
+        return markdown
+    data = _site.load_programme()
+
+    def replace(match):
+        generated = render(match.group(1), page, data)
+        if generated is None:
+            log.warning("%s: unknown marker '%s'", page.file.src_uri, match.group(0))
+            return match.group(0)
+        return generated
+
+    return MARKER.sub(replace, markdown)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def calendar(data: dict, lang: str, stamp: dt.datetime | None = None) -> icalendar.Calendar:
+    """The national gatherings as an RFC 5545 calendar in one language."""
+    text = TEXT[lang]
+    if stamp is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        stamp = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
+                 else dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Laeringsmiljoprosjektet//Programme calendar//" + lang.upper())
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", text["calendar"])
+    cal.add("x-wr-calname", text["calendar"])
+    rhythm = "\n".join([text["rhythm_intro"]] + [f"- {r['count'][lang]}: {r['what'][lang]}"
+                                                 for r in data["rhythm"]])
+    cal.add("description", rhythm)
+    cal.add("x-wr-caldesc", icalendar.vText(rhythm))
+    semesters = {s["number"]: s for s in data["semesters"]}
+    for g in data["gatherings"]:
+        semester = semesters.get(g["semester"])
+        when = (text["when"].format(n=semester["number"], term=_lower_first(semester["term"][lang]),
+                                    theme=semester["short"][lang]) if semester else text["kickoff"])
+        event = icalendar.Event()
+        event.add("uid", f"{g['id']}-{g['start']:%Y%m%d}@laringsmiljoprosjektet")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", g["start"])                            # VALUE=DATE: all day
+        event.add("dtend", g["end"] + dt.timedelta(days=1))          # exclusive
+        event.add("summary", f"{g['title'][lang]} – {text['calendar'].split(' – ')[0]}")
+        event.add("description", text["event"].format(format=text[g["format"]], when=when))
+        if g["format"] == "digital":
+            event.add("location", text["location"])
+        cal.add_component(event)
+    return cal
+
+
+def on_post_build(config, **kwargs):
+    """Write both languages' files (cheap; the nested language build writes them again)."""
+    data = _site.load_programme()
+    folder = Path(config.site_dir) / ICS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang in _site.LANGUAGES:
+        (folder / ICS_NAME.format(lang=lang)).write_bytes(calendar(data, lang).to_ical())

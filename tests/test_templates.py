@@ -1,0 +1,133 @@
+"""Template pages: each is a printable web page and an editable .docx made from the same source."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT
+
+import _site  # noqa: E402  (conftest put hooks/ on the path)
+
+TEMPLATES = ["supervision-basis", "supervision-minutes", "steering-group-minutes", "local-goals",
+             "semester-evaluation", "activity-plan"]
+WORD_LANG = {"nb": "nb-NO", "en": "en-GB"}
+
+# The five things the written plan must state (facts.md §1.4). Nynorsk as in opplæringslova § 12-4.
+SCHOOL_FIELDS = ["kva problem tiltaka skal løyse", "kva tiltak skolen har planlagt",
+                 "når tiltaka skal gjennomførast", "kven som skal gjennomføre tiltaka",
+                 "når tiltaka skal evaluerast"]
+KINDERGARTEN_FIELDS = ["hvilket problem tiltakene skal løse", "hvilke tiltak barnehagen har planlagt",
+                       "når tiltakene skal gjennomføres", "hvem som skal gjennomføre tiltakene",
+                       "når tiltakene skal evalueres"]
+ENGLISH_FIELDS = {  # the unofficial translations on the English page, for school and kindergarten
+    "school": ["what problem the measures are to solve", "what measures the school has planned",
+               "when the measures are to be carried out", "who is to carry out the measures",
+               "when the measures are to be evaluated"],
+    "kindergarten": ["what problem the measures are to solve", "what measures the kindergarten has planned",
+                     "when the measures are to be carried out", "who is to carry out the measures",
+                     "when the measures are to be evaluated"],
+}
+
+
+def page_path(site: Path, lang: str, name: str) -> Path:
+    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    return site / f"{prefix}tools/templates/{name}.html"
+
+
+def article(path: Path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+
+
+def docx_of(site: Path, lang: str, name: str) -> Path:
+    page = page_path(site, lang, name)
+    links = [a["href"] for a in article(page).select("a[href$='.docx']")]
+    assert len(links) == 1, f"{page}: expected one .docx download link, found {links}"
+    href = links[0]
+    assert not href.startswith(("/", "http")), "relative, so it works over HTTP and from file://"
+    assert href.endswith(f"{name}.{lang}.docx"), f"{page} must link its own language's file, not {href}"
+    target = (page.parent / href).resolve()
+    assert target.is_relative_to(site.resolve()) and target.is_file(), f"{href} from {page} is missing"
+    return target
+
+
+def table_rows(table):
+    return [[" ".join(cell.get_text().split()) for cell in row.find_all(["th", "td"], recursive=False)]
+            for row in table.find_all("tr")]
+
+
+def test_every_template_page_is_listed():
+    pages = sorted(p.name.split(".")[0] for p in (ROOT / "docs/tools/templates").glob("*.nb.md"))
+    assert sorted(TEMPLATES + ["index"]) == pages
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_docx_has_the_page_headings_tables_and_fields(site, lang, name):
+    page = article(page_path(site, lang, name))
+    document = docx.Document(str(docx_of(site, lang, name)))
+    title = page.find("h1").get_text(" ", strip=True).replace("¶", "").strip()
+    props = document.core_properties
+    assert props.title == title and props.language == WORD_LANG[lang]
+    assert document.styles.element.find(".//{*}docDefaults//{*}lang").get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == WORD_LANG[lang]
+    # Headings: the page's H2/H3 become Word's Heading 1/2, in the same order.
+    expected = [(int(h.name[1]) - 1, h.get_text(" ", strip=True).replace("¶", "").strip())
+                for h in page.find_all(["h2", "h3"])]
+    found = [(int(p.style.name.split()[-1]), p.text) for p in document.paragraphs
+             if p.style.name in ("Heading 1", "Heading 2")]
+    assert found == expected
+    assert any(p.style.name == "Title" and p.text == title for p in document.paragraphs)
+    # Tables: the same rows and labels, each with a header row marked as such.
+    web_tables = [table_rows(t) for t in page.find_all("table")]
+    assert len(document.tables) == len(web_tables) > 0
+    for table, rows in zip(document.tables, web_tables):
+        assert [[c.text for c in row.cells] for row in table.rows] == rows
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find("{*}tblHeader") is not None, "header row not marked"
+        assert all(run.bold for cell in table.rows[0].cells for p in cell.paragraphs for run in p.runs)
+        assert table._tbl.tblPr.find("{*}tblCaption") is not None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_template_pages_are_printable(site, lang):
+    """The download link is web-only (hidden in print with the rest of the site's chrome)."""
+    css = (site / "assets/stylesheets/site.css").read_text(encoding="utf-8")
+    assert ".lmp-web-only" in css.split("@media print", 1)[1]
+    for name in TEMPLATES:
+        link = article(page_path(site, lang, name)).select_one("a[href$='.docx']")
+        assert "lmp-web-only" in link.parent.get("class", [])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_activity_plan_has_every_field_the_law_names(site, lang):
+    page = article(page_path(site, lang, "activity-plan"))
+    document = docx.Document(str(docx_of(site, lang, "activity-plan")))
+    docx_text = "\n".join([p.text for p in document.paragraphs] +
+                          [c.text for t in document.tables for row in t.rows for c in row.cells])
+
+    def labels(section_id):
+        table = page.find(id=section_id).find_next("table")
+        return [row[0] for row in table_rows(table)[1:]]
+
+    school, kindergarten = labels("school"), labels("kindergarten")
+    assert len(school) == len(kindergarten) == 5
+    for field, label in zip(SCHOOL_FIELDS, school):
+        assert f"«{field}»" in label, "opplæringslova's wording, quoted verbatim (nynorsk)"
+        assert f"«{field}»" in docx_text
+    for field, label in zip(KINDERGARTEN_FIELDS, kindergarten):
+        assert field in label and field in docx_text
+    if lang == "en":
+        for english, label in zip(ENGLISH_FIELDS["school"], school):
+            assert label.startswith(english)
+        for english, label in zip(ENGLISH_FIELDS["kindergarten"], kindergarten):
+            assert label.startswith(english)
+        assert "unofficial translation" in page.get_text(" ")
+    # The law is cited with its Lovdata links, and the duty to document is there.
+    hrefs = [a["href"] for a in page.select("a[href]")]
+    assert "https://lovdata.no/dokument/NL/lov/2023-06-09-30/%C2%A712-4" in hrefs
+    assert "https://lovdata.no/dokument/NL/lov/2005-06-17-64/%C2%A742" in hrefs
+    assert "i den forma og det omfanget som er nødvendig" in " ".join(page.get_text().split())
+    assert "i den forma og det omfanget som er nødvendig" in docx_text
