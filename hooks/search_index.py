@@ -1,0 +1,165 @@
+"""Search per language, Norwegian-aware, offline too: Material's search box with our own worker.
+
+static-i18n merges both languages into one search index, and Material's lunr worker finds no
+inflected Norwegian forms (shared/notes/toolchain.md §3). Material lets a site bring its own search
+worker (the `search` URL in the page's config); we keep Material's search box, result list and
+keyboard handling, and give each language a worker of its own:
+
+- After static-i18n has built and merged both languages, Material's index is split by language
+  into site/search/lmp-search.<lang>.js: lunr, the Snowball stemmer (nb), that language's pages and
+  sections, its synonym groups (includes/search-synonyms.<lang>.yml) and hooks/search_worker.js.
+  One script file per language: it loads as a Web Worker over HTTP, and through Material's
+  iframe-worker shim under file:// (the offline zip), where fetch() is blocked.
+- Each page's config names the worker of its own language, so results are in the reader's language.
+- search_index.json (and the offline plugin's search_index.js), which Material's page script still
+  loads, are cut down to their config: the worker does not use their documents.
+
+LMP_SEARCH=material in the environment switches all of this off (plain Material search), for
+comparison in scripts/search_benchmark.py.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import _site
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKER = Path(__file__).resolve().parent / "search_worker.js"
+SYNONYMS = ROOT / "includes" / "search-synonyms.{lang}.yml"
+OUTPUT = "search/lmp-search.{lang}.js"
+LUNR = "assets/vendor/lunr/lunr.min.js"
+LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{name}.min.js"   # shipped by Material
+# Definition-list terms by section (Material's index drops <dl>): location#anchor → terms
+DEFINED: dict[str, list[str]] = {}
+SECTION_OR_TERM = re.compile(r'<h[23]\b[^>]*\bid="([^"]+)"|<dt\b[^>]*>(.*?)</dt>', re.DOTALL)
+MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+
+
+def enabled() -> bool:
+    return os.environ.get("LMP_SEARCH", "").lower() != "material"
+
+
+def _building_language(config) -> bool:
+    """True inside static-i18n's nested build of the second language."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+@event_priority(50)  # after pdf_export's on_config (99), which moves i18n's post_build last
+def on_config(config):
+    if not enabled() or _building_language(config):
+        return
+    methods = config.plugins.events["post_build"]
+    i18n = config.plugins.get("i18n")
+    if on_post_build not in methods or i18n is None:
+        return
+    # Run right after static-i18n's handler (which builds the other language and merges the
+    # index) and before the offline plugin's, which inlines search_index.json into a script.
+    methods.remove(on_post_build)
+    last = max((i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n), default=len(methods) - 1)
+    methods.insert(last + 1, on_post_build)
+
+
+def _language(config, page=None) -> str:
+    locale = getattr(getattr(page, "file", None), "locale", None)
+    return locale or config.theme.get("language") or _site.DEFAULT_LANGUAGE
+
+
+def _point_to_worker(html: str, lang: str) -> str:
+    return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{OUTPUT.format(lang=lang)}"', html, count=1)
+
+
+def collect_defined_terms(html: str, url: str):
+    location = url
+    for anchor, term in SECTION_OR_TERM.findall(html):
+        if anchor:
+            location = f"{url}#{anchor}"
+        else:
+            text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", term)).strip()
+            DEFINED.setdefault(location, []).append(text)
+
+
+def on_post_page(output, page, config):
+    if enabled():
+        collect_defined_terms(output, page.url)
+    return _point_to_worker(output, _language(config, page)) if enabled() else output
+
+
+def on_post_template(output_content, template_name, config):
+    if enabled() and template_name == "404.html":
+        return _point_to_worker(output_content, _language(config))
+    return output_content
+
+
+def load_synonyms(lang: str) -> list[list[str]]:
+    """Synonym groups of one language: a YAML list of lists of words or phrases."""
+    path = Path(str(SYNONYMS).format(lang=lang))
+    if not path.exists():
+        return []
+    try:
+        groups = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        raise PluginError(f"{path.relative_to(ROOT)}: invalid YAML: {error}") from error
+    if not isinstance(groups, list) or not all(
+        isinstance(group, list) and len(group) >= 2 and all(isinstance(x, str) and x.strip() for x in group)
+        for group in groups
+    ):
+        raise PluginError(f"{path.relative_to(ROOT)}: expected a list of groups, each a list of "
+                          "two or more words or phrases, e.g. - [PPT, pedagogisk-psykologisk tjeneste]")
+    return groups
+
+
+def split_index(index: dict) -> dict[str, list[dict]]:
+    """Material's merged index documents by language (non-default languages live under /<lang>/)."""
+    others = [lang for lang in _site.LANGUAGES if lang != _site.DEFAULT_LANGUAGE]
+    split = {lang: [] for lang in _site.LANGUAGES}
+    for doc in index["docs"]:
+        first = doc["location"].split("/", 1)[0]
+        lang = first if first in others and "/" in doc["location"] else _site.DEFAULT_LANGUAGE
+        entry = {key: doc[key] for key in ("location", "title", "text")}
+        if DEFINED.get(doc["location"]):  # the terms a section defines (glossary, key concepts)
+            entry["terms"] = " · ".join(DEFINED[doc["location"]])
+        split[lang].append(entry)
+    return split
+
+
+def write_workers(site_dir: Path, index: dict) -> dict[str, Path]:
+    lunr = (site_dir / LUNR).read_text(encoding="utf-8")
+    worker = WORKER.read_text(encoding="utf-8")
+    written = {}
+    for lang, docs in split_index(index).items():
+        if not docs:
+            raise PluginError(f"search: no {lang} pages in the search index; did static-i18n's "
+                              "post_build run before hooks/search_index.py?")
+        parts = [lunr]
+        if lang != "en":  # lunr's core stems English; Norwegian comes from lunr-languages ("no")
+            parts += [(site_dir / LUNR_LANGUAGES.format(name=name)).read_text(encoding="utf-8")
+                      for name in ("stemmer.support", "no")]
+        payload = {"lang": lang, "docs": docs, "synonyms": load_synonyms(lang)}
+        parts.append("self.LMP_SEARCH = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + ";")
+        parts.append(worker)
+        target = site_dir / OUTPUT.format(lang=lang)
+        target.write_text("\n".join(parts), encoding="utf-8")
+        written[lang] = target
+    return written
+
+
+def on_post_build(config):
+    if not enabled() or _building_language(config):
+        return
+    site_dir = Path(config.site_dir)
+    path = site_dir / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if not index.get("docs"):
+        return  # already split (a repeated post_build)
+    write_workers(site_dir, index)
+    stub = json.dumps({"config": index["config"], "docs": []}, separators=(",", ":"))
+    path.write_text(stub, encoding="utf-8")
+    if (site_dir / "search" / "search_index.js").exists():
+        (site_dir / "search" / "search_index.js").write_text(f"var __index = {stub}", encoding="utf-8")

@@ -1,0 +1,249 @@
+"""Site search in a real browser: results in the reader's language, Norwegian word forms, compounds,
+abbreviations, synonyms and typos; over HTTP, under a sub-path and from file:// (the offline zip).
+
+Each row: (query, page that must be among the first 3 results). Pages are site paths without
+".html"; the English table's targets live under en/. Every result of every query must be in the
+reader's language (nb: no page under en/; en: only pages under en/).
+Fuzzy matching IS supported: one typo up to 6 letters, two from 7 letters, when the word itself
+finds nothing (see hooks/search_worker.js).
+"""
+from __future__ import annotations
+
+from urllib.parse import unquote, urlparse
+
+import pytest
+from conftest import mkdocs_build, serve
+
+NB_QUERIES = [
+    # inflection (definite forms, plurals)
+    ("aktivitetsplikt", "themes/theme-2/index"),
+    ("aktivitetsplikten", "themes/theme-2/index"),
+    ("krenkelsene", "themes/theme-2/index"),
+    ("krenkelse", "themes/theme-1/index"),
+    ("læringsmiljøet", "themes/theme-2/index"),
+    ("styringsgruppa", "roles/steering-group"),
+    ("styringsgruppen", "roles/steering-group"),
+    ("styringsgruppe", "roles/steering-group"),
+    ("arbeidsgruppa", "roles/working-group"),
+    ("foreldrene", "roles/parents"),
+    ("elevene", "roles/children"),
+    # several words
+    ("skjerpet aktivitetsplikt", "themes/theme-2/index"),
+    ("referat styringsgruppe", "tools/templates/steering-group-minutes"),
+    ("tverrfaglig samarbeid", "topics/interdisciplinary"),
+    ("barns medvirkning", "topics/participation"),
+    # parts of compounds
+    ("plikt", "themes/theme-2/index"),
+    ("regelverk", "topics/regulations"),
+    ("organisasjonsutvikling", "themes/theme-3/index"),
+    # abbreviations and synonyms (includes/search-synonyms.nb.yml)
+    ("PPT", "roles/ppt"),
+    ("pedagogisk-psykologisk tjeneste", "roles/ppt"),
+    ("PP-tjenesten", "roles/ppt"),
+    ("FAU", "roles/parents"),
+    ("BUP", "topics/interdisciplinary"),
+    ("SFO", "reference/glossary"),
+    ("mobbing", "themes/theme-2/index"),
+    ("helsesøster", "topics/interdisciplinary"),
+    ("rektor", "roles/head"),
+    ("styrer", "roles/head"),
+    ("ordliste", "reference/glossary"),
+    ("opplæringslova", "reference/law"),
+    ("kapasitetsbygging", "topics/capacity-building"),
+    ("tilgjengelighet", "accessibility"),
+    # prefix while typing
+    ("aktivitetspl", "themes/theme-2/index"),
+    ("styrings", "roles/steering-group"),
+    # typos
+    ("aktivitesplikt", "themes/theme-2/index"),
+    ("styringsgrupe", "roles/steering-group"),
+]
+
+EN_QUERIES = [
+    ("duty to act", "en/themes/theme-2/index"),
+    ("enhanced duty to act", "en/themes/theme-2/index"),
+    ("violations", "en/themes/theme-2/index"),
+    ("violation", "en/themes/theme-2/index"),
+    ("bullying", "en/themes/theme-2/index"),
+    ("aktivitetsplikt", "en/themes/theme-2/index"),
+    ("PPT", "en/roles/ppt"),
+    ("educational psychological service", "en/roles/ppt"),
+    ("steering group", "en/roles/steering-group"),
+    ("minutes steering group", "en/tools/templates/steering-group-minutes"),
+    ("working groups", "en/roles/working-group"),
+    ("principal", "en/roles/head"),
+    ("parents", "en/roles/parents"),
+    ("participation", "en/topics/participation"),
+    ("interdisciplinary", "en/topics/interdisciplinary"),
+    ("regulations", "en/topics/regulations"),
+    ("capacity building", "en/topics/capacity-building"),
+    ("glossary", "en/reference/glossary"),
+    ("BUP", "en/topics/interdisciplinary"),
+    ("FAU", "en/roles/parents"),
+    ("steeri", "en/roles/steering-group"),
+    ("particpation", "en/topics/participation"),
+]
+
+START = {"nb": "index.html", "en": "en/index.html"}
+TOP = 3
+
+# Runs in the page: type the query as a reader does (Material listens to keyup), then resolve with
+# the result links once the result list has been quiet for a moment.
+# Runs in the page: clear the box and wait for the emptied list, then type the query as a reader
+# does (Material listens to keyup) and resolve with the results once the list has been filled and
+# quiet for a moment. The worker answers in order, so the first filled list is this query's.
+RUN_QUERY = """async (query) => {
+  const input = document.querySelector("[data-md-component=search-query]")
+  const list = document.querySelector(".md-search-result__list")
+  const until = async (test, ms) => {
+    for (const end = Date.now() + ms; !test() && Date.now() < end;) await new Promise(r => setTimeout(r, 10))
+  }
+  input.focus()
+  input.value = ""
+  input.dispatchEvent(new KeyboardEvent("keyup", {key: "Backspace", bubbles: true}))
+  await until(() => !list.children.length, 5000)
+  input.value = query
+  input.dispatchEvent(new KeyboardEvent("keyup", {key: query.slice(-1), bubbles: true}))
+  await until(() => list.children.length, 5000)
+  await new Promise(resolve => {
+    let timer = setTimeout(resolve, 150)
+    new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(resolve, 150) })
+      .observe(list, {childList: true, subtree: true})
+  })
+  return [...list.querySelectorAll(".md-search-result__item")].map(item => ({
+    page: item.querySelector("a").href,
+    links: [...item.querySelectorAll("a")].map(a => a.href),
+    section: item.querySelector("article h2") ? item.querySelector("article h2").textContent : null,
+  }))
+}"""
+
+
+def site_path(href: str, root: str) -> str:
+    """A result link as a site path without .html, e.g. roles/ppt (query and anchor dropped)."""
+    path = unquote(urlparse(href).path)
+    root_path = unquote(urlparse(root).path)
+    assert path.startswith(root_path), f"result {href} outside the site {root}"
+    return path[len(root_path):].removesuffix(".html")
+
+
+def open_search(page, root: str, lang: str):
+    page.goto(root + START[lang])
+    page.locator("[data-md-component=search-query]").click()
+    # Material shows its placeholder ("type to search") once the worker has answered SETUP with READY
+    page.wait_for_function("""document.querySelector(".md-search-result__meta").textContent ===
+        JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""")
+
+
+def results(page, query: str) -> list[dict]:
+    return page.evaluate(RUN_QUERY, query)
+
+
+def check_table(page, root: str, lang: str, table) -> list[str]:
+    """Run the table; return a line per failing query (empty list: all passed)."""
+    open_search(page, root, lang)
+    failures = []
+    for query, target in table:
+        found = results(page, query)
+        pages = [site_path(item["page"], root) for item in found]
+        wrong = [p for p in pages if (p.split("/")[0] == "en") != (lang == "en")]
+        if target not in pages[:TOP] or wrong:
+            failures.append(f"{lang} {query!r}: want {target} in top {TOP}, got {pages[:5]}"
+                            + (f"; other language: {wrong[:3]}" if wrong else ""))
+    return failures
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(site):
+    """The site served under a sub-path: its parent directory at /, the site at /<name>/."""
+    url, server = serve(site.parent)
+    yield f"{url}{site.name}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def search_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_tables_are_big_enough():
+    assert len(NB_QUERIES) >= 25 and len(EN_QUERIES) >= 15
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_queries_over_http(search_page, site_url, lang):
+    failures = check_table(search_page, site_url, lang, NB_QUERIES if lang == "nb" else EN_QUERIES)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_queries_under_sub_path(search_page, sub_path_url, lang):
+    failures = check_table(search_page, sub_path_url, lang, NB_QUERIES if lang == "nb" else EN_QUERIES)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_queries_offline_from_file(search_page, site, lang):
+    failures = check_table(search_page, site.as_uri() + "/", lang, NB_QUERIES if lang == "nb" else EN_QUERIES)
+    assert not failures, "\n".join(failures)
+
+
+def test_result_shows_section_and_links_to_its_anchor(search_page, site_url):
+    open_search(search_page, site_url, "nb")
+    found = results(search_page, "skjerpet aktivitetsplikt")
+    first = found[0]
+    assert site_path(first["page"], site_url) == "themes/theme-2/index"
+    assert first["section"] and "Skjerpet aktivitetsplikt" in first["section"]
+    anchors = [urlparse(link).fragment for link in first["links"]]
+    assert "enhanced-duty" in anchors
+    # the anchor exists on the target page, and following the link lands on it
+    search_page.locator(".md-search-result__item a[href*='#enhanced-duty']").first.click()
+    search_page.wait_for_url("**#enhanced-duty")
+    assert search_page.locator("#enhanced-duty").count() == 1
+
+
+def test_title_match_ranks_above_mentions(search_page, site_url):
+    """PPT is mentioned on many pages; the page titled PPT comes first."""
+    open_search(search_page, site_url, "nb")
+    found = results(search_page, "PPT")
+    assert len(found) > 3
+    assert site_path(found[0]["page"], site_url) == "roles/ppt"
+
+
+def test_keyboard_reaches_results(search_page, site_url):
+    """Keyboard only: '/' opens search, typing searches, arrow down moves into the results, Enter
+    follows the link (Material's own key handling, kept as is)."""
+    search_page.goto(site_url + "index.html")
+    search_page.keyboard.press("/")
+    search_page.keyboard.type("styringsgruppa", delay=20)
+    search_page.wait_for_selector(".md-search-result__item")
+    search_page.keyboard.press("ArrowDown")
+    focused = search_page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused and "steering-group" in focused
+    search_page.keyboard.press("Enter")
+    search_page.wait_for_url("**/roles/steering-group.html*")
+
+
+def test_each_language_loads_only_its_own_index(search_page, site_url):
+    requested = []
+    search_page.on("request", lambda request: requested.append(request.url))
+    for lang in ("nb", "en"):
+        requested.clear()
+        open_search(search_page, site_url, lang)
+        results(search_page, "plikt")
+        workers = [url for url in requested if "/search/lmp-search." in url]
+        assert workers and all(url.endswith(f"lmp-search.{lang}.js") for url in workers), workers
+
+
+def test_bad_synonym_file_names_itself(project_copy):
+    """A synonym file that is not a list of groups stops the build and says which file."""
+    (project_copy / "includes" / "search-synonyms.en.yml").write_text("PPT: educational service\n",
+                                                                      encoding="utf-8")
+    result = mkdocs_build(project_copy, project_copy / "site", pdf=False)
+    assert result.returncode != 0
+    assert "includes/search-synonyms.en.yml" in result.stdout + result.stderr
