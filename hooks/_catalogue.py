@@ -1,0 +1,132 @@
+"""The catalogue of readable sections: theme modules, topics and role pages, cut at their H2s.
+
+Shared by the tool pages (reading lists, reading-assignment builder, onboarding path, audience
+index, who-does-what matrix). Not a hook itself: the tool hooks import it. Everything comes from
+the Markdown sources and their front matter (hooks/_site.py reads them); reading minutes use
+_site.reading_minutes, the same count as the reading time under each page title.
+
+A section's id is `<page id>#<heading id>`, e.g. `theme-2#legal-anchors`: stable, because both
+parts are fixed by CONTRIBUTING.md. Text above a page's first H2 counts with that first section.
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+import role_semesters  # noqa: E402  (its generated section is part of every role page)
+
+log = logging.getLogger("mkdocs.hooks.catalogue")
+
+KINDS = ("theme", "topic", "role")  # the page types a reader is assigned sections of
+
+
+@dataclass
+class Section:
+    id: str            # page id + '#' + heading id
+    anchor: str
+    title: str
+    minutes: int
+
+
+@dataclass
+class Entry:
+    id: str
+    key: str           # source path without language and .md, e.g. themes/theme-1/index
+    type: str
+    title: str
+    meta: dict
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> int:
+        return sum(section.minutes for section in self.sections)
+
+
+def language(page) -> str:
+    return getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
+
+
+def pages(docs_dir, lang: str) -> list[_site.Page]:
+    """Every page of one language with valid front matter, in path order."""
+    return [page for page in _site.iter_pages(docs_dir) if page.lang == lang and not page.meta_error]
+
+
+def _order(entry: Entry):
+    meta = entry.meta
+    if entry.type == "theme":
+        return (0, meta.get("semester") or 9, entry.key)
+    if entry.type == "topic":
+        name = entry.key.rsplit("/", 1)[-1]
+        return (1, _site.TOPICS.index(name) if name in _site.TOPICS else 99, entry.key)
+    role = meta.get("role")
+    return (2, _site.ROLES.index(role) if role in _site.ROLES else 99, entry.key)
+
+
+def _full_markdown(page: _site.Page, lang: str) -> str:
+    """The body as readers see it: for role pages with the generated 'by semester' section."""
+    stub = SimpleNamespace(meta=page.meta, file=SimpleNamespace(locale=lang, src_uri=page.key + ".md"))
+    return role_semesters.on_page_markdown(page.body, page=stub)
+
+
+def _sections(page: _site.Page, lang: str) -> list[Section]:
+    markdown = _full_markdown(page, lang)
+    parsed = _site.Page(path=page.path, key=page.key, lang=lang, meta=page.meta, body=markdown,
+                        body_line=0)
+    lines = markdown.splitlines()
+    h2 = [(text, anchor, line) for level, text, anchor, line in parsed.headings() if level == 2 and anchor]
+    sections = []
+    for index, (text, anchor, line) in enumerate(h2):
+        start = 0 if index == 0 else line
+        end = h2[index + 1][2] if index + 1 < len(h2) else len(lines)
+        chunk = "\n".join(lines[start:end])
+        sections.append(Section(f"{page.meta['id']}#{anchor}", anchor, text, _site.reading_minutes(chunk)))
+    return sections
+
+
+def load(docs_dir, lang: str) -> list[Entry]:
+    """The catalogue of one language: theme modules by semester, then topics, then roles."""
+    entries = []
+    for page in pages(docs_dir, lang):
+        kind = page.meta.get("type")
+        if kind not in KINDS or not isinstance(page.meta.get("id"), str):
+            continue
+        entries.append(Entry(page.meta["id"], page.key, kind, str(page.meta.get("title", "")),
+                             page.meta, _sections(page, lang)))
+    return sorted(entries, key=_order)
+
+
+def sections_by_id(entries: list[Entry]) -> dict[str, tuple[Entry, Section]]:
+    return {section.id: (entry, section) for entry in entries for section in entry.sections}
+
+
+def md_link(from_src_uri: str, key: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one source file to a page (MkDocs resolves the language)."""
+    target = posixpath.relpath(key + ".md", posixpath.dirname(from_src_uri) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def html_url(from_src_uri: str, key: str, anchor: str | None = None) -> str:
+    """A built-site URL relative to a page (use_directory_urls is off: pages end in .html)."""
+    target = posixpath.relpath(key + ".html", posixpath.dirname(from_src_uri) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def fill(markdown: str, marker: str, text: str, page) -> str:
+    """Replace `<!-- marker -->` with generated text; warn when the page lacks it."""
+    markdown = words_per_minute(markdown)
+    tag = f"<!-- {marker} -->"
+    if tag not in markdown:
+        log.warning("docs/%s: the marker %s is missing, so nothing was generated", page.file.src_path, tag)
+        return markdown
+    return markdown.replace(tag, text)
+
+
+def words_per_minute(markdown: str) -> str:
+    """`<!-- words-per-minute -->` anywhere on a tool page becomes the figure the minutes use."""
+    return markdown.replace("<!-- words-per-minute -->", str(_site.WORDS_PER_MINUTE))

@@ -1,0 +1,46 @@
+"""Give the reading-assignment builder (tools/reading-builder) its catalogue and its script.
+
+The catalogue of one language (hooks/_catalogue.py) is embedded in the page as JSON in a
+<script type="application/json">, so the page works under file:// where fetch() is blocked, and
+the script is loaded on this page only. The script (docs/assets/javascripts/reading-builder.js)
+renders only what this catalogue holds: the selection in the URL is a list of its ids.
+"""
+import json
+import sys
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _catalogue  # noqa: E402
+
+PAGE_ID = "tool-reading-builder"
+SCRIPT = "assets/javascripts/reading-builder.js"
+TEXT = {  # the script's interface words, per language
+    "nb": {"theme": "Tema", "topic": "Gjennomgående tema", "role": "Roller", "whole": "Hele siden",
+           "total": "Samlet lesetid: {minutes} min. Valgte deler: {count}.", "empty": "Ingen deler er valgt ennå.",
+           "link": "Lenke til leseoppdraget", "copy": "Kopier lenken", "copied": "Lenken er kopiert.",
+           "print": "Skriv ut", "clear": "Fjern alle valg", "read": "lest"},
+    "en": {"theme": "Themes", "topic": "Cross-cutting topics", "role": "Roles", "whole": "The whole page",
+           "total": "Total reading time: {minutes} min. Sections chosen: {count}.", "empty": "No sections chosen yet.",
+           "link": "Link to this reading assignment", "copy": "Copy the link", "copied": "The link is copied.",
+           "print": "Print", "clear": "Clear all", "read": "read"},
+}
+
+
+def catalogue_json(entries, src_uri: str) -> list[dict]:
+    return [{"id": section.id, "type": entry.type, "page": entry.title, "section": section.title,
+             "url": _catalogue.html_url(src_uri, entry.key, section.anchor), "minutes": section.minutes}
+            for entry in entries for section in entry.sections]
+
+
+def on_page_content(html, page, config, **kwargs):
+    if page.meta.get("id") != PAGE_ID:
+        return html
+    lang = _catalogue.language(page)
+    data = {"text": TEXT.get(lang, TEXT["nb"]),
+            "entries": catalogue_json(_catalogue.load(config.docs_dir, lang), page.file.src_uri)}
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # never ends the <script>
+    script = get_relative_url(SCRIPT, page.url)
+    return (f'{html}\n<script type="application/json" id="lmp-catalogue">{payload}</script>\n'
+            f'<script src="{script}" defer></script>\n')

@@ -1,0 +1,83 @@
+"""Fill the reading-lists page (tools/reading-lists) from the section catalogue.
+
+The rule, also stated on the page, for semester N and each group (the working group, all staff):
+- the theme module of semester N: all of it for the working group; for all staff all of it but the
+  staff-meeting plan and the further reading (SKIP_FOR_STAFF);
+- the group's own role page: the whole page in semester 1, its "semester by semester" section later;
+- working group only: every topic page, whole, in the first semester whose theme its `themes` lists.
+Minutes are the catalogue's (hooks/_catalogue.py), so every row and total adds up by construction.
+"""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _catalogue  # noqa: E402
+import _site  # noqa: E402
+
+PAGE_ID = "tool-reading-lists"
+MARKER = "reading-lists"
+GROUPS = ("working-group", "staff")          # role ids; the role page's title names the group
+SKIP_FOR_STAFF = {"staff-meeting", "further-reading"}
+TEXT = {
+    "nb": {"semester": "Semester {}", "theme": "Tema", "columns": ("Side", "Deler", "Lesetid"),
+           "whole": "hele siden", "total": "Sum", "done": "Lest"},
+    "en": {"semester": "Semester {}", "theme": "Theme", "columns": ("Page", "Sections", "Reading time"),
+           "whole": "the whole page", "total": "Total", "done": "Done"},
+}
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    if page.meta.get("id") != PAGE_ID:
+        return markdown
+    lang = _catalogue.language(page)
+    entries = _catalogue.load(config.docs_dir, lang)
+    return _catalogue.fill(markdown, MARKER, render(entries, lang, page.file.src_uri), page)
+
+
+def reading(entries, semester: int, group: str):
+    """[(entry, [sections])] that `group` reads in `semester`, in reading order."""
+    themes = [e for e in entries if e.type == "theme" and e.meta.get("semester") == semester]
+    items = []
+    for theme in themes:
+        skip = SKIP_FOR_STAFF if group == "staff" else set()
+        items.append((theme, [s for s in theme.sections if s.anchor not in skip]))
+    for role in (e for e in entries if e.type == "role" and e.meta.get("role") == group):
+        items.append((role, role.sections if semester == 1 else
+                      [s for s in role.sections if s.anchor == "by-semester"]))
+    if group == "working-group":
+        for topic in (e for e in entries if e.type == "topic"):
+            listed = [int(t.rsplit("-", 1)[1]) for t in topic.meta.get("themes", []) if t in _site.THEMES]
+            if listed and min(listed) == semester:
+                items.append((topic, topic.sections))
+    return [(entry, sections) for entry, sections in items if sections]
+
+
+def render(entries, lang: str, src_uri: str) -> str:
+    text = TEXT.get(lang, TEXT["nb"])
+    titles = {e.meta.get("role"): e.title for e in entries if e.type == "role"}
+    out = []
+    for semester in _site.SEMESTERS:
+        out.append(f"## {text['semester'].format(semester)} {{ #semester-{semester} }}\n")
+        for theme in (e for e in entries if e.type == "theme" and e.meta.get("semester") == semester):
+            out.append(f"{text['theme']}: [{theme.title}]({_catalogue.md_link(src_uri, theme.key)})\n")
+        for group in GROUPS:
+            out.append(f"### {titles.get(group, group)} {{ #semester-{semester}-{group} }}\n")
+            out.append(table(reading(entries, semester, group), text, src_uri))
+    return "\n".join(out)
+
+
+def table(items, text, src_uri: str) -> str:
+    read, parts, time = text["columns"]
+    rows = [f"| {read} | {parts} | {time} | {text['done']} |", "|---|---|--:|:-:|"]
+    for entry, sections in items:
+        if len(sections) == len(entry.sections):
+            listed = text["whole"]
+        else:
+            listed = ", ".join(f"[{s.title}]({_catalogue.md_link(src_uri, entry.key, s.anchor)})"
+                               for s in sections)
+        minutes = sum(s.minutes for s in sections)
+        rows.append(f"| [{entry.title}]({_catalogue.md_link(src_uri, entry.key)}) | {listed} | "
+                    f"{minutes} min | ☐ |")
+    total = sum(s.minutes for _, sections in items for s in sections)
+    rows.append(f"| **{text['total']}** | | **{total} min** | |")
+    return '<div class="lmp-reading-list" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"

@@ -1,0 +1,277 @@
+"""The tool pages (docs/tools/), checked on the built site in a real browser.
+
+Every expected value is read from the sources (front matter, headings) or from the page's own
+embedded catalogue, never copied into the test: the reading-assignment builder round-trips its
+selection through the URL and ignores crafted URLs; reading lists and paths add up; the
+who-does-what matrix and the audience index say what the front matter says.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import _site  # noqa: E402
+
+DOCS = ROOT / "docs"
+PREFIX = {"nb": "", "en": "en/"}
+LANGS = pytest.mark.parametrize("lang", _site.LANGUAGES)
+
+
+def sources(lang: str):
+    return [p for p in _site.iter_pages(DOCS) if p.lang == lang and not p.meta_error]
+
+
+def html_path(key: str) -> str:
+    return key + ".html"
+
+
+def open_tool(page, site_url, lang, name, query=""):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}{PREFIX[lang]}tools/{name}.html{query}")
+    return errors
+
+
+def catalogue(page) -> list[dict]:
+    return page.evaluate("JSON.parse(document.getElementById('lmp-catalogue').textContent).entries")
+
+
+def assigned(page) -> list[str]:
+    """The hrefs (as written) of the sections listed in the assignment."""
+    return page.eval_on_selector_all("#lmp-assignment .lmp-assigned a", "els => els.map(a => a.getAttribute('href'))")
+
+
+def checked(page) -> list[str]:
+    return page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)")
+
+
+# --- The reading-assignment builder -------------------------------------------------------------
+
+@LANGS
+def test_catalogue_is_every_h2_section_of_themes_topics_and_roles(page, site, site_url, lang):
+    open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)
+    expected = []
+    for source in sorted(sources(lang), key=lambda p: p.key):
+        if source.meta.get("type") in ("theme", "topic", "role"):
+            expected += [f"{source.meta['id']}#{anchor}" for level, _, anchor, _ in source.headings() if level == 2]
+            if source.meta.get("type") == "role":
+                expected.append(f"{source.meta['id']}#by-semester")  # generated from `semesters`
+    assert sorted(e["id"] for e in entries) == sorted(expected)
+    base = site / PREFIX[lang] / "tools"
+    for entry in entries:
+        target, anchor = entry["url"].split("#")
+        built = (base / target).resolve()
+        assert built.is_file(), entry
+        assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), entry
+        assert isinstance(entry["minutes"], int) and entry["minutes"] >= 1
+
+
+@LANGS
+def test_builder_selection_round_trips_through_its_url(browser, site_url, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)
+    chosen = [entries[0]["id"], entries[len(entries) // 2]["id"], entries[-1]["id"]]
+    for entry_id in chosen:
+        page.check(f'#lmp-choose input[value="{entry_id}"]')
+    share = page.input_value("#lmp-share")
+    assert page.url == share  # the address bar holds the selection too
+    by_id = {e["id"]: e for e in entries}
+    want_hrefs = [by_id[i]["url"] for i in chosen]
+    assert assigned(page) == want_hrefs
+
+    reader = context.new_page()
+    reader.goto(share)
+    assert sorted(checked(reader)) == sorted(chosen)
+    assert assigned(reader) == want_hrefs
+    minutes = sum(by_id[i]["minutes"] for i in chosen)
+    assert reader.get_attribute("#lmp-total", "data-minutes") == str(minutes)
+    assert str(minutes) in reader.inner_text("#lmp-total")
+    for link in reader.query_selector_all("#lmp-assignment .lmp-assigned a"):  # links resolve
+        assert link.evaluate("a => a.href").startswith(site_url)
+    assert not errors
+    context.close()
+
+
+@LANGS
+def test_builder_total_is_the_sum_of_the_catalogue(page, site_url, lang):
+    open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)
+    for whole in page.query_selector_all("#lmp-choose .lmp-whole input"):
+        whole.check()
+    assert sorted(checked(page)) == sorted(e["id"] for e in entries)
+    assert page.get_attribute("#lmp-total", "data-minutes") == str(sum(e["minutes"] for e in entries))
+    assert page.get_attribute("#lmp-total", "aria-live") == "polite"
+    page.click("#lmp-assignment button >> nth=2")  # clear all
+    assert checked(page) == [] and page.get_attribute("#lmp-total", "data-minutes") == "0"
+    assert "s=" not in page.url
+
+
+CRAFTED = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>', "theme-1#objectives\"><b id=lmp-x>",
+           "javascript:alert(3)", "nope#nope", "'-alert(4)-'", "theme-1#objectives<svg onload=alert(5)>"]
+
+
+@LANGS
+def test_crafted_url_renders_nothing_and_runs_nothing(page, site_url, lang):
+    dialogs, console = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda message: console.append(message.text))
+    before = open_tool(page, site_url, lang, "reading-builder")
+    valid = catalogue(page)[1]
+    counts = page.evaluate("() => ['img', 'script', 'svg', 'b', 'iframe'].map(t => document.getElementsByTagName(t).length)")
+    query = "?s=" + ",".join(quote(x, safe="") for x in CRAFTED + [valid["id"]]) + "&x=%3Cimg%20src%3Dx%3E"
+    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html{query}")
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert before == []
+    assert checked(page) == [valid["id"]]
+    assert assigned(page) == [valid["url"]]
+    after = page.evaluate("() => ['img', 'script', 'svg', 'b', 'iframe'].map(t => document.getElementsByTagName(t).length)")
+    assert after == counts
+    assert page.query_selector("#lmp-x") is None
+    text = page.inner_text("#lmp-assignment")
+    assert "alert" not in text and "<" not in text and "nope" not in text
+    assert not any("alert" in line for line in console)
+
+
+@LANGS
+def test_print_view_holds_the_chosen_sections_only(page, site_url, lang):
+    open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)
+    chosen = [entries[2], entries[-2]]
+    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html?s=" + ",".join(quote(e["id"]) for e in chosen))
+    page.emulate_media(media="print")
+    links = page.query_selector_all("#lmp-assignment .lmp-assigned a")
+    assert [link.inner_text() for link in links] == [e["section"] for e in chosen]
+    assert all(link.is_visible() for link in links)
+    assert not page.is_visible("#lmp-choose") and not page.is_visible("#lmp-share") and not page.is_visible("h2#choose")
+    assert page.is_visible("#lmp-total")
+    box = page.evaluate("getComputedStyle(document.querySelector('.lmp-assigned'), '::before').content")
+    assert "☐" in box
+
+
+# --- Reading lists and onboarding ---------------------------------------------------------------
+
+TABLES = """els => els.map(t => [...t.querySelectorAll('tbody tr')].map(tr => ({
+  hrefs: [...tr.querySelectorAll('a')].map(a => a.getAttribute('href')),
+  minutes: parseInt(tr.cells[2].textContent, 10)})))"""
+
+
+@LANGS
+def test_reading_lists_add_up_from_the_catalogue(page, site_url, lang):
+    open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)  # same folder: the same relative URLs
+    open_tool(page, site_url, lang, "reading-lists")
+    tables = page.eval_on_selector_all(".lmp-reading-list table", TABLES)
+    assert len(tables) == 2 * len(_site.SEMESTERS)  # working group and all staff, each semester
+    for rows in tables:
+        *items, total = rows
+        assert items, "an empty reading list"
+        assert total["minutes"] == sum(row["minutes"] for row in items)
+        for row in items:
+            page_url, *section_urls = row["hrefs"]
+            sections = [e for e in entries if e["url"] in section_urls] if section_urls else \
+                [e for e in entries if e["url"].split("#")[0] == page_url]
+            assert sections and row["minutes"] == sum(e["minutes"] for e in sections), row
+    # Print: each semester starts a new sheet.
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.getElementById('semester-2')).breakBefore") == "page"
+
+
+@LANGS
+def test_onboarding_paths_add_up_and_print_as_checklists(page, site_url, lang):
+    open_tool(page, site_url, lang, "reading-builder")
+    minutes = {e["url"]: e["minutes"] for e in catalogue(page)}
+    open_tool(page, site_url, lang, "onboarding")
+    paths = page.evaluate("""() => [...document.querySelectorAll('.lmp-checklist')].map(list => {
+      let h = list.previousElementSibling; while (h.tagName !== 'H2') h = h.previousElementSibling;
+      const total = h.nextElementSibling.querySelector('strong').textContent;
+      return {total: parseInt(total, 10), steps: list.querySelectorAll('ol > li').length,
+              hrefs: [...list.querySelectorAll('a')].map(a => a.getAttribute('href'))};
+    })""")
+    assert len(paths) == 2
+    for path in paths:
+        counted = [minutes[h] for h in path["hrefs"] if h in minutes]
+        assert len(counted) >= path["steps"] - 1  # every step but the last names sections
+        assert path["total"] == sum(counted)
+    page.emulate_media(media="print")
+    box = page.evaluate("getComputedStyle(document.querySelector('.lmp-checklist ol > li'), '::before').content")
+    assert "☐" in box
+
+
+# --- Generated overviews ------------------------------------------------------------------------
+
+@LANGS
+def test_who_does_what_matches_the_role_pages(page, site_url, lang):
+    open_tool(page, site_url, lang, "who-does-what")
+    roles = sorted((p for p in sources(lang) if p.meta.get("type") == "role"),
+                   key=lambda p: _site.ROLES.index(p.meta["role"]))
+    assert len(roles) == len(_site.ROLES)
+    tables = page.eval_on_selector_all(".lmp-matrix table", """els => els.map(t =>
+      [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim())))""")
+    by_semester, by_meeting = tables
+    assert [row[0] for row in by_semester[1:]] == [r.meta["title"] for r in roles]
+    for row, role in zip(by_semester[1:], roles):
+        assert row[1:] == [role.meta["semesters"][n].strip() for n in _site.SEMESTERS]
+    assert by_meeting[0][1:] == [r.meta["title"] for r in roles]
+    assert len(by_meeting) == 1 + len(_site.MEETINGS)
+    for meeting, row in zip(_site.MEETINGS, by_meeting[1:]):
+        for cell, role in zip(row[1:], roles):
+            assert cell.startswith("✓") == (meeting in role.meta.get("meetings", [])), (meeting, role.key)
+
+
+@LANGS
+def test_audience_index_lists_the_pages_that_say_so(page, site_url, lang):
+    open_tool(page, site_url, lang, "by-audience")
+    facets = [("settings", "setting", _site.SETTINGS), ("roles", "role", _site.ROLES),
+              ("themes", "theme", _site.THEMES)]
+    pages = sources(lang)
+    for key, prefix, values in facets:
+        for value in values:
+            hrefs = page.evaluate(f"""() => {{ const h = document.getElementById('{prefix}-{value}');
+              const list = h.nextElementSibling;
+              return list.tagName === 'UL' ? [...list.querySelectorAll('a')].map(a => a.href) : []; }}""")
+            expected = {urljoin(site_url, PREFIX[lang] + html_path(p.key)) for p in pages
+                        if value in (p.meta.get(key) or [])}
+            assert set(hrefs) == expected, (key, value)
+            assert len(hrefs) == len(expected)
+
+
+@LANGS
+def test_tools_are_reachable_from_the_home_page(page, site, site_url, lang):
+    page.goto(f"{site_url}{PREFIX[lang]}index.html")
+    hrefs = page.eval_on_selector_all("article a", "els => els.map(a => a.href)")
+    hub = urljoin(site_url, f"{PREFIX[lang]}tools/index.html")
+    assert hub in hrefs, "the home page does not link the tools hub"
+    page.goto(hub)
+    linked = set(page.eval_on_selector_all("article a", "els => els.map(a => a.href)"))
+    tools = [p for p in (site / PREFIX[lang] / "tools").glob("*.html") if p.name != "index.html"]
+    assert tools
+    for tool in tools:
+        assert urljoin(hub, tool.name) in linked, f"the tools hub does not link {tool.name}"
+    if (site / PREFIX[lang] / "tools" / "templates" / "index.html").exists():
+        assert urljoin(hub, "templates/index.html") in linked
+
+
+def test_builder_works_from_file_urls(page, site):
+    """The offline copy: the catalogue is in the page (fetch() is blocked under file://)."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site / "en" / "tools" / "reading-builder.html").as_uri())
+    first, second = catalogue(page)[:2]
+    page.check(f'#lmp-choose input[value="{first["id"]}"]')
+    page.check(f'#lmp-choose input[value="{second["id"]}"]')
+    share = page.input_value("#lmp-share")
+    assert share.startswith("file://") and page.url == share
+    page.goto(share)
+    assert checked(page) == [first["id"], second["id"]]
+    page.click("#lmp-assignment .lmp-assigned a >> nth=0")
+    assert page.url.endswith(first["url"].split("/", 1)[1])
+    assert not errors
