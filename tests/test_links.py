@@ -91,6 +91,10 @@ def test_links_inside_the_pdfs_resolve(site):
         for uri in external.pdf_links(pdf):
             if external.is_external(uri):
                 continue
+            if uri.startswith("mailto:"):
+                if not re.fullmatch(r"mailto:[^@\s]+@[\w.-]+\.[a-z]{2,}", uri):
+                    broken.append(f"{pdf.relative_to(site)}: malformed address {uri}")
+                continue
             internal += 1
             if not uri.startswith(SITE_URL):
                 broken.append(f"{pdf.relative_to(site)}: {uri} is neither on the site nor external")
