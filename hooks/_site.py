@@ -134,3 +134,13 @@ def word_count(markdown: str) -> int:
 
 def reading_minutes(markdown: str) -> int:
     return max(1, -(-word_count(markdown) // WORDS_PER_MINUTE))
+
+
+# The programme's calendar (national gatherings, semesters, the rhythm of every semester): one data
+# file for pages, the .ics files, diagrams and handouts. See data/programme.yml for its keys.
+PROGRAMME_FILE = Path(__file__).resolve().parent.parent / "data" / "programme.yml"
+
+
+def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:
+    with open(path, encoding="utf-8") as file:
+        return yaml.safe_load(file)
