@@ -83,9 +83,13 @@ def read_page(path: Path, docs_dir: Path) -> Page:
     try:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Name the line where the broken construct starts (context), and where YAML gave up.
+        problem = getattr(error, "problem_mark", None)
+        start = getattr(error, "context_mark", None) or problem
         page.meta_error = "invalid YAML front matter: " + str(getattr(error, "problem", error))
-        page.meta_error_line = mark.line + 2 if mark else 1
+        if problem and start is not problem and problem.line != start.line:
+            page.meta_error += f" (noticed at line {problem.line + 2})"
+        page.meta_error_line = start.line + 2 if start else 1
         return page
     if not isinstance(meta, dict):
         page.meta_error = "front matter is not a mapping of keys to values"

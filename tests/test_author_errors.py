@@ -1,0 +1,106 @@
+"""Author errors are reported with file and line, and fail the build.
+
+Every fault below is injected into one throw-away copy of the project, which is then built once:
+the build must fail, print each expected `docs/<file>:<line>: <message>`, and leave the author's
+files exactly as they were.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+
+
+def lines_of(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def write(path: Path, lines: list[str]) -> None:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def replace_front_matter_line(path: Path, key: str, new: str) -> int:
+    """Replace the line `key: …` with `new`; return its line number."""
+    lines = lines_of(path)
+    index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    lines[index] = new
+    write(path, lines)
+    return index + 1
+
+
+def append_lines(path: Path, *new: str) -> int:
+    """Append lines after a blank line; return the line number of the first appended line."""
+    lines = lines_of(path) + [""]
+    write(path, lines + list(new))
+    return len(lines) + 1
+
+
+def inject_faults(docs: Path) -> dict[str, str]:
+    """Inject every fault; return {expected 'file:line' prefix: expected message part}."""
+    expected = {}
+    line = replace_front_matter_line(docs / "topics/parents.en.md", "title", "title: [unclosed, list")
+    expected[f"docs/topics/parents.en.md:{line}"] = "invalid YAML front matter"
+    line = replace_front_matter_line(docs / "roles/ppt.nb.md", "type", "type: role\ncolour: blue")
+    expected[f"docs/roles/ppt.nb.md:{line + 1}"] = "unknown front-matter key 'colour'"
+    line = replace_front_matter_line(docs / "roles/head.en.md", "roles", "roles: [head, janitor]")
+    expected[f"docs/roles/head.en.md:{line}"] = "unknown role id 'janitor'"
+    for lang in ("nb", "en"):
+        line = replace_front_matter_line(docs / f"about/success-criteria.{lang}.md", "id", "id: evaluations")
+        expected[f"docs/about/success-criteria.{lang}.md:{line}"] = (
+            f"id 'evaluations' is already used by docs/about/evaluations.{lang}.md")
+    (docs / "about/lonely.en.md").write_text(
+        "---\nid: lonely\ntype: page\ntitle: Lonely\ndescription: Only in English.\n---\n\n"
+        "## Text { #text }\n\nHello.\n", encoding="utf-8")
+    expected["docs/about/lonely.en.md:1"] = "no translation: docs/about/lonely.nb.md is missing"
+    line = append_lines(docs / "about/organisation.nb.md", "![](../assets/logo.svg)")
+    expected[f"docs/about/organisation.nb.md:{line}"] = "image without alt text"
+    line = append_lines(docs / "roles/owner.en.md", "#### Too deep { #too-deep }", "", "Text.")
+    expected[f"docs/roles/owner.en.md:{line}"] = "is H4 after H2: a level was skipped"
+    line = append_lines(docs / "roles/owner.nb.md", '!!! danger "Fare"', "    Tekst.")
+    expected[f"docs/roles/owner.nb.md:{line}"] = "unknown admonition type 'danger'"
+    return expected
+
+
+def snapshot(docs: Path) -> dict[str, str]:
+    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.md"))}
+
+
+@pytest.fixture(scope="module")
+def faulty_build(tmp_path_factory):
+    from conftest import ROOT
+    import shutil
+    project = tmp_path_factory.mktemp("faulty") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache"))
+    expected = inject_faults(project / "docs")
+    before = snapshot(project / "docs")
+    result = mkdocs_build(project, project / "site", pdf=False)
+    return expected, result, before, snapshot(project / "docs")
+
+
+def test_the_build_fails(faulty_build):
+    _, result, _, _ = faulty_build
+    assert result.returncode != 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+CASES = ["invalid YAML", "unknown key", "unknown role id", "duplicated id (nb)", "duplicated id (en)",
+         "missing pair", "image without alt", "skipped heading level", "unknown admonition type"]
+
+
+@pytest.mark.parametrize("case", range(len(CASES)), ids=CASES)
+def test_each_error_names_file_and_line(faulty_build, case):
+    expected, result, _, _ = faulty_build
+    where, message = list(expected.items())[case]
+    output = result.stdout + result.stderr
+    pattern = re.escape(where) + r": [^\n]*" + re.escape(message)
+    assert re.search(pattern, output), f"expected '{where}: …{message}…' in:\n" + \
+        "\n".join(line for line in output.splitlines() if "WARNING" in line)
+
+
+def test_the_authors_files_are_not_modified_by_the_build(faulty_build):
+    _, _, before, after = faulty_build
+    assert before == after
