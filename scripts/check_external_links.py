@@ -3,7 +3,8 @@
 
 Usage: python scripts/check_external_links.py [SITE_DIR]
 Builds the site (with PDFs) into a temporary folder when SITE_DIR is not given. Collects the
-external addresses from the HTML pages and from the links inside the PDFs, asks each once
+external addresses from the HTML pages and from the links inside the PDFs, the .ics calendars
+and the .docx templates, asks each once
 (HEAD, then GET where HEAD is refused) and prints every one that fails. Exit status: 0 when all
 answered, 1 when some failed, 2 when none could be reached (no network: nothing was checked).
 The offline tests (tests/test_links.py) check the same addresses for form only.
@@ -58,6 +59,38 @@ def pdf_links(path: Path) -> list[str]:
     return uris
 
 
+URL_IN_TEXT = re.compile(r"https?://[^\s<>\"')\]]+")
+
+
+def ics_links(path: Path) -> list[str]:
+    """URL properties and addresses written in the text of an iCalendar file."""
+    from icalendar import Calendar
+
+    links = []
+    for component in Calendar.from_ical(path.read_bytes()).walk():
+        for key, value in component.property_items(recursive=False):
+            if key == "URL":
+                links.append(str(value))
+            elif key in ("DESCRIPTION", "LOCATION", "SUMMARY"):
+                links += URL_IN_TEXT.findall(str(value))
+    return links
+
+
+def docx_links(path: Path) -> list[str]:
+    """The targets of the external hyperlinks in a Word file (its relationship part)."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(path) as archive:
+        rels = [name for name in archive.namelist() if name.endswith(".rels")]
+        links = []
+        for name in rels:
+            for rel in ElementTree.fromstring(archive.read(name)):
+                if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink"):
+                    links.append(rel.get("Target"))
+    return links
+
+
 def is_external(url: str) -> bool:
     parsed = urlparse(url)
     return parsed.scheme in ("http", "https") and parsed.hostname not in LOCAL_HOSTS
@@ -68,6 +101,8 @@ def collect(site_dir: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     sources = [(p, html_links) for p in site_dir.rglob("*.html")]
     sources += [(p, pdf_links) for p in site_dir.rglob("*.pdf")]
+    sources += [(p, ics_links) for p in site_dir.rglob("*.ics")]
+    sources += [(p, docx_links) for p in site_dir.rglob("*.docx")]
     for path, reader in sources:
         for url in reader(path):
             if is_external(url):

@@ -141,3 +141,27 @@ def test_online_check_reports_what_it_cannot_reach():
     """The online checker never passes silently without a network: an unreachable address fails."""
     failures = external.check_all(["http://127.0.0.1:9/nothing-listens-here"])
     assert list(failures.values())[0].startswith("unreachable")
+
+
+def test_online_check_reads_links_in_calendars_and_word_files(tmp_path):
+    """The online check also collects the addresses inside .ics and .docx files."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from icalendar import Calendar, Event
+
+    calendar, event = Calendar(), Event()
+    event.add("summary", "Samling")
+    event.add("url", "https://www.udir.no/a")
+    event.add("description", "Les mer: https://lovdata.no/dokument/NL/lov/2005-06-17-64 .")
+    calendar.add_component(event)
+    (tmp_path / "c.ics").write_bytes(calendar.to_ical())
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.part.relate_to("https://www.uis.no/b", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    document.save(tmp_path / "t.docx")
+    (tmp_path / "p.html").write_text('<a href="https://example.org/c">c</a><a href="x.html">x</a>')
+
+    found = external.collect(tmp_path)
+    assert set(found) == {"https://www.udir.no/a", "https://lovdata.no/dokument/NL/lov/2005-06-17-64",
+                          "https://www.uis.no/b", "https://example.org/c"}
+    assert found["https://www.uis.no/b"] == {"t.docx"}
