@@ -105,6 +105,19 @@ def iter_pages(docs_dir: str | Path):
         yield read_page(path, docs_dir)
 
 
+def is_nested_build(config) -> bool:
+    """True while static-i18n builds the second language (MkDocs' build() run again)."""
+    return getattr(config.plugins.get("i18n"), "building", False)
+
+
+def report(config, log, check) -> None:
+    """Run a content check once per build and log each problem as `file:line: problem`."""
+    if is_nested_build(config):
+        return  # the second language's build: already checked
+    for where, problem in check(Path(config.docs_dir)):
+        log.warning("%s: %s", where, problem)
+
+
 def key_line(page: Page, key: str) -> int:
     """The line of a front-matter key in the file (1 when not found)."""
     text = page.path.read_text(encoding="utf-8").splitlines()

@@ -26,10 +26,7 @@ HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 @event_priority(100)
 def on_config(config):
-    if getattr(config.plugins.get("i18n"), "building", False):
-        return
-    for where, problem in check(Path(config.docs_dir)):
-        log.warning("%s: %s", where, problem)
+    _site.report(config, log, check)
 
 
 def check(docs_dir: Path):

@@ -30,10 +30,7 @@ ANATOMY = {
 
 @event_priority(100)
 def on_config(config):
-    if getattr(config.plugins.get("i18n"), "building", False):
-        return  # the second language's build: already checked
-    for where, problem in check(Path(config.docs_dir)):
-        log.warning("%s: %s", where, problem)
+    _site.report(config, log, check)
 
 
 def check(docs_dir: Path):
