@@ -1,6 +1,6 @@
 """Make mkdocs-exporter's PDFs work in a two-language static-i18n build, with any Chromium.
 
-Three repairs, each small (see shared/notes/toolchain.md §1–2 for the measurements):
+Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2 for the measurements):
 
 1. One PDF plugin for all languages. static-i18n builds the second language by calling
    MkDocs' build() again; mkdocs-exporter's on_config then registers a second `exporter-pdf`
@@ -13,6 +13,7 @@ Three repairs, each small (see shared/notes/toolchain.md §1–2 for the measure
    We launch LMP_CHROMIUM if set, else Playwright's own Chromium, else a system Chromium found on
    PATH, and otherwise stop with one line that names both ways to get one. PDFs are printed
    tagged (structure tree, /Lang) and with an outline (bookmarks from headings).
+4. The saving: mkdocs-exporter's HTML post-processing runs only on pages that are printed.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def on_config(config):
     if not getattr(i18n, "building", False):  # the outer (first-language) build
         plugins.lmp_pdf_plugin = current
         _run_last(plugins, "post_build", i18n, plugins.get("material/offline"))
+        _only_on_pdf_pages(plugins, plugins.get("exporter"))
     elif current is not plugins.lmp_pdf_plugin:
         # Nested (second-language) build: unregister the duplicate in place (the outer build is
         # iterating these very lists), and put the first instance back.
@@ -51,6 +53,21 @@ def on_config(config):
             methods[:] = [m for m in methods if getattr(m, "__self__", None) is not current]
         dict.__setitem__(plugins, "exporter-pdf", plugins.lmp_pdf_plugin)
         plugins.lmp_pdf_plugin.on_config(config)
+
+
+def _only_on_pdf_pages(plugins, exporter):
+    """mkdocs-exporter re-parses every page's HTML twice after building it (for its buttons and
+    covers); on pages that are not printed that changes nothing and costs most of the HTML build
+    time. Let it see only the pages with `pdf: true`."""
+    methods = plugins.events["post_page"]
+    original = getattr(exporter, "_on_post_page_2", None)
+    if original not in methods:
+        return
+
+    def on_post_page(html, page, **kwargs):
+        return original(html, page=page, **kwargs) if page.meta.get("pdf") else html
+
+    methods[methods.index(original)] = on_post_page
 
 
 def _run_last(plugins, event, *owners):
