@@ -76,8 +76,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         html = min(timed_build(ROOT, scratch / "html", pdf=False) for _ in range(args.runs))
-        plain = min(timed_build(plain_project(scratch), scratch / "plain-site", pdf=False)
-                    for _ in range(args.runs))
+        plain_root = plain_project(scratch)
+        plain = min(timed_build(plain_root, scratch / "plain-site", pdf=False) for _ in range(args.runs))
         full = timed_build(ROOT, scratch / "full", pdf=True)
         pages, pdfs = count(scratch / "full", ".html"), count(scratch / "full", ".pdf")
         print(f"Bilingual HTML build (nb + en, PDFs off): {html:6.2f} s  (best of {args.runs})")
