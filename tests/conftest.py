@@ -41,7 +41,6 @@ def site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site_dir)
     if result.returncode != 0:
         pytest.fail("mkdocs build --strict failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
-    os.chmod(site_dir.parent, 0o755)  # LinkChecker drops root privileges to 'nobody'
     return site_dir
 
 
