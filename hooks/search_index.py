@@ -46,14 +46,9 @@ def enabled() -> bool:
     return os.environ.get("LMP_SEARCH", "").lower() != "material"
 
 
-def _building_language(config) -> bool:
-    """True inside static-i18n's nested build of the second language."""
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
-
-
 @event_priority(50)  # after pdf_export's on_config (99), which moves i18n's post_build last
 def on_config(config):
-    if not enabled() or _building_language(config):
+    if not enabled() or _site.is_nested_build(config):
         return
     methods = config.plugins.events["post_build"]
     i18n = config.plugins.get("i18n")
@@ -151,7 +146,7 @@ def write_workers(site_dir: Path, index: dict) -> dict[str, Path]:
 
 
 def on_post_build(config):
-    if not enabled() or _building_language(config):
+    if not enabled() or _site.is_nested_build(config):
         return
     site_dir = Path(config.site_dir)
     path = site_dir / "search" / "search_index.json"
