@@ -61,8 +61,9 @@ def _only_on_pdf_pages(plugins, exporter):
     time. Let it see only the pages with `pdf: true`."""
     methods = plugins.events["post_page"]
     original = getattr(exporter, "_on_post_page_2", None)
-    if original not in methods:
-        return
+    if original not in methods:  # mkdocs-exporter changed: fail rather than lose the saving silently
+        raise PluginError("pdf_export: mkdocs-exporter's _on_post_page_2 handler is not registered; "
+                          "see MAINTAINING.md (mkdocs-exporter) and tests/test_integrations.py")
 
     def on_post_page(html, page, **kwargs):
         return original(html, page=page, **kwargs) if page.meta.get("pdf") else html
