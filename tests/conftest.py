@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
 LANGUAGES = _site.LANGUAGES
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Tests print every PDF afresh (LMP_PDF_CACHE=off): what they read always comes from Chromium.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LMP_PDF_CACHE": "off"}
 
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -107,6 +108,6 @@ def page(browser):
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project (docs, config, hooks…) for fault-injection builds."""
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache")
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "dist", ".cache", "node_modules", "__pycache__", ".pytest_cache")
     shutil.copytree(ROOT, copy, ignore=ignore)
     return copy
