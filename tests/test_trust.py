@@ -7,16 +7,14 @@ message, and the author's files must be left byte for byte as they were.
 """
 from __future__ import annotations
 
-import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, html_pages, mkdocs_build
+from conftest import LANGUAGES, ROOT, build_with_faults, html_pages
 
 import _site  # noqa: E402  (conftest put hooks/ on the path)
 import draft_markers  # noqa: E402
@@ -57,19 +55,9 @@ def inject_faults(project: Path) -> dict[str, str]:
     return expected
 
 
-def snapshot(docs: Path) -> dict[str, str]:
-    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.md"))}
-
-
 @pytest.fixture(scope="module")
 def faulty_build(tmp_path_factory):
-    project = tmp_path_factory.mktemp("untrusted") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache"))
-    expected = inject_faults(project)
-    before = snapshot(project / "docs")
-    result = mkdocs_build(project, project / "site", pdf=False)
-    return expected, result, before, snapshot(project / "docs")
+    return build_with_faults(tmp_path_factory.mktemp("untrusted"), inject_faults)
 
 
 def test_the_build_fails(faulty_build):
