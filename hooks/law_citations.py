@@ -65,9 +65,13 @@ def load_law(path: str | Path = LAW_FILE) -> dict:
 # --- Link targets and citations -----------------------------------------------------------------
 
 def url_of(law: dict, pid: str) -> str | None:
-    """The Lovdata address of an act or provision id; None for a repealed act's sections."""
+    """The Lovdata address of an act, chapter or provision id; None for a repealed act's parts.
+    A chapter links to its act (Lovdata's chapter anchors are not part of the data)."""
     if pid in law["acts"]:
         return law["acts"][pid]["url"]
+    if pid in law["chapters"]:
+        act = law["acts"][law["chapters"][pid]["act"]]
+        return None if act.get("repealed") else act["url"]
     provision = law["provisions"][pid]
     act = law["acts"][provision["act"]]
     if act.get("repealed"):
@@ -78,7 +82,7 @@ def url_of(law: dict, pid: str) -> str | None:
 
 
 def link_targets(law: dict) -> dict[str, str]:
-    ids = list(law["acts"]) + list(law["provisions"])
+    ids = list(law["acts"]) + list(law["chapters"]) + list(law["provisions"])
     return {pid: url for pid in ids if (url := url_of(law, pid))}
 
 
@@ -91,6 +95,8 @@ def number_of(law: dict, provision: dict, lang: str) -> str:
     words = WORDS[lang]
     if "article" in provision:
         return f"{UNCRC[lang]} {words['article']} {provision['article']}"
+    if "number" in provision:  # a chapter
+        return f"{law['acts'][provision['act']]['name'][lang]} {words['chapter']} {provision['number']}"
     return f"{law['acts'][provision['act']]['name'][lang]} {words['section']} {provision['section']}"
 
 
@@ -105,7 +111,7 @@ def citation(law: dict, pid: str, lang: str, capital: bool = False) -> str:
     nb: `[barnehageloven § 41][bhl-41] «Nulltoleranse og forebyggende arbeid»`; en: `[Kindergarten
     Act section 41][bhl-41], Zero tolerance and preventive work (Norwegian: “Nulltoleranse …”)`.
     """
-    provision = law["provisions"][pid]
+    provision = law["provisions"].get(pid) or law["chapters"][pid]
     number = number_of(law, provision, lang)
     text = f"[{number[0].upper() + number[1:] if capital else number}][{pid}]"
     if provision.get("heading"):
@@ -125,14 +131,14 @@ def shortcuts(text: str):
             yield match
 
 
-LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+\.)?[ \t]*$")
+LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?:\*\*)?$")
 
 
 def expand_shortcuts(markdown: str, law: dict, lang: str) -> str:
     parts, end = [], 0
     for match in shortcuts(markdown):
         pid = match.group(1)
-        if pid in law["provisions"]:
+        if pid in law["provisions"] or pid in law["chapters"]:
             capital = bool(LINE_START.search(markdown, max(0, match.start() - 80), match.start()))
             parts += [markdown[end:match.start()], citation(law, pid, lang, capital)]
             end = match.end()
@@ -275,15 +281,29 @@ def section_problems(line: str, law: dict, patterns: dict, known: dict):
 
 
 def id_problems(line: str, law: dict):
-    ids = set(law["provisions"]) | set(law["acts"])
+    ids = set(law["provisions"]) | set(law["acts"]) | set(law["chapters"])
     candidates = FULL_REFERENCE.findall(line) + [match.group(1) for match in shortcuts(line)]
     for pid in candidates:
         if ID_SHAPE.fullmatch(pid) and pid not in ids:
             yield f"unknown law provision id '{pid}': data/law.yml has no such act or provision"
 
 
+def quoted_headings(law: dict) -> dict[str, re.Pattern]:
+    """An official heading in quotation marks, typed by hand, for each provision and chapter."""
+    parts = {**law["chapters"], **law["provisions"]}
+    return {pid: re.compile(r"[«“\"]" + re.escape(part["heading"]) + r"[»”\"]")
+            for pid, part in parts.items() if part.get("heading") and part["act"] != "oppl-1998"}
+
+
+def heading_problems(line: str, headings: dict):
+    for pid, pattern in headings.items():
+        if pattern.search(line):
+            yield (f"the official heading of {pid} is typed by hand: write [{pid}] and the build "
+                   f"adds act, number and heading from data/law.yml")
+
+
 def problems(page: _site.Page, law: dict):
-    patterns, known = act_patterns(law), known_sections(law)
+    patterns, known, headings = act_patterns(law), known_sections(law), quoted_headings(law)
     fenced = False
     text = page.path.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(text, start=1):
@@ -293,6 +313,7 @@ def problems(page: _site.Page, law: dict):
             continue
         yield from ((number, p) for p in id_problems(line, law))
         yield from ((number, p) for p in section_problems(line, law, patterns, known))
+        yield from ((number, p) for p in heading_problems(line, headings))
 
 
 def check(docs_dir: Path, law: dict | None = None):

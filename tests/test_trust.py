@@ -47,6 +47,8 @@ def inject_faults(project: Path) -> dict[str, str]:
     line = append_line(docs / "roles/ppt.en.md", "Read [the section][bhl-99] and [oppl-12-9].")
     expected[f"docs/roles/ppt.en.md:{line}"] = "unknown law provision id 'bhl-99'"
     expected[f"docs/roles/ppt.en.md:{line} "] = "unknown law provision id 'oppl-12-9'"
+    line = append_line(docs / "roles/staff.nb.md", "Les «Nulltoleranse og forebyggende arbeid» i loven.")
+    expected[f"docs/roles/staff.nb.md:{line}"] = "the official heading of bhl-41 is typed by hand: write [bhl-41]"
     # A draft marker that only a data file puts on a page: reported as generated text.
     programme = project / "data/programme.yml"
     programme.write_text(programme.read_text(encoding="utf-8").replace(
@@ -67,7 +69,7 @@ def test_the_build_fails(faulty_build):
 
 CASES = ["draft marker (nb)", "draft marker over a line break (en)", "unknown bhl section",
          "unknown oppl section in a list", "unknown id (full reference)", "unknown id (shortcut)",
-         "draft marker in generated text"]
+         "official heading typed by hand", "draft marker in generated text"]
 
 
 @pytest.mark.parametrize("case", range(len(CASES)), ids=CASES)
@@ -87,7 +89,8 @@ def test_known_sections_and_ids_are_not_reported(faulty_build):
     reported = re.findall(r"(docs/[\w/.-]+\.md)(?::\d+)?: [^\n]*(?:draft marker|data/law\.yml|law provision id)",
                           output)
     assert set(reported) <= {"docs/roles/owner.nb.md", "docs/roles/owner.en.md", "docs/roles/head.nb.md",
-                             "docs/roles/head.en.md", "docs/roles/ppt.en.md", "docs/tools/calendar.nb.md"}, reported
+                             "docs/roles/head.en.md", "docs/roles/ppt.en.md", "docs/roles/staff.nb.md",
+                             "docs/tools/calendar.nb.md"}, reported
 
 
 def test_the_authors_files_are_not_modified_by_the_build(faulty_build):
@@ -177,5 +180,7 @@ def test_citation_shortcuts_become_full_citations():
     en = law_citations.expand_shortcuts("See [oppl-12-1].", LAW, "en")
     assert en == ("See [Education Act section 12-1][oppl-12-1], Scope of the chapter "
                   "(Norwegian: “Verkeområde for kapittelet”).")
+    chapter = law_citations.expand_shortcuts("**[bhl-ch-8]**", LAW, "nb")
+    assert chapter == "**[Barnehageloven kapittel VIII][bhl-ch-8] «Psykososialt barnehagemiljø»**"
     definition = "[bhl-41]: https://example.org"
     assert law_citations.expand_shortcuts(definition, LAW, "nb") == definition
