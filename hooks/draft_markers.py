@@ -24,7 +24,7 @@ ADVICE = "readers get settled guidance: rewrite it, and put the doubt in REVIEW-
 
 
 def load_markers(path: str | Path = MARKERS_FILE) -> list[str]:
-    groups = _site.load_programme(path)  # plain YAML reading, as for the other data files
+    groups = _site.load_yaml(path)
     return [phrase for phrases in groups.values() for phrase in phrases]
 
 

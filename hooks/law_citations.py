@@ -2,12 +2,13 @@
 
 - Every page gets the Lovdata link targets of every act and provision, generated from the data
   file, so `[barnehageloven § 41][bhl-41]` links to Lovdata without anyone typing the address.
-- A provision id alone, `[bhl-41]`, becomes the full citation: act, section and official heading.
+- A provision or chapter id alone, `[bhl-41]`, `[bhl-ch-8]`, becomes the full citation: act,
+  number and official heading.
 - The law overview page is built from the data file: each line `{{ law <part> }}` in it becomes
   that part (acts, bhl, oppl, old-to-new, uncrc).
 - The build fails, naming file and line, on a provision id that the data file does not have, and
   on a section number in the prose (`§ 44`, `§§ 12-1–12-7`, "Education Act section 10-12") that
-  it does not know for that act.
+  it does not know for that act, and on an official heading typed by hand in quotation marks.
 
 The logic is plain functions of the data and the Markdown; the MkDocs events at the end only wire
 them in.
@@ -40,13 +41,13 @@ WORDS = {
            "heading": "Offisiell overskrift", "requires": "Hva den krever", "act": "Lov",
            "id": "Lovdata-ID", "in_force": "I kraft", "english": "Engelsk tittel",
            "repealed": "opphevet", "old": "Gammel paragraf (loven fra 1998)", "old_heading": "Gammel overskrift",
-           "new": "Ny plassering (loven fra 2023)", "moved": "Flyttet til kapittel 10",
+           "new": "Ny plassering (loven fra 2023)", "moved": "Flyttet til kapittel {}",
            "no_heading": "Overskriften gjengis ikke her; se lovteksten i Lovdata."},
     "en": {"section": "section", "article": "article", "chapter": "chapter", "place": "Act and place",
            "heading": "Official heading", "requires": "What it requires", "act": "Act",
            "id": "Lovdata ID", "in_force": "In force", "english": "English title",
            "repealed": "repealed", "old": "Old section (1998 act)", "old_heading": "Old heading",
-           "new": "New place (2023 act)", "moved": "Moved to chapter 10",
+           "new": "New place (2023 act)", "moved": "Moved to chapter {}",
            "no_heading": "The heading is not given here; see the text on Lovdata."},
 }
 QUOTES = {"nb": ("«", "»"), "en": ("“", "”")}
@@ -56,7 +57,7 @@ LAW_FILE = Path(__file__).resolve().parent.parent / "data" / "law.yml"
 
 
 def load_law(path: str | Path = LAW_FILE) -> dict:
-    law = _site.load_programme(path)  # the same YAML reading as the calendar's data file
+    law = _site.load_yaml(path)
     for pid, provision in law["provisions"].items():
         provision["id"] = pid
     return law
@@ -205,7 +206,7 @@ def old_to_new(law: dict, lang: str) -> str:
             continue
         new = law["provisions"].get(provision["replaced_by"])
         target = (f"[{words['section'].capitalize() if lang == 'en' else '§'} {new['section']}](#{new['id']})"
-                  if new else words["moved"])
+                  if new else words["moved"].format(law["chapters"][provision["replaced_by"]]["number"]))
         rows.append(f"| § {provision['section']} | {quoted(provision['heading'], lang)} | {target} |")
     return "\n".join(rows)
 
