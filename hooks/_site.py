@@ -161,3 +161,12 @@ PROGRAMME_FILE = Path(__file__).resolve().parent.parent / "data" / "programme.ym
 def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:
     with open(path, encoding="utf-8") as file:
         return yaml.safe_load(file)
+
+
+# Interface words: one YAML file per language (data/ui.nb.yml, data/ui.en.yml), same keys in each.
+UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.{lang}.yml"
+
+
+def ui(lang: str) -> dict:
+    with open(str(UI_FILE).format(lang=lang), encoding="utf-8") as file:
+        return yaml.safe_load(file)
