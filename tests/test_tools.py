@@ -227,21 +227,87 @@ def test_who_does_what_matches_the_role_pages(page, site_url, lang):
             assert cell.startswith("✓") == (meeting in role.meta.get("meetings", [])), (meeting, role.key)
 
 
+def audience_pages(lang):
+    """The pages the audience filter lists: every page but the home page and the filter itself."""
+    return [p for p in sources(lang) if p.meta.get("type") != "home" and p.meta["id"] != "tool-by-audience"]
+
+
+def concerns(source, setting: str, role: str) -> bool:
+    """A page that names no setting (or no role) concerns every setting (or every role)."""
+    settings, roles = source.meta.get("settings") or [], source.meta.get("roles") or []
+    return (not setting or not settings or setting in settings) and (not role or not roles or role in roles)
+
+
+def theme_group(source) -> str:
+    named = [t for t in source.meta.get("themes") or [] if t in _site.THEMES]
+    return named[0] if len(named) == 1 else "all-themes" if named else "general"
+
+
+VISIBLE = """() => [...document.querySelectorAll('.lmp-audience-list')].map(list =>
+  [list.dataset.group, [...list.querySelectorAll('li:not([hidden]) a')].map(a => a.href)])"""
+
+
 @LANGS
-def test_audience_index_lists_the_pages_that_say_so(page, site_url, lang):
+def test_audience_page_without_javascript_lists_every_page_once_by_theme(browser, site_url, lang):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}{PREFIX[lang]}tools/by-audience.html")
+    assert not page.locator("#lmp-audience").is_visible(), "the filter shows without the script that runs it"
+    groups = dict(page.evaluate(VISIBLE))
+    context.close()
+    expected = {}
+    for source in audience_pages(lang):
+        expected.setdefault(theme_group(source), set()).add(
+            urljoin(site_url, PREFIX[lang] + html_path(source.key)))
+    assert {group: set(hrefs) for group, hrefs in groups.items()} == expected
+    assert sum(len(hrefs) for hrefs in groups.values()) == len(audience_pages(lang)), "a page is listed twice"
+
+
+CHOICES = [("school", "ppt"), ("kindergarten", "owner"), ("sfo", ""), ("", "staff"), ("", "")]
+
+
+@LANGS
+@pytest.mark.parametrize("setting,role", CHOICES)
+def test_audience_filter_shows_what_the_front_matter_says(page, site_url, lang, setting, role):
+    query = "&".join(f"{k}={v}" for k, v in (("setting", setting), ("role", role)) if v)
+    errors = open_tool(page, site_url, lang, "by-audience", "?" + query if query else "")
+    assert page.input_value("#lmp-audience-setting") == setting
+    assert page.input_value("#lmp-audience-role") == role
+    shown = dict(page.evaluate(VISIBLE))
+    expected = {}
+    for source in audience_pages(lang):
+        if concerns(source, setting, role):
+            expected.setdefault(theme_group(source), set()).add(
+                urljoin(site_url, PREFIX[lang] + html_path(source.key)))
+    assert {group: set(hrefs) for group, hrefs in shown.items() if hrefs} == expected
+    total = sum(len(hrefs) for hrefs in expected.values())
+    assert page.get_attribute(".lmp-audience-count", "data-total") == str(total)
+    assert str(total) in page.inner_text(".lmp-audience-count")
+    for group, hrefs in shown.items():
+        badge = page.inner_text(f"#group-{group} .lmp-group-count")
+        assert badge == f"({len(hrefs)})", (group, badge)
+    assert not errors
+
+
+@LANGS
+def test_audience_filter_choice_round_trips_through_the_url(page, site_url, lang):
     open_tool(page, site_url, lang, "by-audience")
-    facets = [("settings", "setting", _site.SETTINGS), ("roles", "role", _site.ROLES),
-              ("themes", "theme", _site.THEMES)]
-    pages = sources(lang)
-    for key, prefix, values in facets:
-        for value in values:
-            hrefs = page.evaluate(f"""() => {{ const h = document.getElementById('{prefix}-{value}');
-              const list = h.nextElementSibling;
-              return list.tagName === 'UL' ? [...list.querySelectorAll('a')].map(a => a.href) : []; }}""")
-            expected = {urljoin(site_url, PREFIX[lang] + html_path(p.key)) for p in pages
-                        if value in (p.meta.get(key) or [])}
-            assert set(hrefs) == expected, (key, value)
-            assert len(hrefs) == len(expected)
+    page.select_option("#lmp-audience-setting", "kindergarten")
+    page.select_option("#lmp-audience-role", "ppt")
+    assert page.evaluate("location.search") == "?setting=kindergarten&role=ppt"
+    shown = page.evaluate(VISIBLE)
+    page.goto(page.url)                               # the shared link, opened fresh
+    assert page.input_value("#lmp-audience-setting") == "kindergarten"
+    assert page.input_value("#lmp-audience-role") == "ppt"
+    assert page.evaluate(VISIBLE) == shown
+    stored = page.evaluate("""() => [localStorage, sessionStorage].flatMap(store =>
+      Object.keys(store).map(key => key + '=' + store.getItem(key)))""")
+    assert not [item for item in stored if "kindergarten" in item or "ppt" in item], stored  # only in the URL
+    page.select_option("#lmp-audience-role", "")
+    assert page.evaluate("location.search") == "?setting=kindergarten"
+    # A crafted value that is no setting is ignored, not shown as a choice.
+    open_tool(page, site_url, lang, "by-audience", "?setting=<b>x</b>&role=nobody")
+    assert page.input_value("#lmp-audience-setting") == "" and page.input_value("#lmp-audience-role") == ""
 
 
 @LANGS
