@@ -109,9 +109,51 @@ def test_builder_total_is_the_sum_of_the_catalogue(page, site_url, lang):
     assert sorted(checked(page)) == sorted(e["id"] for e in entries)
     assert page.get_attribute("#lmp-total", "data-minutes") == str(sum(e["minutes"] for e in entries))
     assert page.get_attribute("#lmp-total", "aria-live") == "polite"
-    page.click("#lmp-assignment button >> nth=2")  # clear all
+    page.click("#lmp-bar button >> nth=2")  # clear all
     assert checked(page) == [] and page.get_attribute("#lmp-total", "data-minutes") == "0"
     assert "s=" not in page.url
+
+
+IN_VIEW = """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""
+
+
+@LANGS
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_builder_total_and_actions_stay_in_view_while_ticking(browser, site_url, lang, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)
+    for entry in (entries[len(entries) // 2], entries[-1]):   # far down the list
+        box = page.locator(f'#lmp-choose input[value="{entry["id"]}"]')
+        box.scroll_into_view_if_needed()
+        box.check()
+        assert page.evaluate("window.scrollY") > size[1], "the box was not far down the page"
+        for selector in ("#lmp-total", "#lmp-bar button"):
+            assert page.evaluate(IN_VIEW, selector), f"{selector} is out of view at {size}"
+        # …and not hidden under the header.
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert page.evaluate("document.getElementById('lmp-total').getBoundingClientRect().top") >= header - 1
+    expected = sum(e["minutes"] for e in (entries[len(entries) // 2], entries[-1]))
+    assert page.get_attribute("#lmp-total", "data-minutes") == str(expected)
+    context.close()
+
+
+@LANGS
+def test_recipient_sees_what_was_assigned_not_how_to_build_it(page, site_url, lang):
+    open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)
+    chosen = [entries[1], entries[-3]]
+    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html?s=" + ",".join(quote(e["id"]) for e in chosen))
+    note = page.locator(".lmp-recipient-note")
+    assert note.is_visible()
+    minutes = sum(e["minutes"] for e in chosen)
+    assert str(minutes) in note.inner_text() and str(len(chosen)) in note.inner_text()
+    assert not page.locator(".lmp-builder-intro").first.is_visible()
+    assert not page.is_visible("#lmp-choose") and not page.is_visible("h2#choose")
+    page.click(".lmp-recipient-only")                 # "change the assignment" opens the builder
+    assert page.is_visible("#lmp-choose") and sorted(checked(page)) == sorted(e["id"] for e in chosen)
 
 
 CRAFTED = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>', "theme-1#objectives\"><b id=lmp-x>",
@@ -153,6 +195,13 @@ def test_print_view_holds_the_chosen_sections_only(page, site_url, lang):
     assert all(link.is_visible() for link in links)
     assert not page.is_visible("#lmp-choose") and not page.is_visible("#lmp-share") and not page.is_visible("h2#choose")
     assert page.is_visible("#lmp-total")
+    # Each section's short address is on the paper, where a link cannot be clicked.
+    addresses = page.locator("#lmp-assignment .lmp-address")
+    for index, entry in enumerate(chosen):
+        address = addresses.nth(index)
+        assert address.is_visible()
+        target = urljoin(page.url, entry["url"])
+        assert address.inner_text().replace("/#", "/index.html#") in target, (address.inner_text(), target)
     box = page.evaluate("getComputedStyle(document.querySelector('.lmp-assigned'), '::before').content")
     assert "☐" in box
 
