@@ -50,6 +50,14 @@ def checked(page) -> list[str]:
     return page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)")
 
 
+def open_assignment(page, site_url, lang, pick) -> list[dict]:
+    """Open the builder as a recipient of a shared link holding the entries `pick` chooses."""
+    open_tool(page, site_url, lang, "reading-builder")
+    chosen = pick(catalogue(page))
+    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html?s=" + ",".join(quote(e["id"]) for e in chosen))
+    return chosen
+
+
 # --- The reading-assignment builder -------------------------------------------------------------
 
 @LANGS
@@ -142,10 +150,7 @@ def test_builder_total_and_actions_stay_in_view_while_ticking(browser, site_url,
 
 @LANGS
 def test_recipient_sees_what_was_assigned_not_how_to_build_it(page, site_url, lang):
-    open_tool(page, site_url, lang, "reading-builder")
-    entries = catalogue(page)
-    chosen = [entries[1], entries[-3]]
-    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html?s=" + ",".join(quote(e["id"]) for e in chosen))
+    chosen = open_assignment(page, site_url, lang, lambda entries: [entries[1], entries[-3]])
     note = page.locator(".lmp-recipient-note")
     assert note.is_visible()
     minutes = sum(e["minutes"] for e in chosen)
@@ -185,10 +190,7 @@ def test_crafted_url_renders_nothing_and_runs_nothing(page, site_url, lang):
 
 @LANGS
 def test_print_view_holds_the_chosen_sections_only(page, site_url, lang):
-    open_tool(page, site_url, lang, "reading-builder")
-    entries = catalogue(page)
-    chosen = [entries[2], entries[-2]]
-    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html?s=" + ",".join(quote(e["id"]) for e in chosen))
+    chosen = open_assignment(page, site_url, lang, lambda entries: [entries[2], entries[-2]])
     page.emulate_media(media="print")
     links = page.query_selector_all("#lmp-assignment .lmp-assigned a")
     assert [link.inner_text() for link in links] == [e["section"] for e in chosen]
