@@ -257,6 +257,28 @@ def test_onboarding_paths_add_up_and_print_as_checklists(page, site_url, lang):
     assert "☐" in box
 
 
+@LANGS
+def test_onboarding_prints_one_path_with_site_name_and_date(page, site_url, lang):
+    open_tool(page, site_url, lang, "onboarding")
+    paths = page.eval_on_selector_all("[data-lmp-print]", "els => els.map(b => b.dataset.lmpPrint)")
+    assert len(paths) == len(page.query_selector_all(".lmp-checklist")) == 2
+    page.evaluate("() => { window.print = () => { window.lmpPrinted = (window.lmpPrinted || 0) + 1 } }")
+    page.click(f'[data-lmp-print="{paths[1]}"]')
+    assert page.evaluate("window.lmpPrinted") == 1
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.is_visible(f"h2#{paths[1]}") and not page.is_visible(f"h2#{paths[0]}")
+    checklists = page.locator(".lmp-checklist")
+    assert not checklists.nth(0).is_visible() and checklists.nth(1).is_visible()
+    header = page.inner_text(".lmp-print-header")
+    site_name = page.inner_text(".md-header__topic .md-ellipsis").strip()
+    assert site_name in header and page.inner_text("h1") in header
+    expected = _site.ui(lang)["onboarding"]["printed"].split("{")[0]
+    assert expected in header and any(char.isdigit() for char in header), header
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")   # back to the whole page
+    assert checklists.nth(0).is_visible()
+
+
 # --- Generated overviews ------------------------------------------------------------------------
 
 @LANGS
