@@ -94,3 +94,17 @@ def test_pdf_size_sits_cleanly_by_the_button_on_a_phone(site_url, context_for, l
     under = info["y"] >= button["bottom"] and abs(info["x"] - button["x"]) < 2
     assert beside or under, boxes
     assert info["right"] <= boxes["width"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_invisible_tab_stop_after_the_search_field(site_url, context_for, lang):
+    page = context_for(DESKTOP)
+    page.goto(f"{site_url}{PREFIX[lang]}themes/theme-1/index.html")
+    page.focus(".md-search__input")
+    page.keyboard.press("Escape")          # the search stays closed, as when tabbing past it
+    page.focus(".md-search__input")
+    page.keyboard.press("Tab")
+    after = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+      return {what: e.tagName + '.' + e.className, w: r.width, h: r.height}; }""")
+    assert after["w"] > 0 and after["h"] > 0, f"Tab after the search field lands on {after}"
+    assert "scrollwrap" not in after["what"], after
