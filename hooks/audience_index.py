@@ -10,6 +10,7 @@ under "about, tools and reference" when it names none.
 `<!-- audience:filter -->` becomes the form (hidden until assets/javascripts/audience-filter.js
 shows it: without JavaScript the page is the full grouped list); `<!-- audience:groups -->` the
 groups. The reader's choice lives in the URL (?setting=school&role=ppt): shareable, never stored.
+Both are left out of the search index (data-search-exclude): they only repeat other pages' titles.
 """
 import html
 import sys
@@ -63,7 +64,7 @@ def form(words, roles) -> str:
     text = words["audience"]
     settings = [(s, words["settings"][s]) for s in _site.SETTINGS]
     role_options = [(r, roles[r]) for r in _site.ROLES if r in roles]
-    return ('<form id="lmp-audience" class="lmp-audience-form" hidden>\n'
+    return ('<form id="lmp-audience" class="lmp-audience-form" hidden data-search-exclude>\n'
             + _options("setting", text["setting"], text["any_setting"], settings) + "\n"
             + _options("role", text["role"], text["any_role"], role_options) + "\n"
             + f'<p class="lmp-audience-count" role="status" data-count="{html.escape(text["count"])}" '
@@ -92,6 +93,6 @@ def groups(pages, themes, words, page) -> str:
         label = html.escape(titles[group], quote=True)   # the table of contents leaves the count out
         out.append(f'### {titles[group]} <span class="lmp-group-count">({len(members)})</span> '
                    f'{{ #group-{group} data-toc-label="{label}" }}\n\n'
-                   f'<ul class="lmp-audience-list" data-group="{group}">\n' + "\n".join(items) + "\n</ul>\n\n"
+                   f'<ul class="lmp-audience-list" data-group="{group}" data-search-exclude>\n' + "\n".join(items) + "\n</ul>\n\n"
                    f'<p class="lmp-audience-none" hidden>{html.escape(text["none"])}</p>\n')
     return "\n".join(out)
