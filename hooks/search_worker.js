@@ -298,14 +298,15 @@
       matched.forEach(function (fields, term) {
         group.matched.set(term, Object.assign({}, group.matched.get(term), fields))
       })
-      /* A page or heading that names the words explains them; a term listed in a glossary or in
-         a section's key concepts counts a little less, and an overview or reference page (which
-         lists and links rather than explains) half: the explaining page comes first. */
+      /* A page or heading that names the words explains them, and so does a section's key
+         concepts list; the glossary's short definition counts a little less than a heading, and
+         a page that lists and links rather than explains (home, overviews) half. */
+      var owner = docs[page] || doc
       var title = slots.reduce(function (sum, slot) {
         return sum + Math.max((doc.location === page ? 2 : 1) * cover(slot, matched, "title"),
-                              0.9 * cover(slot, matched, "terms"))
+                              (owner.glossary ? 0.9 : 1.5) * cover(slot, matched, "terms"))
       }, 0)
-      if ((docs[page] || doc).lists) title *= 0.5
+      if (owner.lists) title *= 0.5
       group.title = Math.max(group.title, title)
       group.items.push({ doc: doc, score: result.score, matched: new Set(matched.keys()) })
       group.best = Math.max(group.best, result.score)
