@@ -166,3 +166,11 @@ def load_yaml(path: str | Path):
 
 def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:
     return load_yaml(path)
+
+
+# Interface words: one YAML file per language (data/ui.nb.yml, data/ui.en.yml), same keys in each.
+UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.{lang}.yml"
+
+
+def ui(lang: str) -> dict:
+    return load_yaml(str(UI_FILE).format(lang=lang))

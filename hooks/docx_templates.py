@@ -3,8 +3,9 @@
 The page's own rendered HTML is the single source: after MkDocs has turned the Markdown into HTML,
 this hook writes the same content as site/assets/templates/<name>.<lang>.docx with python-docx
 (page H2 → Heading 1, H3 → Heading 2, tables with a repeated, bold header row, lists with Word's
-list styles; document title and language in the core properties and the default text language)
-and puts a download link at the top of the page. The link is relative, so it works over HTTP and
+list styles; document title and language in the core properties and the default text language;
+A4 pages with 2 cm margins; links as real Word hyperlinks to absolute addresses, resolved against
+the page's public address, SITE_URL) and puts a download link at the top of the page. The link is relative, so it works over HTTP and
 from file://, and raw HTML, because MkDocs cannot validate a link to a file it did not copy.
 Anything marked `.lmp-web-only` stays out of the Word file (and out of print).
 """
@@ -14,13 +15,14 @@ import io
 import logging
 import sys
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from docx import Document
 from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
@@ -33,6 +35,9 @@ LINK_TEXT = {"nb": "Last ned malen som Word-fil", "en": "Download the template a
 SIZE_TEXT = {"nb": "redigerbar .docx, {} kB", "en": "editable .docx, {} kB"}
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HEADING_LEVEL = {"h2": 1, "h3": 2, "h4": 3}
+A4 = (Mm(210), Mm(297))
+MARGIN = Cm(2)
+LINK_COLOUR = RGBColor(0x1A, 0x4B, 0x9B)   # 8.6:1 on white
 SKIP_CLASSES = {"lmp-web-only", "headerlink", "lmp-reading-time"}
 
 
@@ -46,7 +51,7 @@ def on_page_content(html, page, config, **kwargs):
     if page.meta.get("type") != "template":
         return html
     lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
-    data = html_to_docx(html, page.title, lang, page.meta.get("description", ""))
+    data = html_to_docx(html, page.title, lang, page.meta.get("description", ""), base=page.canonical_url)
     name = docx_name(page)
     target = Path(config.site_dir) / DOCX_DIR / name
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -60,14 +65,20 @@ def on_page_content(html, page, config, **kwargs):
 
 # --- HTML → Word -------------------------------------------------------------------------------
 
-def html_to_docx(html: str, title: str, lang: str, description: str = "") -> bytes:
+def html_to_docx(html: str, title: str, lang: str, description: str = "", base: str | None = None) -> bytes:
     document = Document()
+    for section in document.sections:   # python-docx's blank document is US Letter
+        section.page_width, section.page_height = A4
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
     props = document.core_properties
     props.title, props.language, props.subject = title, WORD_LANG[lang], description
     props.author = "Læringsmiljøprosjektet"
     _set_default_language(document, WORD_LANG[lang])
     document.add_heading(title, level=0)
-    _blocks(document, BeautifulSoup(html, "html.parser"), {"heading": title})
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all("a", href=True):   # a Word file has no "current page": make links absolute
+        link["href"] = urljoin(base or "", link["href"])
+    _blocks(document, soup, {"heading": title})
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -196,13 +207,23 @@ def _inline_node(paragraph, node, bold, italic):
     elif node.name == "code":
         run = paragraph.add_run(node.get_text())
         run.font.name, run.font.size = "Consolas", Pt(10)
-    elif node.name == "a" and node.get("href", "").startswith("http"):
-        _inline(paragraph, node, bold, italic)
-        paragraph.add_run(f" ({unquote(node['href'])})").font.size = Pt(9)
+    elif node.name == "a" and node.get("href", "").startswith(("http://", "https://")):
+        _hyperlink(paragraph, node["href"], " ".join(node.get_text(" ").split()), bold, italic)
     elif node.name in ("ul", "ol", "table"):
         return  # block content inside inline context is handled by its caller
     else:
         _inline(paragraph, node, bold, italic)
+
+
+def _hyperlink(paragraph, url: str, text: str, bold, italic):
+    """A real Word hyperlink (w:hyperlink with an external relationship), underlined and coloured."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    run = paragraph.add_run(text)                  # made by python-docx, then moved into the link
+    run.bold, run.italic = bold or None, italic or None
+    run.underline, run.font.color.rgb = True, LINK_COLOUR
+    link.append(run._r)
+    paragraph._p.append(link)
 
 
 def _text(node: Tag) -> str:

@@ -5,34 +5,70 @@ marker `<!-- step: theme-1#why role-staff#duties -->` (catalogue ids, hooks/_cat
 hook writes a link and the reading time for each section, and `<!-- path-total -->` becomes the sum
 of the steps under the same H2. An id that is not in the catalogue is a warning (fatal under
 --strict), so a path never silently points at a section that is gone.
+
+Each path (an H2 with steps) gets a button that prints that path alone
+(assets/javascripts/print-path.js), and the page a print header with the site's name and the date.
 """
+import html
 import logging
 import re
 import sys
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _site  # noqa: E402
+import home_page  # noqa: E402  (the build date)
+import programme  # noqa: E402  (dates in words)
 
 log = logging.getLogger("mkdocs.hooks.onboarding_path")
 
 PAGE_ID = "tool-onboarding"
 STEP = re.compile(r"<!-- step: ([^>]*?) -->")
 TOTAL = "<!-- path-total -->"
-TEXT = {"nb": "Les", "en": "Read"}
+H2_ID = re.compile(r"^## .*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}[ \t]*$", re.MULTILINE)
+SCRIPT = "assets/javascripts/print-path.js"
+CHECKLIST = '<div class="lmp-checklist"'
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
     if page.meta.get("id") != PAGE_ID:
         return markdown
     lang = _catalogue.language(page)
+    words = _site.ui(lang)["onboarding"]
     known = _catalogue.sections_by_id(_catalogue.load(config.docs_dir, lang))
     chunks = re.split(r"(?m)^(?=## )", _catalogue.words_per_minute(markdown))
-    return "".join(fill_path(chunk, known, lang, page) for chunk in chunks)
+    today = home_page.build_date()
+    header = (f'<p class="lmp-print-header">{html.escape(config.site_name)} · {html.escape(str(page.meta["title"]))} · '
+              f'<span class="lmp-print-date" data-template="{html.escape(words["printed"])}">'
+              f'{html.escape(words["printed"].format(date=programme.date_range(today, today, lang)))}</span></p>\n\n')
+    return header + "".join(fill_path(chunk, known, words, page) for chunk in chunks)
 
 
-def fill_path(chunk: str, known: dict, lang: str, page) -> str:
+def on_page_content(html_text, page, config, **kwargs):
+    if page.meta.get("id") != PAGE_ID:
+        return html_text
+    return f'{html_text}\n<script src="{get_relative_url(SCRIPT, page.url)}" defer></script>\n'
+
+
+def print_button(chunk: str, words: dict) -> str:
+    """Above a path's checklist (or under its heading): a button that prints this path only."""
+    heading = H2_ID.search(chunk)
+    if not heading:
+        return chunk
+    button = (f'<p class="lmp-print-path" hidden><button type="button" class="md-button" '
+              f'data-lmp-print="{heading.group(1)}">{html.escape(words["print"])}</button></p>\n\n')
+    at = chunk.find(CHECKLIST)
+    at = at if at >= 0 else heading.end() + 1
+    return chunk[:at] + button + chunk[at:]
+
+
+def fill_path(chunk: str, known: dict, words: dict, page) -> str:
     minutes = []
+    if not STEP.search(chunk):
+        return chunk
 
     def step(match):
         links = []
@@ -45,7 +81,7 @@ def fill_path(chunk: str, known: dict, lang: str, page) -> str:
             minutes.append(section.minutes)
             target = _catalogue.md_link(page.file.src_uri, entry.key, section.anchor)
             links.append(f"[{entry.title}: {section.title}]({target}) ({section.minutes} min)")
-        return f"{TEXT.get(lang, TEXT['nb'])}: " + "; ".join(links) + "."
+        return f"{words['read']}: " + "; ".join(links) + "."
 
     chunk = STEP.sub(step, chunk)
-    return chunk.replace(TOTAL, f"{sum(minutes)} min")
+    return print_button(chunk.replace(TOTAL, f"{sum(minutes)} min"), words)

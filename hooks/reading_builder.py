@@ -13,19 +13,10 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _site  # noqa: E402
 
 PAGE_ID = "tool-reading-builder"
 SCRIPT = "assets/javascripts/reading-builder.js"
-TEXT = {  # the script's interface words, per language
-    "nb": {"theme": "Tema", "topic": "Gjennomgående tema", "role": "Roller", "whole": "Hele siden",
-           "total": "Samlet lesetid: {minutes} min. Valgte deler: {count}.", "empty": "Ingen deler er valgt ennå.",
-           "link": "Lenke til leseoppdraget", "copy": "Kopier lenken", "copied": "Lenken er kopiert.",
-           "print": "Skriv ut", "clear": "Fjern alle valg", "read": "lest"},
-    "en": {"theme": "Themes", "topic": "Cross-cutting topics", "role": "Roles", "whole": "The whole page",
-           "total": "Total reading time: {minutes} min. Sections chosen: {count}.", "empty": "No sections chosen yet.",
-           "link": "Link to this reading assignment", "copy": "Copy the link", "copied": "The link is copied.",
-           "print": "Print", "clear": "Clear all", "read": "read"},
-}
 
 
 def catalogue_json(entries, src_uri: str) -> list[dict]:
@@ -38,7 +29,7 @@ def on_page_content(html, page, config, **kwargs):
     if page.meta.get("id") != PAGE_ID:
         return html
     lang = _catalogue.language(page)
-    data = {"text": TEXT.get(lang, TEXT["nb"]),
+    data = {"text": _site.ui(lang)["builder"],   # the script's interface words (data/ui.<lang>.yml)
             "entries": catalogue_json(_catalogue.load(config.docs_dir, lang), page.file.src_uri)}
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # never ends the <script>
     script = get_relative_url(SCRIPT, page.url)

@@ -13,6 +13,10 @@ keyboard handling, and give each language a worker of its own:
 - Each page's config names the worker of its own language, so results are in the reader's language.
 - search_index.json (and the offline plugin's search_index.js), which Material's page script still
   loads, are cut down to their config: the worker does not use their documents.
+- Documents of pages that list rather than explain (home, overview pages, the sources) and of the
+  glossary are marked, so the worker ranks the page that explains a term above them. A
+  page's snippet leaves out its reading-time line, and a page with no other text before its first
+  heading shows its `description`: a result shows text, not "Reading time: about 14 min".
 
 LMP_SEARCH=material in the environment switches all of this off (plain Material search), for
 comparison in scripts/search_benchmark.py.
@@ -38,6 +42,11 @@ LUNR = "assets/vendor/lunr/lunr.min.js"
 LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{name}.min.js"   # shipped by Material
 # Definition-list terms by section (Material's index drops <dl>): location#anchor → terms
 DEFINED: dict[str, list[str]] = {}
+# Per page URL: its front-matter type and description, and its reading-time line as rendered
+PAGES: dict[str, dict] = {}
+READING_TIME = re.compile(r'<p class="lmp-reading-time"[^>]*>(.*?)</p>', re.DOTALL)
+LISTING_TYPES, LISTING_IDS = {"home", "overview"}, {"sources"}   # pages that list, not explain
+GLOSSARY_IDS = {"glossary"}      # defines terms in short; the pages that explain them come first
 SECTION_OR_TERM = re.compile(r'<h[23]\b[^>]*\bid="([^"]+)"|<dt\b[^>]*>(.*?)</dt>', re.DOTALL)
 MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 
@@ -87,6 +96,11 @@ def collect_defined_terms(html: str, url: str):
 def on_post_page(output, page, config):
     if enabled():
         collect_defined_terms(output, page.url)
+        reading = READING_TIME.search(output)
+        PAGES[page.url] = {"lists": page.meta.get("type") in LISTING_TYPES or page.meta.get("id") in LISTING_IDS,
+                           "glossary": page.meta.get("id") in GLOSSARY_IDS,
+                           "description": page.meta.get("description", ""),
+                           "reading": reading.group(1).strip() if reading else None}
     return _point_to_worker(output, _language(config, page)) if enabled() else output
 
 
@@ -122,6 +136,13 @@ def split_index(index: dict) -> dict[str, list[dict]]:
         first = doc["location"].split("/", 1)[0]
         lang = first if first in others and "/" in doc["location"] else _site.DEFAULT_LANGUAGE
         entry = {key: doc[key] for key in ("location", "title", "text")}
+        info = PAGES.get(doc["location"].split("#")[0], {})
+        for flag in ("lists", "glossary"):
+            if info.get(flag):
+                entry[flag] = True
+        if "#" not in doc["location"] and info.get("reading"):   # for the snippet only, not the ranking
+            entry["reading"] = info["reading"]
+            entry["summary"] = info.get("description", "")
         if DEFINED.get(doc["location"]):  # the terms a section defines (glossary, key concepts)
             entry["terms"] = " · ".join(DEFINED[doc["location"]])
         split[lang].append(entry)

@@ -207,6 +207,15 @@
     return highlight(escapeHTML(part), matched)
   }
 
+  /* The text a result shows: a page's own text without its reading-time line, or, when nothing
+     else comes before its first heading, the page's description */
+  function shown(doc) {
+    if (!doc.reading) return doc.plainText
+    var reading = squash(decode(doc.reading)), text = doc.plainText
+    if (text.indexOf(reading) === 0) text = text.slice(reading.length).trim()
+    return text || squash(decode(doc.summary || ""))
+  }
+
   function highlight(text, matched) {
     if (!matched.size) return text
     return text.replace(WORD, function (word) {
@@ -289,10 +298,15 @@
       matched.forEach(function (fields, term) {
         group.matched.set(term, Object.assign({}, group.matched.get(term), fields))
       })
+      /* A page or heading that names the words explains them, and so does a section's key
+         concepts list; the glossary's short definition counts a little less than a heading, and
+         a page that lists and links rather than explains (home, overviews) half. */
+      var owner = docs[page] || doc
       var title = slots.reduce(function (sum, slot) {
         return sum + Math.max((doc.location === page ? 2 : 1) * cover(slot, matched, "title"),
-                              1.5 * cover(slot, matched, "terms"))
+                              (owner.glossary ? 0.9 : 1.5) * cover(slot, matched, "terms"))
       }, 0)
+      if (owner.lists) title *= 0.5
       group.title = Math.max(group.title, title)
       group.items.push({ doc: doc, score: result.score, matched: new Set(matched.keys()) })
       group.best = Math.max(group.best, result.score)
@@ -319,7 +333,7 @@
           return {
             location: item.doc.location,
             title: highlight(escapeHTML(item.doc.plainTitle), item.matched),
-            text: "<p>" + snippet(item.doc.plainText, item.matched) + "</p>",
+            text: "<p>" + snippet(shown(item.doc), item.matched) + "</p>",
             score: base + 0.99 * item.score / (group.best || 1),
             terms: terms
           }

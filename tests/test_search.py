@@ -9,6 +9,7 @@ finds nothing (see hooks/search_worker.js).
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -247,3 +248,31 @@ def test_bad_synonym_file_names_itself(project_copy):
     result = mkdocs_build(project_copy, project_copy / "site", pdf=False)
     assert result.returncode != 0
     assert "includes/search-synonyms.en.yml" in result.stdout + result.stderr
+
+
+# A meeting term: the page that explains it ranks above the glossary, which only defines it.
+EXPLAINED = [("nb", "nasjonal samling", "reference/glossary"), ("en", "national gathering", "en/reference/glossary"),
+             ("nb", "mellomarbeid", "reference/glossary"), ("en", "between-session work", "en/reference/glossary")]
+
+
+@pytest.mark.parametrize("lang, query, glossary", EXPLAINED)
+def test_the_explaining_page_ranks_above_the_glossary(search_page, site, site_url, lang, query, glossary):
+    open_search(search_page, site_url, lang)
+    pages = [site_path(item["page"], site_url) for item in results(search_page, query)]
+    assert pages and pages[0] != glossary, f"{query!r}: {pages[:4]}"
+    first = (site / (pages[0] + ".html")).read_text("utf-8").lower()
+    headings = " ".join(re.findall(r"<h[123][^>]*>(.*?)</h[123]>", first, re.DOTALL))
+    assert all(word in headings for word in query.split()[:1]), f"{pages[0]} does not name {query!r} in a heading"
+
+
+@pytest.mark.parametrize("lang, query", [("nb", "lesetid"), ("nb", "styrer"), ("en", "reading time"), ("en", "owner")])
+def test_result_snippets_show_text_not_the_reading_time(search_page, site, site_url, lang, query):
+    open_search(search_page, site_url, lang)
+    results(search_page, query)
+    snippets = search_page.eval_on_selector_all(".md-search-result__item p", "els => els.map(p => p.textContent.trim())")
+    assert snippets
+    reading = {m.strip() for path in site.rglob("*.html")
+               for m in re.findall(r'<p class="lmp-reading-time"[^>]*>(.*?)</p>', path.read_text("utf-8"))}
+    assert reading, "no reading-time lines in the built site"
+    bare = [s for s in snippets if s in reading or not s]
+    assert not bare, f"{query!r}: snippets with only the reading time: {bare[:3]}"

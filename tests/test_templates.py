@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import docx
 import pytest
@@ -90,6 +91,31 @@ def test_docx_has_the_page_headings_tables_and_fields(site, lang, name):
         assert header is not None and header.find("{*}tblHeader") is not None, "header row not marked"
         assert all(run.bold for cell in table.rows[0].cells for p in cell.paragraphs for run in p.runs)
         assert table._tbl.tblPr.find("{*}tblCaption") is not None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_docx_is_a4_and_its_links_are_real_hyperlinks(site, lang, name):
+    page = article(page_path(site, lang, name))
+    document = docx.Document(str(docx_of(site, lang, name)))
+    for section in document.sections:
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297), "not A4"
+        assert min(section.left_margin.mm, section.right_margin.mm) >= 15
+    # Every link of the page's text is a clickable w:hyperlink to the same (absolute) address.
+    # Relative links are resolved against the page's public address: a Word file has no "here".
+    canonical = BeautifulSoup(page_path(site, lang, name).read_text("utf-8"), "html.parser").select_one(
+        "link[rel=canonical]")["href"]
+    anchors = [a for a in page.select("a[href]")
+               if not a["href"].endswith(".docx") and "headerlink" not in (a.get("class") or [])]
+    rels = document.part.rels
+    links = [(rels[link.get(qn_rid)].target_ref, "".join(t.text or "" for t in link.iter("{*}t")))
+             for link in document.element.body.iter("{*}hyperlink")]
+    assert [target for target, _ in links] == [urljoin(canonical, a["href"]) for a in anchors]
+    assert [text for _, text in links] == [" ".join(a.get_text(" ").split()) for a in anchors]
+    assert not any("(http" in p.text for p in document.paragraphs), "an address pasted as text"
+
+
+qn_rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

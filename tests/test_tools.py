@@ -50,6 +50,14 @@ def checked(page) -> list[str]:
     return page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)")
 
 
+def open_assignment(page, site_url, lang, pick) -> list[dict]:
+    """Open the builder as a recipient of a shared link holding the entries `pick` chooses."""
+    open_tool(page, site_url, lang, "reading-builder")
+    chosen = pick(catalogue(page))
+    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html?s=" + ",".join(quote(e["id"]) for e in chosen))
+    return chosen
+
+
 # --- The reading-assignment builder -------------------------------------------------------------
 
 @LANGS
@@ -109,9 +117,48 @@ def test_builder_total_is_the_sum_of_the_catalogue(page, site_url, lang):
     assert sorted(checked(page)) == sorted(e["id"] for e in entries)
     assert page.get_attribute("#lmp-total", "data-minutes") == str(sum(e["minutes"] for e in entries))
     assert page.get_attribute("#lmp-total", "aria-live") == "polite"
-    page.click("#lmp-assignment button >> nth=2")  # clear all
+    page.click("#lmp-bar button >> nth=2")  # clear all
     assert checked(page) == [] and page.get_attribute("#lmp-total", "data-minutes") == "0"
     assert "s=" not in page.url
+
+
+IN_VIEW = """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""
+
+
+@LANGS
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_builder_total_and_actions_stay_in_view_while_ticking(browser, site_url, lang, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    open_tool(page, site_url, lang, "reading-builder")
+    entries = catalogue(page)
+    for entry in (entries[len(entries) // 2], entries[-1]):   # far down the list
+        box = page.locator(f'#lmp-choose input[value="{entry["id"]}"]')
+        box.scroll_into_view_if_needed()
+        box.check()
+        assert page.evaluate("window.scrollY") > size[1], "the box was not far down the page"
+        for selector in ("#lmp-total", "#lmp-bar button"):
+            assert page.evaluate(IN_VIEW, selector), f"{selector} is out of view at {size}"
+        # …and not hidden under the header.
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert page.evaluate("document.getElementById('lmp-total').getBoundingClientRect().top") >= header - 1
+    expected = sum(e["minutes"] for e in (entries[len(entries) // 2], entries[-1]))
+    assert page.get_attribute("#lmp-total", "data-minutes") == str(expected)
+    context.close()
+
+
+@LANGS
+def test_recipient_sees_what_was_assigned_not_how_to_build_it(page, site_url, lang):
+    chosen = open_assignment(page, site_url, lang, lambda entries: [entries[1], entries[-3]])
+    note = page.locator(".lmp-recipient-note")
+    assert note.is_visible()
+    minutes = sum(e["minutes"] for e in chosen)
+    assert str(minutes) in note.inner_text() and str(len(chosen)) in note.inner_text()
+    assert not page.locator(".lmp-builder-intro").first.is_visible()
+    assert not page.is_visible("#lmp-choose") and not page.is_visible("h2#choose")
+    page.click(".lmp-recipient-only")                 # "change the assignment" opens the builder
+    assert page.is_visible("#lmp-choose") and sorted(checked(page)) == sorted(e["id"] for e in chosen)
 
 
 CRAFTED = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>', "theme-1#objectives\"><b id=lmp-x>",
@@ -143,16 +190,20 @@ def test_crafted_url_renders_nothing_and_runs_nothing(page, site_url, lang):
 
 @LANGS
 def test_print_view_holds_the_chosen_sections_only(page, site_url, lang):
-    open_tool(page, site_url, lang, "reading-builder")
-    entries = catalogue(page)
-    chosen = [entries[2], entries[-2]]
-    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html?s=" + ",".join(quote(e["id"]) for e in chosen))
+    chosen = open_assignment(page, site_url, lang, lambda entries: [entries[2], entries[-2]])
     page.emulate_media(media="print")
     links = page.query_selector_all("#lmp-assignment .lmp-assigned a")
     assert [link.inner_text() for link in links] == [e["section"] for e in chosen]
     assert all(link.is_visible() for link in links)
     assert not page.is_visible("#lmp-choose") and not page.is_visible("#lmp-share") and not page.is_visible("h2#choose")
     assert page.is_visible("#lmp-total")
+    # Each section's short address is on the paper, where a link cannot be clicked.
+    addresses = page.locator("#lmp-assignment .lmp-address")
+    for index, entry in enumerate(chosen):
+        address = addresses.nth(index)
+        assert address.is_visible()
+        target = urljoin(page.url, entry["url"])
+        assert address.inner_text().replace("/#", "/index.html#") in target, (address.inner_text(), target)
     box = page.evaluate("getComputedStyle(document.querySelector('.lmp-assigned'), '::before').content")
     assert "☐" in box
 
@@ -206,6 +257,28 @@ def test_onboarding_paths_add_up_and_print_as_checklists(page, site_url, lang):
     assert "☐" in box
 
 
+@LANGS
+def test_onboarding_prints_one_path_with_site_name_and_date(page, site_url, lang):
+    open_tool(page, site_url, lang, "onboarding")
+    paths = page.eval_on_selector_all("[data-lmp-print]", "els => els.map(b => b.dataset.lmpPrint)")
+    assert len(paths) == len(page.query_selector_all(".lmp-checklist")) == 2
+    page.evaluate("() => { window.print = () => { window.lmpPrinted = (window.lmpPrinted || 0) + 1 } }")
+    page.click(f'[data-lmp-print="{paths[1]}"]')
+    assert page.evaluate("window.lmpPrinted") == 1
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.is_visible(f"h2#{paths[1]}") and not page.is_visible(f"h2#{paths[0]}")
+    checklists = page.locator(".lmp-checklist")
+    assert not checklists.nth(0).is_visible() and checklists.nth(1).is_visible()
+    header = page.inner_text(".lmp-print-header")
+    site_name = page.inner_text(".md-header__topic .md-ellipsis").strip()
+    assert site_name in header and page.inner_text("h1") in header
+    expected = _site.ui(lang)["onboarding"]["printed"].split("{")[0]
+    assert expected in header and any(char.isdigit() for char in header), header
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")   # back to the whole page
+    assert checklists.nth(0).is_visible()
+
+
 # --- Generated overviews ------------------------------------------------------------------------
 
 @LANGS
@@ -227,21 +300,87 @@ def test_who_does_what_matches_the_role_pages(page, site_url, lang):
             assert cell.startswith("✓") == (meeting in role.meta.get("meetings", [])), (meeting, role.key)
 
 
+def audience_pages(lang):
+    """The pages the audience filter lists: every page but the home page and the filter itself."""
+    return [p for p in sources(lang) if p.meta.get("type") != "home" and p.meta["id"] != "tool-by-audience"]
+
+
+def concerns(source, setting: str, role: str) -> bool:
+    """A page that names no setting (or no role) concerns every setting (or every role)."""
+    settings, roles = source.meta.get("settings") or [], source.meta.get("roles") or []
+    return (not setting or not settings or setting in settings) and (not role or not roles or role in roles)
+
+
+def theme_group(source) -> str:
+    named = [t for t in source.meta.get("themes") or [] if t in _site.THEMES]
+    return named[0] if len(named) == 1 else "all-themes" if named else "general"
+
+
+VISIBLE = """() => [...document.querySelectorAll('.lmp-audience-list')].map(list =>
+  [list.dataset.group, [...list.querySelectorAll('li:not([hidden]) a')].map(a => a.href)])"""
+
+
 @LANGS
-def test_audience_index_lists_the_pages_that_say_so(page, site_url, lang):
+def test_audience_page_without_javascript_lists_every_page_once_by_theme(browser, site_url, lang):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}{PREFIX[lang]}tools/by-audience.html")
+    assert not page.locator("#lmp-audience").is_visible(), "the filter shows without the script that runs it"
+    groups = dict(page.evaluate(VISIBLE))
+    context.close()
+    expected = {}
+    for source in audience_pages(lang):
+        expected.setdefault(theme_group(source), set()).add(
+            urljoin(site_url, PREFIX[lang] + html_path(source.key)))
+    assert {group: set(hrefs) for group, hrefs in groups.items()} == expected
+    assert sum(len(hrefs) for hrefs in groups.values()) == len(audience_pages(lang)), "a page is listed twice"
+
+
+CHOICES = [("school", "ppt"), ("kindergarten", "owner"), ("sfo", ""), ("", "staff"), ("", "")]
+
+
+@LANGS
+@pytest.mark.parametrize("setting,role", CHOICES)
+def test_audience_filter_shows_what_the_front_matter_says(page, site_url, lang, setting, role):
+    query = "&".join(f"{k}={v}" for k, v in (("setting", setting), ("role", role)) if v)
+    errors = open_tool(page, site_url, lang, "by-audience", "?" + query if query else "")
+    assert page.input_value("#lmp-audience-setting") == setting
+    assert page.input_value("#lmp-audience-role") == role
+    shown = dict(page.evaluate(VISIBLE))
+    expected = {}
+    for source in audience_pages(lang):
+        if concerns(source, setting, role):
+            expected.setdefault(theme_group(source), set()).add(
+                urljoin(site_url, PREFIX[lang] + html_path(source.key)))
+    assert {group: set(hrefs) for group, hrefs in shown.items() if hrefs} == expected
+    total = sum(len(hrefs) for hrefs in expected.values())
+    assert page.get_attribute(".lmp-audience-count", "data-total") == str(total)
+    assert str(total) in page.inner_text(".lmp-audience-count")
+    for group, hrefs in shown.items():
+        badge = page.inner_text(f"#group-{group} .lmp-group-count")
+        assert badge == f"({len(hrefs)})", (group, badge)
+    assert not errors
+
+
+@LANGS
+def test_audience_filter_choice_round_trips_through_the_url(page, site_url, lang):
     open_tool(page, site_url, lang, "by-audience")
-    facets = [("settings", "setting", _site.SETTINGS), ("roles", "role", _site.ROLES),
-              ("themes", "theme", _site.THEMES)]
-    pages = sources(lang)
-    for key, prefix, values in facets:
-        for value in values:
-            hrefs = page.evaluate(f"""() => {{ const h = document.getElementById('{prefix}-{value}');
-              const list = h.nextElementSibling;
-              return list.tagName === 'UL' ? [...list.querySelectorAll('a')].map(a => a.href) : []; }}""")
-            expected = {urljoin(site_url, PREFIX[lang] + html_path(p.key)) for p in pages
-                        if value in (p.meta.get(key) or [])}
-            assert set(hrefs) == expected, (key, value)
-            assert len(hrefs) == len(expected)
+    page.select_option("#lmp-audience-setting", "kindergarten")
+    page.select_option("#lmp-audience-role", "ppt")
+    assert page.evaluate("location.search") == "?setting=kindergarten&role=ppt"
+    shown = page.evaluate(VISIBLE)
+    page.goto(page.url)                               # the shared link, opened fresh
+    assert page.input_value("#lmp-audience-setting") == "kindergarten"
+    assert page.input_value("#lmp-audience-role") == "ppt"
+    assert page.evaluate(VISIBLE) == shown
+    stored = page.evaluate("""() => [localStorage, sessionStorage].flatMap(store =>
+      Object.keys(store).map(key => key + '=' + store.getItem(key)))""")
+    assert not [item for item in stored if "kindergarten" in item or "ppt" in item], stored  # only in the URL
+    page.select_option("#lmp-audience-role", "")
+    assert page.evaluate("location.search") == "?setting=kindergarten"
+    # A crafted value that is no setting is ignored, not shown as a choice.
+    open_tool(page, site_url, lang, "by-audience", "?setting=<b>x</b>&role=nobody")
+    assert page.input_value("#lmp-audience-setting") == "" and page.input_value("#lmp-audience-role") == ""
 
 
 @LANGS

@@ -101,7 +101,18 @@
   var link = el("input", { type: "text", readOnly: true, id: "lmp-share", className: "lmp-share-input" });
   var status = el("span", { className: "lmp-status" });
   status.setAttribute("role", "status");
+  var note = el("p", { className: "lmp-recipient-note" });
+  var bar = el("div", { className: "lmp-bar", id: "lmp-bar" });
 
+  /* A short address to print beside each section: no scheme, no "index.html". */
+  function address(url) {
+    var full = new URL(url, window.location.href);
+    if (full.protocol === "file:") return full.pathname.split("/").slice(-3).join("/") + full.hash;
+    return (full.host + full.pathname).replace(/\/index\.html$/, "/") + full.hash;
+  }
+
+  /* The sticky bar (total and actions) sits right under the heading of the assignment and stays
+     in view, under the header, while the reader ticks sections further down. */
   function buildOutput() {
     var copy = el("button", { type: "button", className: "md-button", textContent: text.copy });
     copy.addEventListener("click", function () {
@@ -112,16 +123,23 @@
     });
     var print = el("button", { type: "button", className: "md-button md-button--primary", textContent: text.print });
     print.addEventListener("click", function () { window.print(); });
-    var clear = el("button", { type: "button", className: "md-button", textContent: text.clear });
+    var clear = el("button", { type: "button", className: "md-button lmp-builder-only", textContent: text.clear });
     clear.addEventListener("click", function () {
       boxes.forEach(function (box) { box.checked = false; });
       update(true);
     });
-    output.appendChild(total);
+    var edit = el("button", { type: "button", className: "md-button lmp-recipient-only", textContent: text.edit });
+    edit.addEventListener("click", function () {
+      document.body.classList.remove("lmp-recipient");
+      form.querySelector("input").focus();
+    });
+    bar.appendChild(total);
+    bar.appendChild(el("div", { className: "lmp-buttons" }, [copy, print, clear, edit, status]));
+    output.parentNode.insertBefore(bar, output);
+    output.appendChild(note);
     output.appendChild(list);
     output.appendChild(el("div", { className: "lmp-share lmp-web-only" }, [
-      el("label", { htmlFor: link.id, textContent: text.link }), link,
-      el("div", { className: "lmp-buttons" }, [copy, print, clear, status])]));
+      el("label", { htmlFor: link.id, textContent: text.link }), link]));
   }
 
   function update(writeUrl) {
@@ -130,6 +148,7 @@
     var minutes = chosen.reduce(function (sum, entry) { return sum + entry.minutes; }, 0);
     total.textContent = format(text.total, { minutes: minutes, count: chosen.length });
     total.dataset.minutes = String(minutes);
+    note.textContent = format(text.received, { minutes: minutes, count: chosen.length });
     while (list.firstChild) list.removeChild(list.firstChild);
     if (!chosen.length) list.appendChild(el("p", { textContent: text.empty }));
     var pages = el("ol", { className: "lmp-assignment-list" });
@@ -137,7 +156,8 @@
       var sections = el("ul", {});
       group[1].forEach(function (entry) {
         sections.appendChild(el("li", { className: "lmp-assigned" }, [
-          el("a", { href: entry.url, textContent: entry.section }), " (" + entry.minutes + " min)"]));
+          el("a", { href: entry.url, textContent: entry.section }), " (" + entry.minutes + " min)",
+          el("span", { className: "lmp-address", textContent: address(entry.url) })]));
       });
       pages.appendChild(el("li", {}, [el("strong", { textContent: group[0] }), sections]));
     });
@@ -154,6 +174,10 @@
 
   buildForm();
   buildOutput();
-  readSelection().forEach(function (id) { boxes.get(id).checked = true; });
+  var received = readSelection();
+  received.forEach(function (id) { boxes.get(id).checked = true; });
+  /* Opened from a shared link: the reader sees what was assigned and how long it takes; the
+     form to build one stays behind the "change" button. */
+  if (received.length) document.body.classList.add("lmp-recipient");
   update(false);
 })();

@@ -1,0 +1,104 @@
+"""The home page's generated parts: where the programme is now, and the list of the four themes.
+
+- `<!-- home:now -->` becomes the "where the programme is now" block: the semester and its theme,
+  the next national gathering and the next steps, worked out from data/programme.yml and the build
+  date. The date is today's, or LMP_BUILD_DATE=YYYY-MM-DD (tests, or a build for a given day).
+  Before semester 1 starts and after semester 4 ends the block says so; between two semesters it
+  names the next one.
+- `<!-- home:themes -->` becomes the four themes, each with its title from the theme page's own
+  front matter (one source for the title).
+Words come from data/ui.<lang>.yml; dates and gathering formats from hooks/programme.py.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _catalogue  # noqa: E402
+import _site  # noqa: E402
+import programme  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.home_page")
+
+PAGE_TYPE = "home"
+DATE_VARIABLE = "LMP_BUILD_DATE"
+
+
+def build_date() -> dt.date:
+    value = os.environ.get(DATE_VARIABLE)
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"{DATE_VARIABLE}={value!r} is not a date: write it as YYYY-MM-DD") from None
+
+
+def phase(data: dict, today: dt.date) -> tuple[str, dict | None]:
+    """('before' | 'during' | 'upcoming' | 'after', the semester it concerns)."""
+    semesters = sorted(data["semesters"], key=lambda s: s["start"])
+    if today < semesters[0]["start"]:
+        return "before", semesters[0]
+    for semester in semesters:
+        if semester["start"] <= today <= semester["end"]:
+            return "during", semester
+        if today < semester["start"]:
+            return "upcoming", semester
+    return "after", semesters[-1]
+
+
+def now_block(data: dict, today: dt.date, lang: str, root: str, theme_titles: dict) -> str:
+    words = _site.ui(lang)["home"]
+    state, semester = phase(data, today)
+    count = len(data["semesters"])
+    term = semester["term"][lang]
+    lines = [f'<div class="lmp-now" data-phase="{state}" data-semester="{semester["number"]}" markdown>', ""]
+    if state in ("during", "upcoming"):
+        lines.append("**" + words["semester" if state == "during" else "upcoming"].format(
+            n=semester["number"], count=count, term=term) + "**")
+        lines.append("")
+        theme = semester["theme"]
+        lines.append(f"{words['theme']}: [{theme_titles.get(theme, theme)}]({root}themes/{theme}/index.md)")
+    else:
+        lines.append("**" + words[state].format(term=term[:1].lower() + term[1:] if lang == "nb" else term) + "**")
+    lines.append("")
+    upcoming = [g for g in sorted(data["gatherings"], key=lambda g: g["start"]) if g["end"] >= today]
+    if state != "after":
+        if upcoming:
+            g = upcoming[0]
+            text = words["gathering"].format(title=g["title"][lang],
+                                             date=programme.date_range(g["start"], g["end"], lang),
+                                             format=programme.TEXT[lang][g["format"]])
+            lines.append(f"{words['next_gathering']}: {text}")
+        else:
+            lines.append(words["no_gathering"])
+        lines.append("")
+    lines.append(f"**{words['next_steps']}**")
+    lines.append("")
+    lines += ["- " + step.format(root=root, theme=semester["theme"]) for step in words["steps"][state]]
+    lines += ["", words["as_of"].format(date=programme.date_range(today, today, lang)), "{ .lmp-as-of }",
+              "", "</div>", ""]
+    return "\n".join(lines)
+
+
+def theme_list(titles: dict, root: str) -> str:
+    return "\n".join(f"{number}. [{titles[theme]}]({root}themes/{theme}/index.md)"
+                     for number, theme in enumerate(_site.THEMES, start=1) if theme in titles) + "\n"
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    if page.meta.get("type") != PAGE_TYPE:
+        return markdown
+    lang = _catalogue.language(page)
+    titles = {p.meta["id"]: str(p.meta["title"]) for p in _catalogue.pages(config.docs_dir, lang)
+              if p.meta.get("type") == "theme"}
+    root = "../" * page.file.src_uri.count("/")
+    block = now_block(_site.load_programme(), build_date(), lang, root, titles)
+    markdown = _catalogue.fill(markdown, "home:now", block, page)
+    return _catalogue.fill(markdown, "home:themes", theme_list(titles, root), page)

@@ -1,0 +1,82 @@
+"""The language switcher in a real browser: it names the other language in words, in that
+language, and keeps the reader's place (#section) and the reading builder's selection (?s=)."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, ROOT, _site
+
+PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else lang + "/" for lang in LANGUAGES}
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV and !!python tags read as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
+_I18N = next(p["i18n"] for p in _CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)
+NAMES = {language["locale"]: language["name"] for language in _I18N["languages"]}  # the switcher's words
+
+
+def other(lang):
+    return next(code for code in LANGUAGES if code != lang)
+
+
+def switch(page, lang):
+    """Use the switcher as a reader does: open it, click the other language."""
+    page.locator(".lmp-lang__button").hover()
+    with page.expect_navigation():
+        page.locator(f".md-select__link[hreflang={other(lang)}]").click()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switcher_shows_the_other_language_in_words(site_url, page, lang):
+    page.goto(f"{site_url}{PREFIX[lang]}roles/ppt.html")
+    name = page.locator(".lmp-lang__button .lmp-lang__name")
+    assert name.inner_text().strip() == NAMES[other(lang)] and name.is_visible()
+    assert name.get_attribute("lang") == other(lang)
+    for code in LANGUAGES:
+        option = page.locator(f".md-select__link[hreflang={code}]")
+        assert option.get_attribute("lang") == code
+        assert option.inner_text().strip() == NAMES[code]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switching_keeps_the_section(site_url, page, lang):
+    page.goto(f"{site_url}{PREFIX[lang]}themes/theme-2/index.html#legal-anchors")
+    switch(page, lang)
+    assert page.url == f"{site_url}{PREFIX[other(lang)]}themes/theme-2/index.html#legal-anchors"
+    assert page.locator("html").get_attribute("lang") == other(lang)
+    assert page.locator("#legal-anchors").count() == 1
+    # A section chosen after the page loaded (a click in the table of contents) is kept too.
+    page.goto(f"{site_url}{PREFIX[lang]}roles/ppt.html")
+    page.evaluate("location.hash = 'duties'")
+    switch(page, lang)
+    assert page.url.endswith(f"{PREFIX[other(lang)]}roles/ppt.html#duties")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switching_keeps_the_reading_assignment(site_url, page, lang):
+    page.goto(f"{site_url}{PREFIX[lang]}tools/reading-builder.html")
+    boxes = page.locator("#lmp-choose input[value]")
+    for index in (0, 3):
+        boxes.nth(index).check()
+    chosen = page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)")
+    query = page.evaluate("location.search")
+    assert query.startswith("?s="), query
+    switch(page, lang)
+    assert page.url == f"{site_url}{PREFIX[other(lang)]}tools/reading-builder.html{query}"
+    assert page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)") == chosen
+
+
+def test_switcher_links_work_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}roles/ppt.html")
+    href = page.locator(".md-select__link[hreflang=en]").get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + href)
+    assert page.url == f"{site_url}en/roles/ppt.html"
+    context.close()
