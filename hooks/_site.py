@@ -161,3 +161,18 @@ PROGRAMME_FILE = Path(__file__).resolve().parent.parent / "data" / "programme.ym
 def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:
     with open(path, encoding="utf-8") as file:
         return yaml.safe_load(file)
+
+
+# The public address. It is set in ONE place: the SITE_URL environment variable, read by
+# mkdocs.yml's `site_url`. A build without it knows no address: what it publishes then names no
+# host at all (no canonical or hreflang links, no "online" lines in handouts, no site links in
+# PDFs) rather than a guessed one. `mkdocs serve` sets its own address while serving.
+DEV_ADDRESS = re.compile(r"\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b", re.IGNORECASE)
+
+
+def public_address(config) -> str | None:
+    """The site's public address ending in '/', or None when the build has none."""
+    url = config.site_url
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"
