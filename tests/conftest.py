@@ -44,6 +44,19 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+ADDRESS = "https://example.org/laringsmiljo/"   # a public address under a sub-path, for tests
+
+
+@pytest.fixture(scope="session")
+def address_site(tmp_path_factory) -> Path:
+    """The site built with SITE_URL=ADDRESS, without PDFs (their address logic is tested apart)."""
+    site_dir = tmp_path_factory.mktemp("address") / "site"
+    result = mkdocs_build(ROOT, site_dir, pdf=False, env={"SITE_URL": ADDRESS})
+    if result.returncode != 0:
+        pytest.fail("mkdocs build --strict with SITE_URL failed:\n" + result.stderr[-8000:])
+    return site_dir
+
+
 def html_pages(site: Path, lang: str) -> list[Path]:
     """Every built HTML page of one language (en lives under site/en/)."""
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]

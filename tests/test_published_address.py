@@ -10,12 +10,11 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from conftest import ADDRESS, ROOT, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
-ADDRESS = "https://example.org/laringsmiljo/"
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".svg", ".ics", ".txt", ".webmanifest"}
 
 
@@ -92,15 +91,6 @@ def test_a_build_without_the_address_prints_no_site_address(site):
     for pdf in site.rglob("*.pdf"):
         for uri in pdf_strings(pdf):
             assert not uri.startswith("file:"), f"{pdf.relative_to(site)}: link into the temp file {uri}"
-
-
-@pytest.fixture(scope="module")
-def address_site(tmp_path_factory) -> Path:
-    """The site built with SITE_URL set (without PDFs: their links are tested below)."""
-    site_dir = tmp_path_factory.mktemp("address") / "site"
-    result = mkdocs_build(ROOT, site_dir, pdf=False, env={"SITE_URL": ADDRESS})
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
-    return site_dir
 
 
 def test_the_address_is_used_in_canonical_and_hreflang_links(address_site):
