@@ -53,9 +53,17 @@ def free_port() -> int:
 class Nginx:
     """nginx in the foreground with its own prefix, pid and logs under `work`."""
 
-    def __init__(self, work: Path, root: Path, snippet: Path):
+    def __init__(self, work: Path, root: Path, snippet: Path, tls: bool = False):
         self.work, self.port = work, free_port()
         (work / "logs").mkdir(parents=True, exist_ok=True)
+        listen_tls = ""
+        if tls:  # a throw-away self-signed certificate, to see what HTTPS readers get
+            self.tls_port = free_port()
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                            "-subj", "/CN=localhost", "-keyout", str(work / "key.pem"),
+                            "-out", str(work / "cert.pem")], check=True, capture_output=True)
+            listen_tls = (f"listen 127.0.0.1:{self.tls_port} ssl; ssl_certificate {work / 'cert.pem'}; "
+                          f"ssl_certificate_key {work / 'key.pem'};")
         temp = " ".join(f"{kind}_temp_path {work / kind};" for kind in
                         ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         user = "user root;" if os.geteuid() == 0 else ""
@@ -66,7 +74,7 @@ events {{ worker_connections 256; }}
 http {{
   access_log off; {temp}
   server {{
-    listen 127.0.0.1:{self.port};
+    listen 127.0.0.1:{self.port}; {listen_tls}
     root {root};
     include {snippet};
     include {RECIPE};
@@ -104,11 +112,11 @@ def served(site, tmp_path_factory):
     server.stop()
 
 
-def get(url: str, gzip_ok: bool = True):
+def get(url: str, gzip_ok: bool = True, context=None):
     """(status, headers, body) of a GET; the body decompressed."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
     try:
-        response = urllib.request.urlopen(request, timeout=20)
+        response = urllib.request.urlopen(request, timeout=20, context=context)
     except urllib.error.HTTPError as error:
         response = error
     body = response.read()
@@ -258,6 +266,23 @@ def test_security_headers_compression_and_cache(site, served):
         assert headers.get("Content-Security-Policy"), f"{asset}: headers missing on assets"
     status, headers, _ = get(served + "assets/stylesheets/site.css")
     assert "max-age=3600" in headers.get("Cache-Control", ""), "a file without a hash in its name is cached for long"
+
+
+def test_hsts_is_sent_over_https_and_not_over_http(site, tmp_path):
+    if DEPLOY_URL:
+        pytest.skip("LMP_DEPLOY_URL: HSTS is checked above when the deployment is HTTPS")
+    import ssl
+    server = Nginx(tmp_path / "nginx", site, csp.snippet_path(site), tls=True)
+    try:
+        unverified = ssl.create_default_context()
+        unverified.check_hostname, unverified.verify_mode = False, ssl.CERT_NONE
+        status, headers, _ = get(f"https://127.0.0.1:{server.tls_port}/index.html", context=unverified)
+        assert status == 200 and headers.get("Strict-Transport-Security") == "max-age=31536000"
+        assert headers.get("Content-Security-Policy")
+        status, headers, _ = get(server.url + "index.html")
+        assert status == 200 and "Strict-Transport-Security" not in headers
+    finally:
+        server.stop()
 
 
 @pytest.mark.parametrize("lang", _site.LANGUAGES)
