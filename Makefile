@@ -55,5 +55,5 @@ lock: ## Re-resolve requirements.in into the pinned requirements.txt
 	  .lock-venv/bin/pip freeze; } > requirements.txt
 	rm -rf .lock-venv
 
-clean: ## Remove site/, dist/ and caches (keeps .venv)
-	rm -rf site dist .pytest_cache
+clean: ## Remove site/ (and its nginx snippet), dist/ and caches (keeps .venv)
+	rm -rf site site-nginx.conf dist .pytest_cache

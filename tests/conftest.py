@@ -18,7 +18,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
 LANGUAGES = _site.LANGUAGES
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Builds start from the default configuration: a SITE_URL in the caller's shell does not leak into
+# them (the session build is the build without a public address; `address_site` sets one).
+ENV = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1"}
 
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -126,7 +126,7 @@ def test_the_sitemap_lists_every_page_absolute_with_alternates(address_site):
     assert not found, found[:10]
 
 
-def test_pdf_links_use_the_address_or_are_plain_text():
+def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
     """With SITE_URL, mkdocs-exporter makes site links absolute on it; without, they are text."""
     import handouts  # noqa: F401  (installs the site's link rewrite into the exporter)
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
@@ -145,6 +145,17 @@ def test_pdf_links_use_the_address_or_are_plain_text():
     soup = BeautifulSoup(site_links_as_text(html, None), "lxml")
     assert [a["href"] for a in soup.find_all("a")] == ["#top", "https://lovdata.no/x", "mailto:a@uis.no"]
     assert soup.find("span").get_text() == "PPT"
+
+    # And printed by Chromium, as the build prints: the link annotations of a small PDF.
+    for address, printed_html in ((ADDRESS, str(preprocessor.html)), (None, site_links_as_text(html, None))):
+        page = browser.new_page()
+        page.set_content(printed_html)
+        pdf = tmp_path / "links.pdf"
+        pdf.write_bytes(page.pdf())
+        page.close()
+        uris = [u for u in pdf_strings(pdf)[1:] if u]
+        site_links = [ADDRESS + "themes/roles/ppt.html#duties"] if address else []
+        assert uris == site_links + ["https://lovdata.no/x", "mailto:a@uis.no"], uris
 
 
 @pytest.mark.parametrize("address", [ADDRESS, None])
