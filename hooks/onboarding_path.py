@@ -2,8 +2,9 @@
 
 The page says, in prose, which step comes when and why; each step names the sections to read with a
 marker `<!-- step: theme-1#why role-staff#duties -->` (catalogue ids, hooks/_catalogue.py). The
-hook writes a link and the reading time for each section, and `<!-- path-total -->` becomes the sum
-of the steps under the same H2. An id that is not in the catalogue is a warning (fatal under
+hook writes a link and the reading time for each section, and `<!-- path-total -->` becomes the
+reading time of all the steps' sections under the same H2 (their words rounded once,
+_catalogue.minutes_of, as everywhere on the site). An id that is not in the catalogue is a warning (fatal under
 --strict), so a path never silently points at a section that is gone.
 """
 import logging
@@ -32,7 +33,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
 
 
 def fill_path(chunk: str, known: dict, lang: str, page) -> str:
-    minutes = []
+    minutes = []  # the sections of the path's steps
 
     def step(match):
         links = []
@@ -42,10 +43,10 @@ def fill_path(chunk: str, known: dict, lang: str, page) -> str:
                             page.file.src_path, section_id)
                 continue
             entry, section = known[section_id]
-            minutes.append(section.minutes)
+            minutes.append(section)
             target = _catalogue.md_link(page.file.src_uri, entry.key, section.anchor)
             links.append(f"[{entry.title}: {section.title}]({target}) ({section.minutes} min)")
         return f"{TEXT.get(lang, TEXT['nb'])}: " + "; ".join(links) + "."
 
     chunk = STEP.sub(step, chunk)
-    return chunk.replace(TOTAL, f"{sum(minutes)} min")
+    return chunk.replace(TOTAL, f"{_catalogue.minutes_of(minutes) if minutes else 0} min")
