@@ -105,6 +105,16 @@ def iter_pages(docs_dir: str | Path):
         yield read_page(path, docs_dir)
 
 
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+
+
+def theme_title(theme: str, lang: str, docs_dir: str | Path = DOCS_DIR) -> str:
+    """The title of a theme module (`theme-1`…), from its page's front matter: the one source of
+    the theme's name for every page, table, calendar file and handout that names it."""
+    page = read_page(Path(docs_dir) / "themes" / theme / f"index.{lang}.md", Path(docs_dir))
+    return str(page.meta.get("title") or theme)
+
+
 def is_nested_build(config) -> bool:
     """True while static-i18n builds the second language (MkDocs' build() run again)."""
     return getattr(config.plugins.get("i18n"), "building", False)

@@ -134,3 +134,36 @@ def test_each_variant_is_named_with_file_and_line(faulty, case):
 def test_the_sources_are_not_modified_by_the_check(faulty):
     _, _, before, after = faulty
     assert before == after
+
+
+# --- One title per theme ---------------------------------------------------------------------------
+
+WORD = {"nb": "Tema", "en": "Theme"}
+
+
+@pytest.mark.parametrize("lang", _site.LANGUAGES)
+def test_a_theme_is_named_by_its_pages_title_everywhere(site, lang):
+    """Every "Tema N: …" on a built page (lists, headings, calendar, reading lists, the builder's
+    catalogue, handout pages) is the title in that theme page's front matter."""
+    import html as html_lib
+    titles = {n: _site.theme_title(f"theme-{n}", lang) for n in _site.SEMESTERS}
+    pending = {f"{key}.html" for key in TERMS.get("not_checked_yet") or {}}
+    named = re.compile(rf"{WORD[lang]} ([1-4]): ([^<\"]+)")
+    seen = set()
+    for page in html_pages(site, lang):
+        relative = page.relative_to(site / ("" if lang == _site.DEFAULT_LANGUAGE else lang)).as_posix()
+        if relative in pending:
+            continue
+        text = html_lib.unescape(page.read_text(encoding="utf-8"))
+        for match in named.finditer(text):
+            number = int(match.group(1))
+            assert f"{WORD[lang]} {number}: {match.group(2)}".strip().startswith(titles[number]), \
+                f"{relative}: '{match.group(0)[:90]}' is not the page's title '{titles[number]}'"
+            seen.add(relative)
+    for where in ("themes/index.html", "topics/index.html", "about/organisation.html", "tools/calendar.html",
+                  "tools/reading-lists.html", "tools/reading-builder.html"):
+        assert where in seen, f"{where} names no theme by its title"
+    ics = (site / "assets/calendar" / f"laringsmiljoprosjektet.{lang}.ics").read_bytes().decode("utf-8")
+    unfolded = re.sub(r"\r\n[ \t]", "", ics).replace("\\,", ",").replace("\\;", ";")
+    for title in titles.values():
+        assert title.split(": ", 1)[1] in unfolded, f"the .ics file lacks '{title}'"
