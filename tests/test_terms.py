@@ -167,3 +167,14 @@ def test_a_theme_is_named_by_its_pages_title_everywhere(site, lang):
     unfolded = re.sub(r"\r\n[ \t]", "", ics).replace("\\,", ",").replace("\\;", ";")
     for title in titles.values():
         assert title.split(": ", 1)[1] in unfolded, f"the .ics file lacks '{title}'"
+
+
+# English editions of Norwegian documents belong on English pages only.
+ENGLISH_EDITION = re.compile(r'href="(https?://(?:www\.)?(?:udir\.no/in-english|regjeringen\.no/en/|'
+                             r'uis\.no/(?:en/|faculties))[^"]*)"')
+
+
+def test_norwegian_pages_link_to_norwegian_editions(site):
+    found = [f"{page.relative_to(site)}: {match.group(1)}" for page in html_pages(site, "nb")
+             for match in ENGLISH_EDITION.finditer(page.read_text(encoding="utf-8"))]
+    assert not found, "nb pages link to English editions:\n" + "\n".join(found)
