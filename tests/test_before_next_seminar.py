@@ -32,7 +32,9 @@ def text_of(html: str) -> str:
 def test_the_box_opens_the_module(site, source):
     html = (site / PREFIX[source.lang] / f"{source.key}.html").read_text(encoding="utf-8")
     article = html[html.index('<article class="md-content__inner'):]
-    after_title = re.sub(r'^.*?</h1>\s*(<p class="lmp-reading-time">.*?</p>\s*)?', "", article, count=1, flags=re.S)
+    # After the title come only the web-only lines (reading time, PDF download), then the box.
+    after_title = re.sub(r'^.*?</h1>\s*(<p class="lmp-(reading-time|pdf-download)[^"]*">.*?</p>\s*)*', "",
+                         article, count=1, flags=re.S)
     assert after_title.startswith('<div class="admonition note">'), f"{source.key}.{source.lang}: no box at the top"
     box = after_title[: after_title.index("\n</div>")]
     title = box_hook.TEXT[source.lang]["title"]
