@@ -89,6 +89,8 @@ def inject(project: Path) -> dict[str, str]:
     line = replace_line(project / "data/programme.yml", "    title: {nb: Nasjonal samling 2",
                         "    title: {nb: Andre samling, en: Second gathering}")
     expected[f"data/programme.yml:{line}"] = "'Andre samling': write 'nasjonal samling'"
+    line = append(docs / "topics/index.nb.md", "Se [<!-- theme-title: theme-9 -->](../themes/theme-1/index.md).")
+    expected[f"docs/topics/index.nb.md:{line}"] = "unknown theme 'theme-9'"
     # A theme module without its box.
     theme = docs / "themes/theme-3/index.nb.md"
     text = theme.read_text(encoding="utf-8")
@@ -121,7 +123,7 @@ def test_the_faulty_copy_fails_to_build(faulty):
     assert result.returncode != 0, result.stderr[-2000:]
 
 
-@pytest.mark.parametrize("case", range(7))
+@pytest.mark.parametrize("case", range(8))
 def test_each_variant_is_named_with_file_and_line(faulty, case):
     expected, result, _, _ = faulty
     where, message = list(expected.items())[case]
