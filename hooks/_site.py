@@ -184,6 +184,11 @@ def reading_minutes(markdown: str) -> int:
 PROGRAMME_FILE = Path(__file__).resolve().parent.parent / "data" / "programme.yml"
 
 
-def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:
+def load_yaml(path: str | Path):
+    """A data file (data/*.yml) as plain Python values."""
     with open(path, encoding="utf-8") as file:
         return yaml.safe_load(file)
+
+
+def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:
+    return load_yaml(path)

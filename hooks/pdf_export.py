@@ -13,10 +13,13 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    We launch LMP_CHROMIUM if set, else Playwright's own Chromium, else a system Chromium found on
    PATH, and otherwise stop with one line that names both ways to get one. PDFs are printed
    tagged (structure tree, /Lang) and with an outline (bookmarks from headings).
-4. The saving: mkdocs-exporter's HTML post-processing runs only on pages that are printed.
+4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, and
+   a PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
+   (hooks/pdf_cache.py) instead of Chromium.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -27,6 +30,9 @@ from mkdocs.plugins import event_priority
 from mkdocs_exporter.formats.pdf.browser import Browser
 from playwright.async_api import Error as PlaywrightError, async_playwright
 
+import pdf_cache
+
+LOG = logging.getLogger("mkdocs.hooks.pdf_export")
 BROWSER_ENV = "LMP_CHROMIUM"
 SYSTEM_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 NO_BROWSER = (
@@ -44,6 +50,7 @@ def on_config(config):
     i18n = plugins.get("i18n")
     if not getattr(i18n, "building", False):  # the outer (first-language) build
         plugins.lmp_pdf_plugin = current
+        pdf_cache.stats.update(printed=0, cached=0)
         _run_last(plugins, "post_build", i18n, plugins.get("material/offline"))
         _only_on_pdf_pages(plugins, plugins.get("exporter"))
     elif current is not plugins.lmp_pdf_plugin:
@@ -55,14 +62,20 @@ def on_config(config):
         plugins.lmp_pdf_plugin.on_config(config)
 
 
+def on_shutdown():
+    if pdf_cache.stats["printed"] or pdf_cache.stats["cached"]:
+        LOG.info("PDFs: %(printed)d printed, %(cached)d unchanged (from the cache)", pdf_cache.stats)
+
+
 def _only_on_pdf_pages(plugins, exporter):
     """mkdocs-exporter re-parses every page's HTML twice after building it (for its buttons and
     covers); on pages that are not printed that changes nothing and costs most of the HTML build
     time. Let it see only the pages with `pdf: true`."""
     methods = plugins.events["post_page"]
     original = getattr(exporter, "_on_post_page_2", None)
-    if original not in methods:
-        return
+    if original not in methods:  # mkdocs-exporter changed: fail rather than lose the saving silently
+        raise PluginError("pdf_export: mkdocs-exporter's _on_post_page_2 handler is not registered; "
+                          "see MAINTAINING.md (mkdocs-exporter) and tests/test_integrations.py")
 
     def on_post_page(html, page, **kwargs):
         return original(html, page=page, **kwargs) if page.meta.get("pdf") else html
@@ -123,9 +136,20 @@ ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNOREC
 
 
 async def _print(self: Browser, html: str) -> tuple[bytes, int]:
+    html = ALTERNATE_LINK.sub("", html)
+    key = pdf_cache.key(html)
+    cached = pdf_cache.get(key)
+    if cached:
+        return cached
+    pdf, pages = await _print_uncached(self, html)
+    pdf_cache.put(key, pdf, pages)
+    return pdf, pages
+
+
+async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
     page = await self.context.new_page()
     with NamedTemporaryFile(suffix=".html", mode="w", encoding="utf-8", delete=False) as file:
-        file.write(ALTERNATE_LINK.sub("", html))
+        file.write(html)
     try:
         await page.goto("file://" + file.name, wait_until="networkidle", timeout=self.timeout)
         await page.locator('body[mkdocs-exporter="true"]').wait_for(timeout=self.timeout)

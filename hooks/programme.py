@@ -39,7 +39,7 @@ MONTHS = {
 TEXT = {
     "nb": {
         "gatherings": ("Samling", "Dato", "Form", "Semester"),
-        "semesters": ("Semester", "Halvår (antatt)", "Tema", "Nasjonal samling"),
+        "semesters": ("Semester", "Halvår", "Tema", "Nasjonal samling"),
         "rhythm": ("Hvor mange", "Hva"),
         "physical": "fysisk", "digital": "digital",
         "before": "før semester 1",
@@ -48,14 +48,14 @@ TEXT = {
         "event": ("Nasjonal samling i Læringsmiljøprosjektet, arrangert av Utdanningsdirektoratet for "
                   "representanter for arbeidsgruppene. Veilederne fra Læringsmiljøsenteret deltar "
                   "sammen med kommunene sine. Form: {format}. {when}."),
-        "when": "Semester {n} ({term}, antatt): {theme}",
+        "when": "Semester {n} ({term}): {theme}",
         "kickoff": "Før semester 1",
         "rhythm_intro": "Hvert semester (lokale datoer avtales med veilederne):",
         "location": "Digitalt",
     },
     "en": {
         "gatherings": ("Gathering", "Date", "Format", "Semester"),
-        "semesters": ("Semester", "Half-year (inferred)", "Theme", "National gathering"),
+        "semesters": ("Semester", "Half-year", "Theme", "National gathering"),
         "rhythm": ("How many", "What"),
         "physical": "in person", "digital": "digital",
         "before": "before semester 1",
@@ -65,7 +65,7 @@ TEXT = {
                   "run by the Norwegian Directorate for Education and Training for representatives "
                   "of the working groups. The supervisors from the Centre for Learning Environment "
                   "attend with their municipalities. Format: {format}. {when}."),
-        "when": "Semester {n} ({term}, inferred): {theme}",
+        "when": "Semester {n} ({term}): {theme}",
         "kickoff": "Before semester 1",
         "rhythm_intro": "Every semester (local dates are agreed with the supervisors):",
         "location": "Online",

@@ -67,7 +67,11 @@ def _language(config, page=None) -> str:
 
 
 def _point_to_worker(html: str, lang: str) -> str:
-    return MATERIAL_WORKER.sub(lambda m: f'{m.group(1)}{m.group(2)}{OUTPUT.format(lang=lang)}"', html, count=1)
+    html, found = MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{m.group(2)}{OUTPUT.format(lang=lang)}"', html, count=1)
+    if not found:  # Material changed how it names its worker: say so rather than search nothing
+        raise PluginError("search_index: Material's search worker URL was not found in a page's config; "
+                          "see MAINTAINING.md (Material) and tests/test_integrations.py")
+    return html
 
 
 def collect_defined_terms(html: str, url: str):

@@ -2,9 +2,12 @@
 """Measure the build: prints figures, asserts nothing (speed goals are reported, not tested).
 
 - the bilingual HTML build (both languages, PDFs off), best of N runs;
-- the same Norwegian pages built once as a plain one-language Material site without plugins or
-  hooks (the ratio of the two is the figure that matters: what i18n and our hooks cost);
+- the same Norwegian pages built as a plain one-language Material site with its default search
+  plugin and no hooks (the fair baseline: the ratio of the two is what i18n and our hooks cost);
 - the full build with PDFs, and so the time of the PDF step;
+- the author loop, in a throw-away copy of the project: a second full build with nothing changed
+  and one after editing one theme page (how many PDFs each re-prints: hooks/pdf_cache.py), and the
+  time from saving a page to `mkdocs serve` serving the new text (PDFs off);
 - pages and PDFs per language;
 - then the figures of the other benchmarks in scripts/ (search, PDFs, page weight) if present.
 
@@ -15,11 +18,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,17 +39,78 @@ theme:
   name: material
   font: false
   language: nb
-plugins: []
+plugins: [search]
 markdown_extensions: [abbr, admonition, attr_list, def_list, footnotes, md_in_html, tables, toc,
   pymdownx.details, pymdownx.superfences]
 """
 
 
-def timed_build(project: Path, site_dir: Path, pdf: bool) -> float:
+def timed_build(project: Path, site_dir: Path, pdf: bool, env: dict | None = None) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)], cwd=project,
-                   env={**ENV, "PDF": "true" if pdf else "false"}, check=True)
+                   env={**ENV, "PDF": "true" if pdf else "false", **(env or {})}, check=True)
     return time.perf_counter() - start
+
+
+def cached_build(project: Path, site_dir: Path, cache: Path) -> tuple[float, str]:
+    """A full build with the PDF cache in `cache`; (seconds, 'N printed, M unchanged')."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site_dir)], cwd=project,
+                            env={**ENV, "PDF": "true", "LMP_PDF_CACHE": str(cache)},
+                            capture_output=True, text=True, check=True)
+    found = re.search(r"PDFs: (\d+ printed, \d+ unchanged)", result.stderr)
+    return time.perf_counter() - start, found.group(1) if found else "no PDF printed"
+
+
+def project_copy(scratch: Path) -> Path:
+    copy = scratch / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "dist", ".cache", "__pycache__", ".pytest_cache", "node_modules"))
+    return copy
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def live_reload_seconds(project: Path, page: str, url_path: str, runs: int = 3) -> list[float]:
+    """Save an edit to `page` under `mkdocs serve` (PDFs off); time until the server serves it."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env={**ENV, "PDF": "false"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url, source, times = f"http://127.0.0.1:{port}/{url_path}", project / page, []
+    try:
+        if not _wait_for(url, "", timeout=120):
+            return times
+        original = source.read_text(encoding="utf-8")
+        for run in range(runs):
+            marker = f"benchmarkmarker{run}x{os.getpid()}"
+            start = time.perf_counter()
+            source.write_text(original + f"\n{marker}\n", encoding="utf-8")
+            if _wait_for(url, marker, timeout=120):
+                times.append(time.perf_counter() - start)
+            time.sleep(1.5)   # let the watcher settle before the next edit
+        source.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return times
+
+
+def _wait_for(url: str, text: str, timeout: float) -> bool:
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
 
 
 def plain_project(scratch: Path) -> Path:
@@ -87,6 +154,23 @@ def main(argv=None) -> int:
         print(f"PDF step (full − HTML):                   {full - html:6.2f} s")
         for lang in _site.LANGUAGES:
             print(f"{lang}: {pages[lang]} HTML pages, {pdfs[lang]} PDFs")
+
+        print("\n== author loop (a copy of the project) ==")
+        copy, cache = project_copy(scratch), scratch / "pdf-cache"
+        cold, cold_count = cached_build(copy, scratch / "loop", cache)
+        warm, warm_count = cached_build(copy, scratch / "loop", cache)
+        theme = copy / "docs" / "themes" / "theme-2" / "index.nb.md"
+        theme.write_text(theme.read_text(encoding="utf-8") + "\nEn setning til.\n", encoding="utf-8")
+        edited, edited_count = cached_build(copy, scratch / "loop", cache)
+        print(f"Full build, empty PDF cache:              {cold:6.2f} s  ({cold_count})")
+        print(f"Second full build, nothing changed:       {warm:6.2f} s  ({warm_count})")
+        print(f"Full build after editing theme 2 (nb):    {edited:6.2f} s  ({edited_count})")
+        reloads = live_reload_seconds(copy, "docs/themes/theme-1/index.nb.md", "themes/theme-1/index.html")
+        if reloads:
+            print(f"Live reload, save → new page served:      {min(reloads):6.2f} s best, "
+                  f"{max(reloads):.2f} s worst ({len(reloads)} edits, PDFs off)")
+        else:
+            print("Live reload: mkdocs serve did not serve the edit within 120 s")
         for name in ("search_benchmark", "pdf_benchmark", "page_weight"):
             try:
                 module = importlib.import_module(name)

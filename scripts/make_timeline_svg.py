@@ -28,11 +28,11 @@ LABELS = {
     "nb": {"title": "Tidslinje for Læringsmiljøprosjektet 2025–2027",
            "desc": "Oppstartssamling {kickoff}, deretter fire semestre. {semesters}",
            "semester": "Semester {n}", "legend_physical": "fysisk samling",
-           "legend_digital": "digital samling", "inferred": "Halvårene er antatt ut fra datoene."},
+           "legend_digital": "digital samling", "inferred": "Halvåret følger av datoen for semesterets samling."},
     "en": {"title": "Timeline of the Learning Environment Project 2025–2027",
            "desc": "Kick-off gathering {kickoff}, then four semesters. {semesters}",
            "semester": "Semester {n}", "legend_physical": "in-person gathering",
-           "legend_digital": "digital gathering", "inferred": "The half-years are inferred from the dates."},
+           "legend_digital": "digital gathering", "inferred": "Each half-year follows from its gathering's date."},
 }
 
 

@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
 LANGUAGES = _site.LANGUAGES
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Tests print every PDF afresh (LMP_PDF_CACHE=off): what they read always comes from Chromium.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LMP_PDF_CACHE": "off"}
 
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -103,10 +104,33 @@ def page(browser):
     context.close()
 
 
+def copy_project(folder: Path) -> Path:
+    """A throw-away copy of the project (docs, config, hooks, data…) in `folder`/project."""
+    copy = folder / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "dist", ".cache", "node_modules",
+                                    "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    return copy
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project (docs, config, hooks…) for fault-injection builds."""
-    copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, copy, ignore=ignore)
-    return copy
+    return copy_project(tmp_path)
+
+
+def snapshot(docs: Path) -> dict[str, str]:
+    """A hash of every Markdown source, to prove that a build left the author's files alone."""
+    import hashlib
+    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.md"))}
+
+
+def build_with_faults(folder: Path, inject):
+    """Copy the project, `inject(project)` its faults, build once (no PDFs).
+
+    Returns (expected, result, docs before the build, docs after the build)."""
+    project = copy_project(folder)
+    expected = inject(project)
+    before = snapshot(project / "docs")
+    result = mkdocs_build(project, project / "site", pdf=False)
+    return expected, result, before, snapshot(project / "docs")

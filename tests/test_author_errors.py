@@ -6,13 +6,12 @@ files exactly as they were.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import build_with_faults
 
 
 def lines_of(path: Path) -> list[str]:
@@ -65,21 +64,9 @@ def inject_faults(docs: Path) -> dict[str, str]:
     return expected
 
 
-def snapshot(docs: Path) -> dict[str, str]:
-    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.md"))}
-
-
 @pytest.fixture(scope="module")
 def faulty_build(tmp_path_factory):
-    from conftest import ROOT
-    import shutil
-    project = tmp_path_factory.mktemp("faulty") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache"))
-    expected = inject_faults(project / "docs")
-    before = snapshot(project / "docs")
-    result = mkdocs_build(project, project / "site", pdf=False)
-    return expected, result, before, snapshot(project / "docs")
+    return build_with_faults(tmp_path_factory.mktemp("faulty"), lambda project: inject_faults(project / "docs"))
 
 
 def test_the_build_fails(faulty_build):

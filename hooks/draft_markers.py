@@ -1,0 +1,68 @@
+"""Readers get settled guidance: no working notes, doubts or unchecked sources on a page.
+
+The phrases live in one data file, data/draft-markers.yml (nb, en and both). The build fails
+under --strict with `docs/<file>:<line>: draft marker '<phrase>' …` for each phrase in a page's
+Markdown, and with `docs/<file>: generated text …` for one that a hook or data file put into the
+rendered page (the handouts and the handbook are printed from these pages). Doubts go to
+REVIEW-REGISTER.md instead.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.draft_markers")
+
+MARKERS_FILE = Path(__file__).resolve().parent.parent / "data" / "draft-markers.yml"
+ADVICE = "readers get settled guidance: rewrite it, and put the doubt in REVIEW-REGISTER.md"
+
+
+def load_markers(path: str | Path = MARKERS_FILE) -> list[str]:
+    groups = _site.load_yaml(path)
+    return [phrase for phrases in groups.values() for phrase in phrases]
+
+
+def pattern(markers: list[str]) -> re.Pattern:
+    """One expression for all phrases: case ignored, any whitespace run between words."""
+    words = ("\\s+".join(map(re.escape, phrase.split())) for phrase in markers)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+HIDDEN = re.compile(r"\{[^}\n]*\}|\]\([^)\n]*\)|^\[[^\]\n]+\]:.*$", re.MULTILINE)
+
+
+def find(text: str, markers: re.Pattern):
+    """(line number, phrase) of every draft marker in the text a reader sees: heading ids, link
+    targets and link definitions are blanked out first (a stable id such as #brochure stays)."""
+    text = HIDDEN.sub(lambda match: " " * len(match.group(0)), text)
+    for match in markers.finditer(text):
+        yield text.count("\n", 0, match.start()) + 1, " ".join(match.group(0).split())
+
+
+def check(docs_dir: Path, markers: list[str] | None = None):
+    expression = pattern(markers or load_markers())
+    for page in _site.iter_pages(docs_dir):
+        rel = page.path.relative_to(docs_dir.parent).as_posix()
+        for line, phrase in find(page.path.read_text(encoding="utf-8"), expression):
+            yield f"{rel}:{line}", f"draft marker '{phrase}' on a reader page: {ADVICE}"
+
+
+def visible_text(page_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page_html))
+
+
+def on_config(config):
+    _site.report(config, log, check)
+
+
+def on_page_content(page_html, page, config, files):
+    for _, phrase in find(visible_text(page_html), pattern(load_markers())):
+        log.warning("docs/%s: generated text contains the draft marker '%s': %s",
+                    page.file.src_uri, phrase, ADVICE)
+    return page_html

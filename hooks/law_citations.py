@@ -1,0 +1,339 @@
+"""Law citations come from one data file, data/law.yml (CONTRIBUTING.md, "Law references").
+
+- Every page gets the Lovdata link targets of every act and provision, generated from the data
+  file, so `[barnehageloven § 41][bhl-41]` links to Lovdata without anyone typing the address.
+- A provision or chapter id alone, `[bhl-41]`, `[bhl-ch-8]`, becomes the full citation: act,
+  number and official heading.
+- The law overview page is built from the data file: each line `{{ law <part> }}` in it becomes
+  that part (acts, bhl, oppl, old-to-new, uncrc).
+- The build fails, naming file and line, on a provision id that the data file does not have, and
+  on a section number in the prose (`§ 44`, `§§ 12-1–12-7`, "Education Act section 10-12") that
+  it does not know for that act, and on an official heading typed by hand in quotation marks.
+
+The logic is plain functions of the data and the Markdown; the MkDocs events at the end only wire
+them in.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.law_citations")
+
+ID_SHAPE = re.compile(r"(?:bhl|oppl|mrl|bk)(?:-[\w-]*)?")
+FULL_REFERENCE = re.compile(r"\]\[([^\]\n]+)\]")
+SHORTCUT_REFERENCE = re.compile(r"(?<![\]\\])\[([a-z0-9-]+)\](?![\[(])")
+MARKER = re.compile(r"^\{\{\s*law\s+([\w-]+)\s*\}\}[ \t]*$", re.MULTILINE)
+NUMBER = r"\d+(?:\s?A(?=-))?(?:-\d+)?"
+JOIN = r"\s*(?:–|-|,|til|to|og|and|eller|or)\s*"
+SECTION_SIGN = re.compile(rf"§§?\s*({NUMBER}(?:{JOIN}{NUMBER})*)")
+SECTION_WORD = re.compile(rf"\b[Ss]ections?\s+({NUMBER}(?:{JOIN}{NUMBER})*)(?![\d-]|\.\d)")
+LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s")
+SECTION_CHAR = "%C2%A7"
+
+WORDS = {
+    "nb": {"section": "§", "article": "artikkel", "chapter": "kapittel", "place": "Lov og plassering",
+           "heading": "Offisiell overskrift", "requires": "Hva den krever", "act": "Lov",
+           "id": "Lovdata-ID", "in_force": "I kraft", "english": "Engelsk tittel",
+           "repealed": "opphevet", "old": "Gammel paragraf (loven fra 1998)", "old_heading": "Gammel overskrift",
+           "new": "Ny plassering (loven fra 2023)", "moved": "Flyttet til kapittel {}",
+           "no_heading": "Overskriften gjengis ikke her; se lovteksten i Lovdata."},
+    "en": {"section": "section", "article": "article", "chapter": "chapter", "place": "Act and place",
+           "heading": "Official heading", "requires": "What it requires", "act": "Act",
+           "id": "Lovdata ID", "in_force": "In force", "english": "English title",
+           "repealed": "repealed", "old": "Old section (1998 act)", "old_heading": "Old heading",
+           "new": "New place (2023 act)", "moved": "Moved to chapter {}",
+           "no_heading": "The heading is not given here; see the text on Lovdata."},
+}
+QUOTES = {"nb": ("«", "»"), "en": ("“", "”")}
+UNCRC = {"nb": "barnekonvensjonen", "en": "UNCRC"}
+
+LAW_FILE = Path(__file__).resolve().parent.parent / "data" / "law.yml"
+
+
+def load_law(path: str | Path = LAW_FILE) -> dict:
+    law = _site.load_yaml(path)
+    for pid, provision in law["provisions"].items():
+        provision["id"] = pid
+    return law
+
+
+# --- Link targets and citations -----------------------------------------------------------------
+
+def url_of(law: dict, pid: str) -> str | None:
+    """The Lovdata address of an act, chapter or provision id; None for a repealed act's parts.
+    A chapter links to its act (Lovdata's chapter anchors are not part of the data)."""
+    if pid in law["acts"]:
+        return law["acts"][pid]["url"]
+    if pid in law["chapters"]:
+        act = law["acts"][law["chapters"][pid]["act"]]
+        return None if act.get("repealed") else act["url"]
+    provision = law["provisions"][pid]
+    act = law["acts"][provision["act"]]
+    if act.get("repealed"):
+        return None
+    if "article" in provision:
+        return f"{act['url']}/bkn%2FARTIKKEL_{provision['article']}"
+    return f"{act['url']}/{SECTION_CHAR}{provision['section']}"
+
+
+def link_targets(law: dict) -> dict[str, str]:
+    ids = list(law["acts"]) + list(law["chapters"]) + list(law["provisions"])
+    return {pid: url for pid in ids if (url := url_of(law, pid))}
+
+
+def link_definitions(law: dict) -> str:
+    return "\n".join(f"[{pid}]: {url}" for pid, url in link_targets(law).items())
+
+
+def number_of(law: dict, provision: dict, lang: str) -> str:
+    """'barnehageloven § 41', 'Education Act section 12-4', 'barnekonvensjonen artikkel 3'."""
+    words = WORDS[lang]
+    if "article" in provision:
+        return f"{UNCRC[lang]} {words['article']} {provision['article']}"
+    if "number" in provision:  # a chapter
+        return f"{law['acts'][provision['act']]['name'][lang]} {words['chapter']} {provision['number']}"
+    return f"{law['acts'][provision['act']]['name'][lang]} {words['section']} {provision['section']}"
+
+
+def quoted(text: str, lang: str) -> str:
+    left, right = QUOTES[lang]
+    return f"{left}{text}{right}"
+
+
+def citation(law: dict, pid: str, lang: str, capital: bool = False) -> str:
+    """The full citation of a provision: linked number, then the official heading when known.
+
+    nb: `[barnehageloven § 41][bhl-41] «Nulltoleranse og forebyggende arbeid»`; en: `[Kindergarten
+    Act section 41][bhl-41], Zero tolerance and preventive work (Norwegian: “Nulltoleranse …”)`.
+    """
+    provision = law["provisions"].get(pid) or law["chapters"][pid]
+    number = number_of(law, provision, lang)
+    text = f"[{number[0].upper() + number[1:] if capital else number}][{pid}]"
+    if provision.get("heading"):
+        if lang == _site.DEFAULT_LANGUAGE:
+            return f"{text} {quoted(provision['heading'], lang)}"
+        return f"{text}, {provision['heading_en']} (Norwegian: {quoted(provision['heading'], lang)})"
+    if "label" in provision:
+        return f"{text} ({provision['label'][lang]})"
+    return f"{text} ({provision['heading_en'][0].lower()}{provision['heading_en'][1:]})" if lang != "nb" else text
+
+
+def shortcuts(text: str):
+    """Shortcut references `[id]`, leaving out link definitions (`[id]: …` at a line's start)."""
+    for match in SHORTCUT_REFERENCE.finditer(text):
+        at_line_start = match.start() == 0 or text[match.start() - 1] == "\n"
+        if not (at_line_start and text.startswith(":", match.end())):
+            yield match
+
+
+LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?:\*\*)?$")
+
+
+def expand_shortcuts(markdown: str, law: dict, lang: str) -> str:
+    parts, end = [], 0
+    for match in shortcuts(markdown):
+        pid = match.group(1)
+        if pid in law["provisions"] or pid in law["chapters"]:
+            capital = bool(LINE_START.search(markdown, max(0, match.start() - 80), match.start()))
+            parts += [markdown[end:match.start()], citation(law, pid, lang, capital)]
+            end = match.end()
+    return "".join(parts) + markdown[end:]
+
+
+# --- The law overview ----------------------------------------------------------------------------
+
+def heading_line(law: dict, provision: dict, lang: str) -> str:
+    words = WORDS[lang]
+    if "article" in provision:
+        title = f"{words['article'].capitalize()} {provision['article']} ({provision['label'][lang]})"
+    else:
+        sign = "§" if lang == "nb" else "Section"
+        name = provision["heading"] if lang == "nb" and provision["heading"] else provision["heading_en"]
+        title = f"{sign} {provision['section']} {name}"
+    return f"### {title} {{ #{provision['id'].replace('bk-', 'uncrc-')} }}"
+
+
+def provision_block(law: dict, provision: dict, lang: str) -> str:
+    words = WORDS[lang]
+    lines = [heading_line(law, provision, lang), ""]
+    if "article" in provision:
+        lines.append(f"{provision['summary'][lang]} Lovdata: [{number_of(law, provision, lang)}][{provision['id']}].")
+        return "\n".join(lines)
+    chapter = law["chapters"][provision["chapter"]]
+    act_name = law["acts"][provision["act"]]["name"][lang]
+    place = f"{act_name}, {words['chapter']} {chapter['number']}"
+    if chapter["heading"]:
+        place += " " + quoted(chapter["heading"], lang)
+    lines.append(f"- **{words['place']}:** {place}, {words['section']} {provision['section']}.")
+    if provision["heading"]:
+        heading = quoted(provision["heading"], lang)
+        if lang != "nb":
+            heading += f" ({provision['heading_en']}; unofficial translation)"
+        lines.append(f"- **{words['heading']}:** {heading}.")
+    else:
+        lines.append(f"- **{words['heading']}:** {words['no_heading']}")
+    summary = provision["summary"][lang]
+    if summary.lstrip().startswith(("-", "1.")) or "\n\n" in summary:
+        indented = "\n".join(("    " + line) if line else "" for line in summary.splitlines())
+        lines.append(f"- **{words['requires']}:**\n\n{indented}\n")
+    else:
+        lines.append(f"- **{words['requires']}:** {summary}")
+    lines.append(f"- **Lovdata:** [{number_of(law, provision, lang)}][{provision['id']}]")
+    return "\n".join(lines)
+
+
+def acts_table(law: dict, lang: str) -> str:
+    words = WORDS[lang]
+    rows = [f"| {words['act']} | {words['id']} | {words['in_force']} | {words['english']} |",
+            "|---|---|---|---|"]
+    for aid, act in law["acts"].items():
+        title = f"[{act['title']}][{aid}]" + (f", {words['repealed']}" if act.get("repealed") else "")
+        rows.append(f"| {title} | {act['lovdata_id']} | {act['in_force'][lang]} | {act['english_title'][lang]} |")
+    return "\n".join(rows)
+
+
+def old_to_new(law: dict, lang: str) -> str:
+    words = WORDS[lang]
+    rows = [f"| {words['old']} | {words['old_heading']} | {words['new']} |", "|---|---|---|"]
+    for provision in law["provisions"].values():
+        if provision["act"] != "oppl-1998":
+            continue
+        new = law["provisions"].get(provision["replaced_by"])
+        target = (f"[{words['section'].capitalize() if lang == 'en' else '§'} {new['section']}](#{new['id']})"
+                  if new else words["moved"].format(law["chapters"][provision["replaced_by"]]["number"]))
+        rows.append(f"| § {provision['section']} | {quoted(provision['heading'], lang)} | {target} |")
+    return "\n".join(rows)
+
+
+def overview(law: dict, part: str, lang: str) -> str:
+    if part == "acts":
+        return acts_table(law, lang)
+    if part == "old-to-new":
+        return old_to_new(law, lang)
+    act = {"uncrc": "mrl"}.get(part, part)
+    blocks = [provision_block(law, p, lang) for p in law["provisions"].values() if p["act"] == act]
+    return "\n\n".join(blocks)
+
+
+OVERVIEW_PARTS = ("acts", "bhl", "oppl", "old-to-new", "uncrc")
+
+
+def expand_markers(markdown: str, law: dict, lang: str) -> str:
+    return MARKER.sub(lambda match: overview(law, match.group(1), lang), markdown)
+
+
+# --- The checks ----------------------------------------------------------------------------------
+
+def act_patterns(law: dict) -> dict[str, re.Pattern]:
+    return {aid: re.compile(rf"(?<!\w)(?:{act['names']})(?!\w)", re.IGNORECASE)
+            for aid, act in law["acts"].items()}
+
+
+def known_sections(law: dict) -> dict[str, set[str]]:
+    known: dict[str, set[str]] = {aid: set() for aid in law["acts"]}
+    for provision in law["provisions"].values():
+        if "section" in provision:
+            known[provision["act"]].add(provision["section"])
+    return known
+
+
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZÆØÅ«“(])")
+
+
+def act_before(line: str, position: int, patterns: dict) -> str | None:
+    """The act named last before `position` in the same sentence."""
+    start = max([m.end() for m in SENTENCE_END.finditer(line, 0, position)], default=0)
+    best, best_at = None, -1
+    for aid, pattern in patterns.items():
+        for match in pattern.finditer(line, start, position):
+            if match.start() > best_at:
+                best, best_at = aid, match.start()
+    return best
+
+
+def act_of(number: str, named: str | None) -> str:
+    if "A" in number:
+        return "oppl-1998"
+    if named in ("bhl", "oppl"):
+        return named
+    return "oppl" if "-" in number else "bhl"
+
+
+def section_problems(line: str, law: dict, patterns: dict, known: dict):
+    found = [(m, True) for m in SECTION_SIGN.finditer(line)] + [(m, False) for m in SECTION_WORD.finditer(line)]
+    for match, sign in found:
+        named = act_before(line, match.start(), patterns)
+        if not sign and named not in ("bhl", "oppl", "oppl-1998"):
+            continue  # "section 3.5 of the core curriculum": not a section of an act we cite
+        for number in re.findall(NUMBER, match.group(1)):
+            number = re.sub(r"\s?A", " A", number)
+            act = act_of(number, named)
+            if number not in known[act]:
+                name = law["acts"][act]["name"]["en"] + f" ({law['acts'][act]['name']['nb']})"
+                listed = ", ".join(sorted(known[act], key=lambda s: [int(x) if x.isdigit() else x for x in re.split(r"[ -]", s)]))
+                yield (f"section § {number} of the {name} is not in data/law.yml "
+                       f"(it knows §§ {listed}): check the number, or add the provision there")
+
+
+def id_problems(line: str, law: dict):
+    ids = set(law["provisions"]) | set(law["acts"]) | set(law["chapters"])
+    candidates = FULL_REFERENCE.findall(line) + [match.group(1) for match in shortcuts(line)]
+    for pid in candidates:
+        if ID_SHAPE.fullmatch(pid) and pid not in ids:
+            yield f"unknown law provision id '{pid}': data/law.yml has no such act or provision"
+
+
+def quoted_headings(law: dict) -> dict[str, re.Pattern]:
+    """An official heading in quotation marks, typed by hand, for each provision and chapter."""
+    parts = {**law["chapters"], **law["provisions"]}
+    return {pid: re.compile(r"[«“\"]" + re.escape(part["heading"]) + r"[»”\"]")
+            for pid, part in parts.items() if part.get("heading") and part["act"] != "oppl-1998"}
+
+
+def heading_problems(line: str, headings: dict):
+    for pid, pattern in headings.items():
+        if pattern.search(line):
+            yield (f"the official heading of {pid} is typed by hand: write [{pid}] and the build "
+                   f"adds act, number and heading from data/law.yml")
+
+
+def problems(page: _site.Page, law: dict):
+    patterns, known, headings = act_patterns(law), known_sections(law), quoted_headings(law)
+    fenced = False
+    text = page.path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(text, start=1):
+        if _site.FENCE.match(line):
+            fenced = not fenced
+        if fenced or LINK_DEFINITION.match(line) or MARKER.match(line):
+            continue
+        yield from ((number, p) for p in id_problems(line, law))
+        yield from ((number, p) for p in section_problems(line, law, patterns, known))
+        yield from ((number, p) for p in heading_problems(line, headings))
+
+
+def check(docs_dir: Path, law: dict | None = None):
+    law = law or load_law()
+    for page in _site.iter_pages(docs_dir):
+        rel = page.path.relative_to(docs_dir.parent).as_posix()
+        for line, problem in problems(page, law):
+            yield f"{rel}:{line}", problem
+
+
+# --- MkDocs events -------------------------------------------------------------------------------
+
+def on_config(config):
+    _site.report(config, log, check)
+
+
+def on_page_markdown(markdown, page, config, files):
+    law = load_law()
+    lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
+    markdown = expand_markers(markdown, law, lang)
+    markdown = expand_shortcuts(markdown, law, lang)
+    return markdown + "\n\n" + link_definitions(law) + "\n"

@@ -1,0 +1,103 @@
+"""Compatibility of the third-party internals this project relies on (seconds, no build).
+
+The hooks patch or read internals of MkDocs, mkdocs-exporter, mkdocs-static-i18n and Material
+that no public API offers. An upgrade that renames one of them would otherwise fail silently
+(PDFs twice, an endless rebuild, a search with zero results). Each test names the internal, the
+hook that relies on it and why; MAINTAINING.md lists the same. Run this file first after changing
+a pin in requirements.txt.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+import integration_guard  # noqa: E402  (hooks/ is on sys.path: conftest)
+
+
+def test_installed_versions_are_the_tested_pins():
+    """hooks/integration_guard.py: a build with another version fails under --strict."""
+    assert integration_guard.tested_versions().keys() == set(integration_guard.GUARDED)
+    assert integration_guard.untested() == []
+
+
+def test_the_guard_names_an_untested_version(tmp_path):
+    lock = tmp_path / "requirements.txt"
+    lock.write_text("mkdocs==1.6.1\nmkdocs-exporter==6.2.0\n", encoding="utf-8")
+    versions = {"mkdocs": "1.6.1", "mkdocs-exporter": "6.3.0"}
+    problems = integration_guard.untested(installed=versions.__getitem__, lock=lock)
+    assert len(problems) == 1
+    assert "mkdocs-exporter 6.3.0 is installed" in problems[0] and "tested with 6.2.0" in problems[0]
+
+
+def test_mkdocs_plugin_collection_exposes_event_lists():
+    """hooks/pdf_export.py and hooks/search_index.py reorder and remove handlers in
+    PluginCollection.events[event] (lists of bound methods): MkDocs has no API for the order of
+    another plugin's handlers across static-i18n's nested build."""
+    from mkdocs.plugins import PluginCollection
+    collection = PluginCollection()
+    assert isinstance(collection.events, dict)
+    assert isinstance(collection.events["post_build"], list)
+    assert isinstance(collection.events["post_page"], list)
+
+
+def test_exporter_registers_its_pdf_plugin_in_on_config():
+    """hooks/pdf_export.py: mkdocs-exporter registers `exporter-pdf` from its on_config (so the
+    nested i18n build registers a second one, which the hook removes)."""
+    from mkdocs_exporter.plugin import Plugin
+    source = inspect.getsource(Plugin.on_config)
+    assert "'exporter-' + key" in source and "config.plugins[key]" in source
+
+
+def test_exporter_post_page_handler_exists():
+    """hooks/pdf_export.py `_only_on_pdf_pages`: wraps the exporter's second post_page handler
+    (its HTML re-parse) so it runs only on printed pages."""
+    from mkdocs_exporter.plugin import Plugin
+    assert callable(getattr(Plugin, "_on_post_page_2", None))
+    assert "CombinedEvent(self._on_post_page_1, self._on_post_page_2)" in inspect.getsource(Plugin.__init__)
+
+
+def test_exporter_browser_has_what_the_patch_uses():
+    """hooks/pdf_export.py replaces Browser.launch (to pick the Chromium) and Browser.print (to
+    print tagged PDFs with an outline): the replacements use these attributes."""
+    from mkdocs_exporter.formats.pdf.browser import Browser
+    assert inspect.iscoroutinefunction(Browser.launch)
+    assert inspect.iscoroutinefunction(Browser.print)
+    browser = Browser({})
+    for name in ("browser", "context", "playwright", "lock", "headless", "timeout", "args", "log", "_launched"):
+        assert hasattr(browser, name), f"mkdocs-exporter's Browser has no {name!r}"
+    assert browser.launched is False
+    assert list(inspect.signature(Browser.print).parameters) == ["self", "html"]
+
+
+def test_static_i18n_nested_build_flag():
+    """hooks/_site.py `is_nested_build`: static-i18n sets `building` while it builds the other
+    languages by calling MkDocs' build() again."""
+    from mkdocs_static_i18n.plugin import I18n
+    assert "self.building = True" in inspect.getsource(I18n)
+    assert callable(getattr(I18n, "on_post_build", None))
+
+
+def test_material_search_worker_url_is_where_the_hook_rewrites_it():
+    """hooks/search_index.py points each page's search config at the language's own worker by
+    rewriting Material's worker URL in the page: the pattern must match Material's template."""
+    import material
+    import search_index
+    base = Path(material.__file__).parent / "templates" / "base.html"
+    found = re.search(r'"search":\s*"(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)"\s*\|\s*url',
+                      base.read_text(encoding="utf-8"))
+    assert found, "Material's base.html no longer names its search worker as the hook expects"
+    rendered = f'"search": "../{found.group(1)}"'   # as the `url` filter writes it on a page one level down
+    assert search_index.MATERIAL_WORKER.search(rendered)
+    assert "lmp-search.nb.js" in search_index._point_to_worker(rendered, "nb")
+
+
+def test_material_offline_plugin_name():
+    """hooks/pdf_export.py moves `material/offline`'s post_build after static-i18n's."""
+    names = {ep.name for ep in metadata.entry_points(group="mkdocs.plugins")}
+    assert {"material/offline", "material/search", "i18n", "exporter"} <= names

@@ -1,0 +1,31 @@
+"""The PDF cache (hooks/pdf_cache.py): a rebuild re-prints only PDFs whose input changed."""
+from __future__ import annotations
+
+import pdf_cache  # hooks/ is on sys.path (conftest)
+
+
+def test_key_follows_the_html_and_every_local_file_it_loads(tmp_path):
+    css = tmp_path / "print.css"
+    css.write_text("body { font-size: 11pt }", encoding="utf-8")
+    html = f'<link rel="stylesheet" href="file://{css}"><p>Tekst</p>'
+    first = pdf_cache.key(html)
+    assert pdf_cache.key(html) == first                                  # same input, same key
+    assert pdf_cache.key(html.replace("Tekst", "Tekst.")) != first        # the page changed
+    css.write_text("body { font-size: 10.5pt }", encoding="utf-8")
+    assert pdf_cache.key(html) != first                                  # its stylesheet changed
+    neighbour = tmp_path / "next.html"
+    neighbour.write_text("<p>1</p>", encoding="utf-8")
+    linked = html + f"<link rel=\"next\" href=\"file://{neighbour}\">"
+    before = pdf_cache.key(linked)
+    neighbour.write_text("<p>2</p>", encoding="utf-8")
+    assert pdf_cache.key(linked) == before                               # a linked page is not loaded
+
+
+def test_round_trip_and_switch_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("LMP_PDF_CACHE", str(tmp_path / "cache"))
+    key = pdf_cache.key("<p>x</p>")
+    assert pdf_cache.get(key) is None
+    pdf_cache.put(key, b"%PDF-1.7 test", 3)
+    assert pdf_cache.get(key) == (b"%PDF-1.7 test", 3)
+    monkeypatch.setenv("LMP_PDF_CACHE", "off")
+    assert pdf_cache.get(key) is None
