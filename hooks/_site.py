@@ -128,6 +128,21 @@ def report(config, log, check) -> None:
         log.warning("%s: %s", where, problem)
 
 
+DEFINITION = re.compile(r"^\s*\*?\[[^\]]+\]:")       # a link or abbreviation definition
+
+
+def prose_lines(lines, first_line: int = 1):
+    """(number, line) of each Markdown line that is prose: fences, fenced code and link and
+    abbreviation definitions are left out. The content checks read pages through this."""
+    fenced = False
+    for number, line in enumerate(lines, start=first_line):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced and not DEFINITION.match(line):
+            yield number, line
+
+
 def key_line(page: Page, key: str) -> int:
     """The line of a front-matter key in the file (1 when not found)."""
     text = page.path.read_text(encoding="utf-8").splitlines()

@@ -1,8 +1,8 @@
 """One name for each thing: fail the build on a variant the term list (data/terms.yml) avoids.
 
 Reads every page source (front matter included: titles and descriptions are read too), the shared
-includes and the language strings of data/programme.yml, and logs `file:line: …` for each avoided
-variant in the file's language, each «» on an English page, and each glossary line whose English
+includes and the language strings of data/programme.yml and data/law.yml (inline and block values),
+and logs `file:line: …` for each avoided variant in the file's language, each «» on an English page, and each glossary line whose English
 rendering differs from the term list. Under --strict (always on) that fails the build. Runs once
 per build. A page listed under `not_checked_yet` in data/terms.yml (with its reason) is reported
 as INFO only, until the reason is gone. tests/test_terms.py checks the built pages as well.
@@ -14,7 +14,6 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -26,12 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TERMS_FILE = ROOT / "data" / "terms.yml"
 GLOSSARY = "reference/glossary.{lang}.md"
 YAML_STRING = re.compile(r"\b(nb|en):\s*(\"[^\"]*\"|'[^']*'|[^,}\n]*)")  # `nb: …` in a YAML line
+BLOCK_VALUE = re.compile(r"^(\s*)(nb|en):\s*[>|][-+]?\s*$")     # `en: >-` opens a block value
 QUOTED_NB = re.compile(r"«[^«»]*»")
+# The data files whose nb/en strings end up on pages (the law overview and citations, the calendar)
+DATA_FILES = ("programme.yml", "law.yml")
 
 
 def load(path: Path = TERMS_FILE) -> dict:
-    with open(path, encoding="utf-8") as file:
-        return yaml.safe_load(file)
+    return _site.load_yaml(path)
 
 
 def rules(terms: dict) -> dict[str, list[tuple[re.Pattern, str]]]:
@@ -59,13 +60,7 @@ def reader_text(line: str, lang: str) -> str:
 
 def scan(lines, lang: str, found_rules, first_line: int = 1):
     """(line number, message) for each avoided variant in the lines of one language."""
-    fenced = False
-    for number, line in enumerate(lines, start=first_line):
-        if _site.FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced or re.match(r"^\s*(\[[^\]]+\]:|\*\[)", line):  # link and abbreviation definitions
-            continue
+    for number, line in _site.prose_lines(lines, first_line):
         text = reader_text(line, lang)
         for pattern, message in found_rules[lang]:
             for match in pattern.finditer(text):
@@ -91,17 +86,35 @@ def check(docs_dir: Path, terms: dict | None = None):
         for path in sorted((root / "includes").glob(f"*.{lang}.md")):
             for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
                 yield f"{path.relative_to(root).as_posix()}:{number}", problem
-    yield from data_problems(root / "data" / "programme.yml", root, found_rules)
+    for name in DATA_FILES:
+        yield from data_problems(root / "data" / name, root, found_rules)
     yield from glossary_problems(docs_dir, root, terms)
 
 
-def data_problems(path: Path, root: Path, found_rules):
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+def language_strings(lines):
+    """(line number, lang, text) of each `nb:`/`en:` string in a data file: inline values and the
+    lines of block values (`en: >-` followed by indented lines)."""
+    block = None                                   # (lang, indent of its key) inside a block value
+    for number, line in enumerate(lines, start=1):
+        indent = len(line) - len(line.lstrip())
+        if block and (not line.strip() or indent > block[1]):
+            yield number, block[0], line.strip()
+            continue
+        block = None
         if line.lstrip().startswith("#"):
             continue
+        opening = BLOCK_VALUE.match(line)
+        if opening:
+            block = (opening.group(2), len(opening.group(1)))
+            continue
         for lang, value in YAML_STRING.findall(line):
-            for _, problem in scan([value], lang, found_rules):
-                yield f"{path.relative_to(root).as_posix()}:{number}", problem
+            yield number, lang, value
+
+
+def data_problems(path: Path, root: Path, found_rules):
+    for number, lang, value in language_strings(path.read_text(encoding="utf-8").splitlines()):
+        for _, problem in scan([value], lang, found_rules):
+            yield f"{path.relative_to(root).as_posix()}:{number}", problem
 
 
 def glossary_problems(docs_dir: Path, root: Path, terms: dict):

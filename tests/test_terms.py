@@ -7,15 +7,13 @@
 """
 from __future__ import annotations
 
-import hashlib
 import re
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, html_pages, mkdocs_build
+from conftest import ROOT, assert_reported, build_with_faults, html_pages
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
@@ -89,6 +87,13 @@ def inject(project: Path) -> dict[str, str]:
     line = replace_line(project / "data/programme.yml", "    title: {nb: Nasjonal samling 2",
                         "    title: {nb: Andre samling, en: Second gathering}")
     expected[f"data/programme.yml:{line}"] = "'Andre samling': write 'nasjonal samling'"
+    # The law's summaries are page text too (the law overview and every [id] citation).
+    line = replace_line(project / "data/law.yml", "        Children have the right to say what they think",
+                        "        Children have the right to say «what they think» about daily life in the kindergarten, and to")
+    expected[f"data/law.yml:{line}"] = "use English quotation marks"
+    line = replace_line(project / "data/law.yml", "        - Everyone who works in the kindergarten must monitor",
+                        "        - Everyone who works in the kindergarten must keep an eye on how the children are doing.")
+    expected[f"data/law.yml:{line}"] = "'keep an eye on': write 'monitor, intervene and report'"
     line = append(docs / "topics/index.nb.md", "Se [<!-- theme-title: theme-9 -->](../themes/theme-1/index.md).")
     expected[f"docs/topics/index.nb.md:{line}"] = "unknown theme 'theme-9'"
     # A theme module without its box.
@@ -102,20 +107,9 @@ def inject(project: Path) -> dict[str, str]:
     return expected
 
 
-def snapshot(project: Path) -> dict[str, str]:
-    files = sorted(project.glob("docs/**/*.md")) + sorted(project.glob("data/*.yml"))
-    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-
-
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory):
-    project = tmp_path_factory.mktemp("terms") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "dist", "__pycache__", ".pytest_cache"))
-    expected = inject(project)
-    before = snapshot(project)
-    result = mkdocs_build(project, project / "site", pdf=False)
-    return expected, result, before, snapshot(project)
+    return build_with_faults(tmp_path_factory.mktemp("terms"), inject)
 
 
 def test_the_faulty_copy_fails_to_build(faulty):
@@ -123,14 +117,11 @@ def test_the_faulty_copy_fails_to_build(faulty):
     assert result.returncode != 0, result.stderr[-2000:]
 
 
-@pytest.mark.parametrize("case", range(8))
+@pytest.mark.parametrize("case", range(10))
 def test_each_variant_is_named_with_file_and_line(faulty, case):
     expected, result, _, _ = faulty
     where, message = list(expected.items())[case]
-    output = result.stdout + result.stderr
-    pattern = re.escape(where.strip()) + r": [^\n]*" + re.escape(message)
-    assert re.search(pattern, output), f"expected '{where.strip()}: …{message}…' in:\n" + \
-        "\n".join(line for line in output.splitlines() if "WARNING" in line)
+    assert_reported(result, where, message)
 
 
 def test_the_sources_are_not_modified_by_the_check(faulty):
