@@ -1,7 +1,8 @@
 """One name for each thing: fail the build on a variant the term list (data/terms.yml) avoids.
 
 Reads every page source (front matter included: titles and descriptions are read too), the shared
-includes and the language strings of data/programme.yml and data/law.yml (inline and block values),
+includes, the interface words (data/ui.<lang>.yml) and the language strings of data/programme.yml
+and data/law.yml (inline and block values),
 and logs `file:line: …` for each avoided variant in the file's language, each «» on an English page, and each glossary line whose English
 rendering differs from the term list. Under --strict (always on) that fails the build. Runs once
 per build. A page listed under `not_checked_yet` in data/terms.yml (with its reason) is reported
@@ -88,6 +89,11 @@ def check(docs_dir: Path, terms: dict | None = None):
                 yield f"{path.relative_to(root).as_posix()}:{number}", problem
     for name in DATA_FILES:
         yield from data_problems(root / "data" / name, root, found_rules)
+    for lang in _site.LANGUAGES:      # interface words: every line of data/ui.<lang>.yml is that language
+        path = root / "data" / f"ui.{lang}.yml"
+        if path.exists():
+            for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
+                yield f"{path.relative_to(root).as_posix()}:{number}", problem
     yield from glossary_problems(docs_dir, root, terms)
 
 
