@@ -215,10 +215,18 @@ def reading_minutes(markdown: str) -> int:
 PROGRAMME_FILE = Path(__file__).resolve().parent.parent / "data" / "programme.yml"
 
 
+_LOADED: dict[str, tuple[tuple[int, int], object]] = {}
+
+
 def load_yaml(path: str | Path):
-    """A data file (data/*.yml) as plain Python values."""
-    with open(path, encoding="utf-8") as file:
-        return yaml.safe_load(file)
+    """A data file (data/*.yml) as plain Python values: parsed once while the file is unchanged
+    (hooks ask for data/law.yml once per page), a fresh copy for each caller."""
+    stat = Path(path).stat()
+    version, cached = (stat.st_mtime_ns, stat.st_size), _LOADED.get(str(path))
+    if cached is None or cached[0] != version:
+        with open(path, encoding="utf-8") as file:
+            cached = _LOADED[str(path)] = (version, yaml.safe_load(file))
+    return copy.deepcopy(cached[1])
 
 
 def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:

@@ -24,3 +24,15 @@ def test_a_page_is_parsed_again_when_it_changes_and_copies_do_not_leak(tmp_path)
     os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a save, even within one tick
     again = _site.read_page(page, docs)
     assert again.meta["title"] == "Deretter" and again.body == "Mer tekst her.\n"
+
+
+def test_a_data_file_is_read_again_when_it_changes_and_copies_do_not_leak(tmp_path):
+    data = tmp_path / "law.yml"
+    data.write_text("provisions: [a]\n", encoding="utf-8")
+    first = _site.load_yaml(data)
+    first["provisions"].append("changed by a hook")
+    assert _site.load_yaml(data) == {"provisions": ["a"]}
+    data.write_text("provisions: [a, b]\n", encoding="utf-8")
+    stat = data.stat()
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert _site.load_yaml(data) == {"provisions": ["a", "b"]}
