@@ -79,7 +79,7 @@ def html_to_docx(html: str, title: str, lang: str, description: str = "", base: 
     for link in soup.find_all("a", href=True):   # a Word file has no "current page": make links absolute
         if base:
             link["href"] = urljoin(base, link["href"])
-        elif not urlsplit(link["href"]).scheme:
+        elif not urlsplit(link["href"]).scheme and not _skipped(link):
             # No public address (SITE_URL unset): a link to the site could only point at a path that
             # leads nowhere from a Word file, so it stays as its words, like in the PDFs.
             link.unwrap()
