@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -136,9 +137,11 @@ def project_copy(tmp_path) -> Path:
 
 
 def snapshot(docs: Path) -> dict[str, str]:
-    """A hash of every Markdown source, to prove that a build left the author's files alone."""
+    """A hash of every Markdown source and of the data files next to docs/ (data/*.yml), to prove
+    that a build left the author's files alone."""
     import hashlib
-    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.md"))}
+    files = sorted(docs.rglob("*.md")) + sorted((docs.parent / "data").glob("*.yml"))
+    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 def build_with_faults(folder: Path, inject):
@@ -150,3 +153,13 @@ def build_with_faults(folder: Path, inject):
     before = snapshot(project / "docs")
     result = mkdocs_build(project, project / "site", pdf=False)
     return expected, result, before, snapshot(project / "docs")
+
+
+def assert_reported(result, where: str, message: str) -> None:
+    """The build's output names the place (`file:line`, or `file` for generated text) and the
+    message on one line, as an author sees it."""
+    output = result.stdout + result.stderr
+    where = where.strip()  # a trailing space only keeps two expectations for one line apart
+    pattern = re.escape(where) + r":? [^\n]*" + re.escape(message)
+    assert re.search(pattern, output), f"expected '{where}: …{message}…' in:\n" + \
+        "\n".join(line for line in output.splitlines() if "WARNING" in line)
