@@ -174,3 +174,18 @@ UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.{lang}.yml"
 
 def ui(lang: str) -> dict:
     return load_yaml(str(UI_FILE).format(lang=lang))
+
+
+# The public address. It is set in ONE place: the SITE_URL environment variable, read by
+# mkdocs.yml's `site_url`. A build without it knows no address: what it publishes then names no
+# host at all (no canonical or hreflang links, no "online" lines in handouts, no site links in
+# PDFs) rather than a guessed one. `mkdocs serve` sets its own address while serving.
+DEV_ADDRESS = re.compile(r"\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b", re.IGNORECASE)
+
+
+def public_address(config) -> str | None:
+    """The site's public address ending in '/', or None when the build has none."""
+    url = config.site_url
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"

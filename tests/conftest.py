@@ -18,8 +18,11 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
 LANGUAGES = _site.LANGUAGES
+# Builds start from the default configuration: a SITE_URL in the caller's shell does not leak into
+# them (the session build is the build without a public address; `address_site` sets one).
 # Tests print every PDF afresh (LMP_PDF_CACHE=off): what they read always comes from Chromium.
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LMP_PDF_CACHE": "off"}
+ENV = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1",
+       "LMP_PDF_CACHE": "off"}
 
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -42,6 +45,19 @@ def site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site_dir)
     if result.returncode != 0:
         pytest.fail("mkdocs build --strict failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
+    return site_dir
+
+
+ADDRESS = "https://example.org/laringsmiljo/"   # a public address under a sub-path, for tests
+
+
+@pytest.fixture(scope="session")
+def address_site(tmp_path_factory) -> Path:
+    """The site built with SITE_URL=ADDRESS, without PDFs (their address logic is tested apart)."""
+    site_dir = tmp_path_factory.mktemp("address") / "site"
+    result = mkdocs_build(ROOT, site_dir, pdf=False, env={"SITE_URL": ADDRESS})
+    if result.returncode != 0:
+        pytest.fail("mkdocs build --strict with SITE_URL failed:\n" + result.stderr[-8000:])
     return site_dir
 
 
