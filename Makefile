@@ -18,6 +18,12 @@ $(BIN)/mkdocs: requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
+# The Nu HTML Checker, pinned in package.json/package-lock.json (its jar is in the package; the
+# install script, which would download a Java, is not run: tests use the system's java).
+node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 setup: $(BIN)/mkdocs ## Make .venv with the pinned packages
 
 serve: setup ## Serve both languages at http://127.0.0.1:8000/ with live reload (PDFs off: fast)
@@ -29,7 +35,7 @@ build: setup ## Build the whole site into site/, PDFs included (strict: any warn
 build-fast: setup ## Build without PDFs
 	PDF=false $(BIN)/mkdocs build --strict
 
-test: setup ## Build everything and run every test (what CI runs)
+test: setup node_modules/vnu-jar/build/dist/vnu.jar ## Build everything and run every test (what CI runs)
 	$(BIN)/python -m pytest
 
 links-online: setup ## Check every external link on the web (needs a network)
@@ -49,5 +55,5 @@ lock: ## Re-resolve requirements.in into the pinned requirements.txt
 	  .lock-venv/bin/pip freeze; } > requirements.txt
 	rm -rf .lock-venv
 
-clean: ## Remove site/, dist/ and caches (keeps .venv)
-	rm -rf site dist .pytest_cache
+clean: ## Remove site/ (and its nginx snippet), dist/ and caches (keeps .venv)
+	rm -rf site site-nginx.conf dist .pytest_cache

@@ -7,6 +7,10 @@ _site.reading_minutes, the same count as the reading time under each page title.
 
 A section's id is `<page id>#<heading id>`, e.g. `theme-2#legal-anchors`: stable, because both
 parts are fixed by CONTRIBUTING.md. Text above a page's first H2 counts with that first section.
+
+Each section keeps its word count: minutes for any set of sections (a whole page, a reading-list
+row, a path) are `minutes_of(sections)`, the words added up and rounded once by
+_site.minutes_for, so a whole page here shows the same minutes as under its title.
 """
 from __future__ import annotations
 
@@ -31,7 +35,11 @@ class Section:
     id: str            # page id + '#' + heading id
     anchor: str
     title: str
-    minutes: int
+    words: int
+
+    @property
+    def minutes(self) -> int:
+        return _site.minutes_for(self.words)
 
 
 @dataclass
@@ -45,7 +53,18 @@ class Entry:
 
     @property
     def minutes(self) -> int:
-        return sum(section.minutes for section in self.sections)
+        return minutes_of(self.sections)
+
+
+def minutes_of(sections) -> int:
+    """The reading time of some sections together: their words, rounded once."""
+    return _site.minutes_for(sum(section.words for section in sections))
+
+
+def page_minutes(markdown: str, meta: dict, lang: str, key: str) -> int:
+    """The reading time shown under a page's title: the same words as its catalogue entry."""
+    page = _site.Page(path=Path(key), key=key, lang=lang, meta=meta, body=markdown)
+    return _site.reading_minutes(_full_markdown(page, lang))
 
 
 def language(page) -> str:
@@ -85,7 +104,7 @@ def _sections(page: _site.Page, lang: str) -> list[Section]:
         start = 0 if index == 0 else line
         end = h2[index + 1][2] if index + 1 < len(h2) else len(lines)
         chunk = "\n".join(lines[start:end])
-        sections.append(Section(f"{page.meta['id']}#{anchor}", anchor, text, _site.reading_minutes(chunk)))
+        sections.append(Section(f"{page.meta['id']}#{anchor}", anchor, text, _site.word_count(chunk)))
     return sections
 
 

@@ -105,6 +105,16 @@ def iter_pages(docs_dir: str | Path):
         yield read_page(path, docs_dir)
 
 
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+
+
+def theme_title(theme: str, lang: str, docs_dir: str | Path = DOCS_DIR) -> str:
+    """The title of a theme module (`theme-1`…), from its page's front matter: the one source of
+    the theme's name for every page, table, calendar file and handout that names it."""
+    page = read_page(Path(docs_dir) / "themes" / theme / f"index.{lang}.md", Path(docs_dir))
+    return str(page.meta.get("title") or theme)
+
+
 def is_nested_build(config) -> bool:
     """True while static-i18n builds the second language (MkDocs' build() run again)."""
     return getattr(config.plugins.get("i18n"), "building", False)
@@ -116,6 +126,21 @@ def report(config, log, check) -> None:
         return  # the second language's build: already checked
     for where, problem in check(Path(config.docs_dir)):
         log.warning("%s: %s", where, problem)
+
+
+DEFINITION = re.compile(r"^\s*\*?\[[^\]]+\]:")       # a link or abbreviation definition
+
+
+def prose_lines(lines, first_line: int = 1):
+    """(number, line) of each Markdown line that is prose: fences, fenced code and link and
+    abbreviation definitions are left out. The content checks read pages through this."""
+    fenced = False
+    for number, line in enumerate(lines, start=first_line):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced and not DEFINITION.match(line):
+            yield number, line
 
 
 def key_line(page: Page, key: str) -> int:
@@ -132,7 +157,18 @@ def key_line(page: Page, key: str) -> int:
 # readers here read in a second language, so we count 200 words a minute for both languages and
 # round up to whole minutes. What is counted is the running text a reader reads: words in
 # headings, lists, tables and paragraphs, not Markdown syntax, link targets or attribute lists.
+#
+# ONE rule turns words into minutes (minutes_for): the page, the reading-assignment builder, the
+# reading lists and the onboarding paths add up the WORDS of what they show and round once, so
+# the same text always shows the same minutes (rounding each section up and adding the minutes
+# made theme 1 "11 min" on its page and "17 min" in the builder).
 WORDS_PER_MINUTE = 200
+# A second-language reader (staff who read Norwegian or English as a second language). The
+# usability test timed such readers at 16-27 minutes for a theme module of 2,100-3,300 words
+# (shared/notes/review-findings.md, section 2): about 80-130 words a minute. We take 100, the
+# middle of that range, for the between-session reading shown in each module's
+# "Before the next seminar" box (hooks/before_next_seminar.py).
+SECOND_LANGUAGE_WORDS_PER_MINUTE = 100
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
 
 
@@ -149,8 +185,13 @@ def word_count(markdown: str) -> int:
     return len(WORD.findall(readable_text(markdown)))
 
 
+def minutes_for(words: int, per_minute: int = WORDS_PER_MINUTE) -> int:
+    """Whole minutes (rounded up, at least 1) to read `words` words: the site's one rule."""
+    return max(1, -(-words // per_minute))
+
+
 def reading_minutes(markdown: str) -> int:
-    return max(1, -(-word_count(markdown) // WORDS_PER_MINUTE))
+    return minutes_for(word_count(markdown))
 
 
 # The programme's calendar (national gatherings, semesters, the rhythm of every semester): one data
@@ -174,3 +215,18 @@ UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.{lang}.yml"
 
 def ui(lang: str) -> dict:
     return load_yaml(str(UI_FILE).format(lang=lang))
+
+
+# The public address. It is set in ONE place: the SITE_URL environment variable, read by
+# mkdocs.yml's `site_url`. A build without it knows no address: what it publishes then names no
+# host at all (no canonical or hreflang links, no "online" lines in handouts, no site links in
+# PDFs) rather than a guessed one. `mkdocs serve` sets its own address while serving.
+DEV_ADDRESS = re.compile(r"\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b", re.IGNORECASE)
+
+
+def public_address(config) -> str | None:
+    """The site's public address ending in '/', or None when the build has none."""
+    url = config.site_url
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"

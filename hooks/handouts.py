@@ -396,20 +396,27 @@ def _dl(soup, rows: list[tuple[str, str]]) -> Tag:
 
 def _back_page(soup, config, page, lang: str) -> Tag:
     text = TEXT[lang]
-    site_url = config.site_url or "/"
     back = soup.new_tag("section", attrs={"class": "lmp-back", "aria-labelledby": "lmp-back-title"})
     back.append(_fragment(soup, (
         f'<h2 id="lmp-back-title">{escape(text["back"])}</h2>'
         f'<p>{escape(text["back_text"].format(site=config.site_name))}</p>'
-        f'<dl class="lmp-back__addresses">'
-        f'<dt>{escape(text["back_site"])}</dt><dd><a href="{escape(site_url)}">{escape(site_url)}</a></dd>'
-        f'<dt>{escape(text["back_page"])}</dt><dd><a href="{escape(site_url + page.file.dest_uri)}">'
-        f'{escape(site_url + page.file.dest_uri)}</a></dd>'
-        f'<dt>{escape(text["other"])}</dt><dd>'
-        f'<a href="{escape(_other_language_url(site_url, page.file.dest_uri, lang))}">'
-        f'{escape(_other_language_url(site_url, page.file.dest_uri, lang))}</a></dd></dl>'
+        f'{_back_addresses(config, page, lang)}'
         f'<p class="lmp-back__copyright">© {escape(config.copyright or config.site_name)}</p>')))
     return back
+
+
+def _back_addresses(config, page, lang: str) -> str:
+    """The site's, the page's and the other language's address; nothing when the build has no
+    public address (SITE_URL): a printed address must be one a reader can reach."""
+    site_url = _site.public_address(config)
+    if site_url is None:
+        return ""
+    text = TEXT[lang]
+    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.file.dest_uri),
+            (text["other"], _other_language_url(site_url, page.file.dest_uri, lang))]
+    return ('<dl class="lmp-back__addresses">' + "".join(
+        f'<dt>{escape(term)}</dt><dd><a href="{escape(url)}">{escape(url)}</a></dd>'
+        for term, url in rows) + "</dl>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -457,7 +464,8 @@ def _handout_html(page, config) -> str:
             rows.append((text["gathering"], gathering))
     rows.append((text["language"], text["language_name"]))
     rows.append((text["version"], _version_text([Path(page.file.abs_src_path)], lang)))
-    rows.append((text["web"], (config.site_url or "/") + page.file.dest_uri))
+    if _site.public_address(config):
+        rows.append((text["web"], _site.public_address(config) + page.file.dest_uri))
     cover.append(_fragment(soup, f'<p class="lmp-cover__programme">{escape(config.site_name)}</p>'
                                  f'<p class="lmp-cover__kind">{escape(text["handout"])}</p>'))
     cover.append(h1)
@@ -584,8 +592,7 @@ def _handbook_html(page, config) -> str:
     cover.append(_dl(soup, [
         (text["language"], text["language_name"]),
         (text["version"], _version_text([Path(config.docs_dir)], lang)),
-        (text["web"], config.site_url or "/"),
-    ]))
+    ] + ([(text["web"], _site.public_address(config))] if _site.public_address(config) else [])))
     article.append(cover)
 
     toc, chapters, section_no = [], [], 0

@@ -33,7 +33,6 @@ NUMBER = r"\d+(?:\s?A(?=-))?(?:-\d+)?"
 JOIN = r"\s*(?:–|-|,|til|to|og|and|eller|or)\s*"
 SECTION_SIGN = re.compile(rf"§§?\s*({NUMBER}(?:{JOIN}{NUMBER})*)")
 SECTION_WORD = re.compile(rf"\b[Ss]ections?\s+({NUMBER}(?:{JOIN}{NUMBER})*)(?![\d-]|\.\d)")
-LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s")
 SECTION_CHAR = "%C2%A7"
 
 WORDS = {
@@ -305,12 +304,9 @@ def heading_problems(line: str, headings: dict):
 
 def problems(page: _site.Page, law: dict):
     patterns, known, headings = act_patterns(law), known_sections(law), quoted_headings(law)
-    fenced = False
     text = page.path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(text, start=1):
-        if _site.FENCE.match(line):
-            fenced = not fenced
-        if fenced or LINK_DEFINITION.match(line) or MARKER.match(line):
+    for number, line in _site.prose_lines(text):
+        if MARKER.match(line):
             continue
         yield from ((number, p) for p in id_problems(line, law))
         yield from ((number, p) for p in section_problems(line, law, patterns, known))

@@ -2,8 +2,9 @@
 
 The page says, in prose, which step comes when and why; each step names the sections to read with a
 marker `<!-- step: theme-1#why role-staff#duties -->` (catalogue ids, hooks/_catalogue.py). The
-hook writes a link and the reading time for each section, and `<!-- path-total -->` becomes the sum
-of the steps under the same H2. An id that is not in the catalogue is a warning (fatal under
+hook writes a link and the reading time for each section, and `<!-- path-total -->` becomes the
+reading time of all the steps' sections under the same H2 (their words rounded once,
+_catalogue.minutes_of, as everywhere on the site). An id that is not in the catalogue is a warning (fatal under
 --strict), so a path never silently points at a section that is gone.
 
 Each path (an H2 with steps) gets a button that prints that path alone
@@ -66,7 +67,7 @@ def print_button(chunk: str, words: dict) -> str:
 
 
 def fill_path(chunk: str, known: dict, words: dict, page) -> str:
-    minutes = []
+    minutes = []  # the sections of the path's steps
     if not STEP.search(chunk):
         return chunk
 
@@ -78,10 +79,10 @@ def fill_path(chunk: str, known: dict, words: dict, page) -> str:
                             page.file.src_path, section_id)
                 continue
             entry, section = known[section_id]
-            minutes.append(section.minutes)
+            minutes.append(section)
             target = _catalogue.md_link(page.file.src_uri, entry.key, section.anchor)
             links.append(f"[{entry.title}: {section.title}]({target}) ({section.minutes} min)")
         return f"{words['read']}: " + "; ".join(links) + "."
 
     chunk = STEP.sub(step, chunk)
-    return print_button(chunk.replace(TOTAL, f"{sum(minutes)} min"), words)
+    return print_button(chunk.replace(TOTAL, f"{_catalogue.minutes_of(minutes) if minutes else 0} min"), words)

@@ -16,6 +16,9 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
 4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, and
    a PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
    (hooks/pdf_cache.py) instead of Chromium.
+5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
+   Without it, a link to another page would point into the temporary file the PDF is printed
+   from (file:///tmp/…): such links are printed as plain text (see `site_links_as_text`).
 """
 from __future__ import annotations
 
@@ -23,14 +26,22 @@ import logging
 import os
 import re
 import shutil
+import sys
+from pathlib import Path
 from tempfile import NamedTemporaryFile
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_exporter.formats.pdf.browser import Browser
 from playwright.async_api import Error as PlaywrightError, async_playwright
 
-import pdf_cache
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+import pdf_cache  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.pdf_export")
 BROWSER_ENV = "LMP_CHROMIUM"
@@ -41,8 +52,12 @@ NO_BROWSER = (
     "PDF=0 builds without PDFs."
 )
 
+_address: dict[str, str | None] = {"site": None}  # the public address of the current build
+
+
 @event_priority(99)  # right after mkdocs-exporter's own on_config (priority 100)
 def on_config(config):
+    _address["site"] = _site.public_address(config)
     plugins = config.plugins
     current = plugins.get("exporter-pdf")
     if current is None:
@@ -136,7 +151,7 @@ ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNOREC
 
 
 async def _print(self: Browser, html: str) -> tuple[bytes, int]:
-    html = ALTERNATE_LINK.sub("", html)
+    html = site_links_as_text(ALTERNATE_LINK.sub("", html), _address["site"])
     key = pdf_cache.key(html)
     cached = pdf_cache.get(key)
     if cached:
@@ -162,6 +177,24 @@ async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
         await page.close()
         os.unlink(file.name)
     return pdf, pages
+
+
+def site_links_as_text(html: str, address: str | None) -> str:
+    """Without a public address, links to other pages of the site have no target a reader of the
+    PDF can reach: keep their text, drop the link. Links within the PDF (#…), to other hosts and
+    mailto: stay. With an address, mkdocs-exporter has made them absolute already."""
+    if address:
+        return html
+    soup = BeautifulSoup(html, "lxml")
+    changed = False
+    for link in soup.find_all("a", href=True):
+        parts = urlsplit(link["href"])
+        if not parts.scheme and not parts.netloc and parts.path:
+            link.name = "span"
+            for attribute in ("href", "title", "target", "rel", "hreflang", "download"):
+                link.attrs.pop(attribute, None)
+            changed = True
+    return str(soup) if changed else html
 
 
 Browser.launch = _launch

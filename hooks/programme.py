@@ -42,7 +42,7 @@ TEXT = {
         "semesters": ("Semester", "Halvår", "Tema", "Nasjonal samling"),
         "rhythm": ("Hvor mange", "Hva"),
         "physical": "fysisk", "digital": "digital",
-        "before": "før semester 1", "theme": "Tema {}",
+        "before": "før semester 1",
         "ics": "Last ned de nasjonale samlingene som kalenderfil (.ics)",
         "calendar": "Læringsmiljøprosjektet – nasjonale samlinger",
         "event": ("Nasjonal samling i Læringsmiljøprosjektet, arrangert av Utdanningsdirektoratet for "
@@ -58,7 +58,7 @@ TEXT = {
         "semesters": ("Semester", "Half-year", "Theme", "National gathering"),
         "rhythm": ("How many", "What"),
         "physical": "in person", "digital": "digital",
-        "before": "before semester 1", "theme": "Theme {}",
+        "before": "before semester 1",
         "ics": "Download the national gatherings as a calendar file (.ics)",
         "calendar": "The Learning Environment Project – national gatherings",
         "event": ("National gathering of the Learning Environment Project (Læringsmiljøprosjektet), "
@@ -100,7 +100,7 @@ def _semester_label(number: int, lang: str) -> str:
     return TEXT[lang]["before"] if number == 0 else str(number)
 
 
-def render(kind: str, page, data: dict) -> str | None:
+def render(kind: str, page, data: dict, docs_dir=_site.DOCS_DIR) -> str | None:
     lang, text = _lang(page), TEXT[_lang(page)]
     depth = "../" * page.file.src_uri.count("/")
     if kind == "gatherings":
@@ -113,7 +113,7 @@ def render(kind: str, page, data: dict) -> str | None:
         for s in data["semesters"]:
             gathering = by_semester.get(s["number"])
             rows.append((s["number"], s["term"][lang],
-                         f"[{text['theme'].format(s['number'])}: {s['short'][lang]}]"
+                         f"[{_site.theme_title(s['theme'], lang, docs_dir)}]"
                          f"({depth}themes/{s['theme']}/index.md)",
                          f"{gathering['title'][lang]}, {date_range(gathering['start'], gathering['end'], lang)}"
                          if gathering else "–"))
@@ -135,7 +135,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     data = _site.load_programme()
 
     def replace(match):
-        generated = render(match.group(1), page, data)
+        generated = render(match.group(1), page, data, config.docs_dir)
         if generated is None:
             log.warning("%s: unknown marker '%s'", page.file.src_uri, match.group(0))
             return match.group(0)
@@ -148,7 +148,8 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def calendar(data: dict, lang: str, stamp: dt.datetime | None = None) -> icalendar.Calendar:
+def calendar(data: dict, lang: str, stamp: dt.datetime | None = None,
+             docs_dir=_site.DOCS_DIR) -> icalendar.Calendar:
     """The national gatherings as an RFC 5545 calendar in one language."""
     text = TEXT[lang]
     if stamp is None:
@@ -170,7 +171,8 @@ def calendar(data: dict, lang: str, stamp: dt.datetime | None = None) -> icalend
     for g in data["gatherings"]:
         semester = semesters.get(g["semester"])
         when = (text["when"].format(n=semester["number"], term=_lower_first(semester["term"][lang]),
-                                    theme=semester["short"][lang]) if semester else text["kickoff"])
+                                    theme=_site.theme_title(semester["theme"], lang, docs_dir))
+                if semester else text["kickoff"])
         event = icalendar.Event()
         event.add("uid", f"{g['id']}-{g['start']:%Y%m%d}@laringsmiljoprosjektet")
         event.add("dtstamp", stamp)
@@ -190,4 +192,4 @@ def on_post_build(config, **kwargs):
     folder = Path(config.site_dir) / ICS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for lang in _site.LANGUAGES:
-        (folder / ICS_NAME.format(lang=lang)).write_bytes(calendar(data, lang).to_ical())
+        (folder / ICS_NAME.format(lang=lang)).write_bytes(calendar(data, lang, docs_dir=config.docs_dir).to_ical())

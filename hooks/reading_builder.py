@@ -3,7 +3,10 @@
 The catalogue of one language (hooks/_catalogue.py) is embedded in the page as JSON in a
 <script type="application/json">, so the page works under file:// where fetch() is blocked, and
 the script is loaded on this page only. The script (docs/assets/javascripts/reading-builder.js)
-renders only what this catalogue holds: the selection in the URL is a list of its ids.
+renders only what this catalogue holds: the selection in the URL is a list of its ids. Each
+section carries its words; the script adds up the words of what is chosen and rounds once with
+the same words per minute (`wpm`) as _site.minutes_for, so a whole page totals the minutes shown
+under that page's title.
 """
 import json
 import sys
@@ -21,7 +24,8 @@ SCRIPT = "assets/javascripts/reading-builder.js"
 
 def catalogue_json(entries, src_uri: str) -> list[dict]:
     return [{"id": section.id, "type": entry.type, "page": entry.title, "section": section.title,
-             "url": _catalogue.html_url(src_uri, entry.key, section.anchor), "minutes": section.minutes}
+             "url": _catalogue.html_url(src_uri, entry.key, section.anchor), "minutes": section.minutes,
+             "words": section.words}
             for entry in entries for section in entry.sections]
 
 
@@ -30,6 +34,7 @@ def on_page_content(html, page, config, **kwargs):
         return html
     lang = _catalogue.language(page)
     data = {"text": _site.ui(lang)["builder"],   # the script's interface words (data/ui.<lang>.yml)
+            "wpm": _site.WORDS_PER_MINUTE,
             "entries": catalogue_json(_catalogue.load(config.docs_dir, lang), page.file.src_uri)}
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # never ends the <script>
     script = get_relative_url(SCRIPT, page.url)

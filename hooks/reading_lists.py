@@ -5,7 +5,9 @@ The rule, also stated on the page, for semester N and each group (the working gr
   staff-meeting plan and the further reading (SKIP_FOR_STAFF);
 - the group's own role page: the whole page in semester 1, its "semester by semester" section later;
 - working group only: every topic page, whole, in the first semester whose theme its `themes` lists.
-Minutes are the catalogue's (hooks/_catalogue.py), so every row and total adds up by construction.
+Minutes come from the catalogue's words (hooks/_catalogue.py, minutes_of): a row is its sections'
+words rounded once, so a "whole page" row shows the minutes printed under that page's title, and
+the total is all the words of the list rounded once (it can be less than the sum of the rows).
 """
 import sys
 from pathlib import Path
@@ -75,9 +77,9 @@ def table(items, text, src_uri: str) -> str:
         else:
             listed = ", ".join(f"[{s.title}]({_catalogue.md_link(src_uri, entry.key, s.anchor)})"
                                for s in sections)
-        minutes = sum(s.minutes for s in sections)
+        minutes = _catalogue.minutes_of(sections)
         rows.append(f"| [{entry.title}]({_catalogue.md_link(src_uri, entry.key)}) | {listed} | "
                     f"{minutes} min | ☐ |")
-    total = sum(s.minutes for _, sections in items for s in sections)
+    total = _catalogue.minutes_of([s for _, sections in items for s in sections])
     rows.append(f"| **{text['total']}** | | **{total} min** | |")
     return '<div class="lmp-reading-list" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"

@@ -1,7 +1,9 @@
 """Show an honest reading time under each page title, computed from the page's own words.
 
-The words-per-minute figure and what counts as a word are in hooks/_site.py. The minutes are
-also kept in page.meta["reading_time"] for templates and tools.
+The words-per-minute figure and what counts as a word are in hooks/_site.py. The figure comes
+from _catalogue.page_minutes: the same words (role pages with their generated "by semester"
+section) and the same rounding as the reading-assignment builder, the reading lists and the
+onboarding paths. The minutes are also kept in page.meta["reading_time"] for templates and tools.
 """
 import sys
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
-import _site  # noqa: E402
+import _catalogue  # noqa: E402
 
 LABEL = {"nb": "Lesetid: ca. {} min", "en": "Reading time: about {} min"}
 
@@ -18,7 +20,8 @@ LABEL = {"nb": "Lesetid: ca. {} min", "en": "Reading time: about {} min"}
 def on_page_markdown(markdown, page, **kwargs):
     if page.meta.get("type") in (None, "home", "tool", "template"):
         return markdown
-    minutes = _site.reading_minutes(markdown)
+    lang = _catalogue.language(page)
+    minutes = _catalogue.page_minutes(markdown, page.meta, lang, page.file.src_uri[: -len(".md")])
     page.meta["reading_time"] = minutes
-    label = LABEL.get(getattr(page.file, "locale", None), LABEL["nb"]).format(minutes)
+    label = LABEL.get(lang, LABEL["nb"]).format(minutes)
     return f"{label}\n{{: .lmp-reading-time }}\n\n{markdown}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,8 +19,11 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
 LANGUAGES = _site.LANGUAGES
+# Builds start from the default configuration: a SITE_URL in the caller's shell does not leak into
+# them (the session build is the build without a public address; `address_site` sets one).
 # Tests print every PDF afresh (LMP_PDF_CACHE=off): what they read always comes from Chromium.
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LMP_PDF_CACHE": "off"}
+ENV = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1",
+       "LMP_PDF_CACHE": "off"}
 
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -42,6 +46,19 @@ def site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site_dir)
     if result.returncode != 0:
         pytest.fail("mkdocs build --strict failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
+    return site_dir
+
+
+ADDRESS = "https://example.org/laringsmiljo/"   # a public address under a sub-path, for tests
+
+
+@pytest.fixture(scope="session")
+def address_site(tmp_path_factory) -> Path:
+    """The site built with SITE_URL=ADDRESS, without PDFs (their address logic is tested apart)."""
+    site_dir = tmp_path_factory.mktemp("address") / "site"
+    result = mkdocs_build(ROOT, site_dir, pdf=False, env={"SITE_URL": ADDRESS})
+    if result.returncode != 0:
+        pytest.fail("mkdocs build --strict with SITE_URL failed:\n" + result.stderr[-8000:])
     return site_dir
 
 
@@ -120,9 +137,11 @@ def project_copy(tmp_path) -> Path:
 
 
 def snapshot(docs: Path) -> dict[str, str]:
-    """A hash of every Markdown source, to prove that a build left the author's files alone."""
+    """A hash of every Markdown source and of the data files next to docs/ (data/*.yml), to prove
+    that a build left the author's files alone."""
     import hashlib
-    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.md"))}
+    files = sorted(docs.rglob("*.md")) + sorted((docs.parent / "data").glob("*.yml"))
+    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 def build_with_faults(folder: Path, inject):
@@ -134,3 +153,13 @@ def build_with_faults(folder: Path, inject):
     before = snapshot(project / "docs")
     result = mkdocs_build(project, project / "site", pdf=False)
     return expected, result, before, snapshot(project / "docs")
+
+
+def assert_reported(result, where: str, message: str) -> None:
+    """The build's output names the place (`file:line`, or `file` for generated text) and the
+    message on one line, as an author sees it."""
+    output = result.stdout + result.stderr
+    where = where.strip()  # a trailing space only keeps two expectations for one line apart
+    pattern = re.escape(where) + r":? [^\n]*" + re.escape(message)
+    assert re.search(pattern, output), f"expected '{where}: …{message}…' in:\n" + \
+        "\n".join(line for line in output.splitlines() if "WARNING" in line)

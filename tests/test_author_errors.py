@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_with_faults
+from conftest import assert_reported, build_with_faults
 
 
 def lines_of(path: Path) -> list[str]:
@@ -82,10 +82,7 @@ CASES = ["invalid YAML", "unknown key", "unknown role id", "duplicated id (nb)",
 def test_each_error_names_file_and_line(faulty_build, case):
     expected, result, _, _ = faulty_build
     where, message = list(expected.items())[case]
-    output = result.stdout + result.stderr
-    pattern = re.escape(where) + r": [^\n]*" + re.escape(message)
-    assert re.search(pattern, output), f"expected '{where}: …{message}…' in:\n" + \
-        "\n".join(line for line in output.splitlines() if "WARNING" in line)
+    assert_reported(result, where, message)
 
 
 def test_the_authors_files_are_not_modified_by_the_build(faulty_build):

@@ -57,7 +57,9 @@ def test_html_lang_and_hreflang_alternates(site, lang):
         html = next(attrs for tag, attrs in tags if tag == "html")
         assert html.get("lang") == lang, f"{path.relative_to(site)}: <html lang={html.get('lang')!r}>"
         alternates = {a.get("hreflang") for t, a in tags if t == "link" and a.get("rel") == "alternate"}
-        assert set(LANGUAGES) <= alternates, f"{path.relative_to(site)}: hreflang alternates {alternates}"
+        # Absolute hreflang links need the public address, which the session build has not
+        # (tests/test_published_address.py checks them in the build with SITE_URL).
+        assert not alternates, f"{path.relative_to(site)}: hreflang links without SITE_URL: {alternates}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

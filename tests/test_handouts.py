@@ -7,12 +7,11 @@ web pages while web-only parts stay out of the PDFs.
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,7 +23,6 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import handouts  # noqa: E402
 
 DOCS = ROOT / "docs"
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 MAX_BYTES = 2 * 1024 * 1024
 PAGE_LABEL = {"nb": "side {} av {}", "en": "page {} of {}"}
 
@@ -134,11 +132,6 @@ def test_pdf_is_accessible_and_sane(site, kind, lang, theme):
         assert title in titles
 
 
-def _anchor_exists(html_file: Path, fragment: str) -> bool:
-    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "lxml")
-    return soup.find(id=unquote(fragment)) is not None
-
-
 @pytest.mark.parametrize("kind,lang,theme", all_pdfs())
 def test_pdf_links_lead_somewhere(site, kind, lang, theme):
     reader = PdfReader(pdf_path(site, kind, lang, theme))
@@ -157,20 +150,11 @@ def test_pdf_links_lead_somewhere(site, kind, lang, theme):
                     problems.append(f"page {number}: internal link to missing {dest}")
                 continue
             uri = str(action.get_object().get("/URI", ""))
-            if uri.startswith(SITE_URL):
-                parts = urlsplit(uri)
-                target = site / unquote(parts.path[len(urlsplit(SITE_URL).path):])
-                if target.is_dir() or not parts.path:
-                    target = target / "index.html"
-                if not target.exists():
-                    problems.append(f"page {number}: {uri} (no {target.relative_to(site)})")
-                elif parts.fragment and target.suffix == ".html" and not _anchor_exists(target, parts.fragment):
-                    problems.append(f"page {number}: {uri} (no #{parts.fragment})")
-            else:
-                parts = urlsplit(uri)
-                if not ((parts.scheme in ("http", "https") and "." in parts.netloc)
-                        or (parts.scheme == "mailto" and "@" in parts.path)):
-                    problems.append(f"page {number}: malformed address {uri!r}")
+            # The session build has no public address: no links to the site (hooks/pdf_export.py).
+            parts = urlsplit(uri)
+            if not ((parts.scheme in ("http", "https") and "." in parts.netloc)
+                    or (parts.scheme == "mailto" and "@" in parts.path)):
+                problems.append(f"page {number}: malformed address {uri!r}")
     assert checked > 0, "a PDF without a single link"
     assert not problems, "\n".join(problems)
 

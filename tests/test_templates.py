@@ -141,9 +141,10 @@ def test_activity_plan_has_every_field_the_law_names(site, lang):
 
     school, kindergarten = labels("school"), labels("kindergarten")
     assert len(school) == len(kindergarten) == 5
+    opening, closing = {"nb": ("«", "»"), "en": ("“", "”")}[lang]  # each language's quotation marks
     for field, label in zip(SCHOOL_FIELDS, school):
-        assert f"«{field}»" in label, "opplæringslova's wording, quoted verbatim (nynorsk)"
-        assert f"«{field}»" in docx_text
+        assert f"{opening}{field}{closing}" in label, "opplæringslova's wording, quoted verbatim (nynorsk)"
+        assert f"{opening}{field}{closing}" in docx_text
     # Barnehageloven § 42's wording is not confirmed (REVIEW-REGISTER.md L1): its column is a plain
     # summary, headed as one, and never in quotation marks (legal-errata E2).
     header = " ".join(table_rows(page.find(id="kindergarten").find_next("table"))[0])

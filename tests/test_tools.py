@@ -46,6 +46,11 @@ def assigned(page) -> list[str]:
     return page.eval_on_selector_all("#lmp-assignment .lmp-assigned a", "els => els.map(a => a.getAttribute('href'))")
 
 
+def minutes_of(entries) -> int:
+    """The site's one rule (hooks/_site.py): the words of the chosen sections, rounded once."""
+    return _site.minutes_for(sum(e["words"] for e in entries)) if entries else 0
+
+
 def checked(page) -> list[str]:
     return page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)")
 
@@ -78,6 +83,7 @@ def test_catalogue_is_every_h2_section_of_themes_topics_and_roles(page, site, si
         assert built.is_file(), entry
         assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), entry
         assert isinstance(entry["minutes"], int) and entry["minutes"] >= 1
+        assert isinstance(entry["words"], int) and entry["minutes"] == _site.minutes_for(entry["words"])
 
 
 @LANGS
@@ -99,7 +105,7 @@ def test_builder_selection_round_trips_through_its_url(browser, site_url, lang):
     reader.goto(share)
     assert sorted(checked(reader)) == sorted(chosen)
     assert assigned(reader) == want_hrefs
-    minutes = sum(by_id[i]["minutes"] for i in chosen)
+    minutes = minutes_of([by_id[i] for i in chosen])
     assert reader.get_attribute("#lmp-total", "data-minutes") == str(minutes)
     assert str(minutes) in reader.inner_text("#lmp-total")
     for link in reader.query_selector_all("#lmp-assignment .lmp-assigned a"):  # links resolve
@@ -109,13 +115,13 @@ def test_builder_selection_round_trips_through_its_url(browser, site_url, lang):
 
 
 @LANGS
-def test_builder_total_is_the_sum_of_the_catalogue(page, site_url, lang):
+def test_builder_total_is_the_words_of_the_catalogue_rounded_once(page, site_url, lang):
     open_tool(page, site_url, lang, "reading-builder")
     entries = catalogue(page)
     for whole in page.query_selector_all("#lmp-choose .lmp-whole input"):
         whole.check()
     assert sorted(checked(page)) == sorted(e["id"] for e in entries)
-    assert page.get_attribute("#lmp-total", "data-minutes") == str(sum(e["minutes"] for e in entries))
+    assert page.get_attribute("#lmp-total", "data-minutes") == str(minutes_of(entries))
     assert page.get_attribute("#lmp-total", "aria-live") == "polite"
     page.click("#lmp-bar button >> nth=2")  # clear all
     assert checked(page) == [] and page.get_attribute("#lmp-total", "data-minutes") == "0"
@@ -225,12 +231,14 @@ def test_reading_lists_add_up_from_the_catalogue(page, site_url, lang):
     for rows in tables:
         *items, total = rows
         assert items, "an empty reading list"
-        assert total["minutes"] == sum(row["minutes"] for row in items)
+        listed = []
         for row in items:
             page_url, *section_urls = row["hrefs"]
             sections = [e for e in entries if e["url"] in section_urls] if section_urls else \
                 [e for e in entries if e["url"].split("#")[0] == page_url]
-            assert sections and row["minutes"] == sum(e["minutes"] for e in sections), row
+            assert sections and row["minutes"] == minutes_of(sections), row
+            listed += sections
+        assert total["minutes"] == minutes_of(listed)
     # Print: each semester starts a new sheet.
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.getElementById('semester-2')).breakBefore") == "page"
@@ -239,7 +247,7 @@ def test_reading_lists_add_up_from_the_catalogue(page, site_url, lang):
 @LANGS
 def test_onboarding_paths_add_up_and_print_as_checklists(page, site_url, lang):
     open_tool(page, site_url, lang, "reading-builder")
-    minutes = {e["url"]: e["minutes"] for e in catalogue(page)}
+    by_url = {e["url"]: e for e in catalogue(page)}
     open_tool(page, site_url, lang, "onboarding")
     paths = page.evaluate("""() => [...document.querySelectorAll('.lmp-checklist')].map(list => {
       let h = list.previousElementSibling; while (h.tagName !== 'H2') h = h.previousElementSibling;
@@ -249,9 +257,9 @@ def test_onboarding_paths_add_up_and_print_as_checklists(page, site_url, lang):
     })""")
     assert len(paths) == 2
     for path in paths:
-        counted = [minutes[h] for h in path["hrefs"] if h in minutes]
+        counted = [by_url[h] for h in path["hrefs"] if h in by_url]
         assert len(counted) >= path["steps"] - 1  # every step but the last names sections
-        assert path["total"] == sum(counted)
+        assert path["total"] == minutes_of(counted)
     page.emulate_media(media="print")
     box = page.evaluate("getComputedStyle(document.querySelector('.lmp-checklist ol > li'), '::before').content")
     assert "☐" in box

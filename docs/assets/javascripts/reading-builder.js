@@ -60,6 +60,15 @@
     return groups;
   }
 
+  /* Minutes of some sections together: their words added up and rounded up once, with the
+     site's words per minute (hooks/_site.py minutes_for), so a whole page shows the minutes
+     printed under its title. Nothing chosen is 0 min. */
+  function minutesOf(list) {
+    if (!list.length) return 0;
+    var words = list.reduce(function (sum, entry) { return sum + entry.words; }, 0);
+    return Math.max(1, Math.ceil(words / data.wpm));
+  }
+
   /* The form: one H3 per kind of page, one fieldset per page, one checkbox per section. */
   function buildForm() {
     ["theme", "topic", "role"].forEach(function (type) {
@@ -67,7 +76,7 @@
       if (!ofType.length) return;
       form.appendChild(el("h3", { textContent: text[type] }));
       byPage(ofType).forEach(function (group) {
-        var minutes = group[1].reduce(function (sum, entry) { return sum + entry.minutes; }, 0);
+        var minutes = minutesOf(group[1]);
         var fieldset = el("fieldset", { className: "lmp-page" }, [
           el("legend", { textContent: group[0] + " (" + minutes + " min)" })]);
         var whole = el("input", { type: "checkbox", id: "lmp-whole-" + boxes.size });
@@ -145,7 +154,7 @@
   function update(writeUrl) {
     var chosen = selected();
     var ids = chosen.map(function (entry) { return entry.id; });
-    var minutes = chosen.reduce(function (sum, entry) { return sum + entry.minutes; }, 0);
+    var minutes = minutesOf(chosen);
     total.textContent = format(text.total, { minutes: minutes, count: chosen.length });
     total.dataset.minutes = String(minutes);
     note.textContent = format(text.received, { minutes: minutes, count: chosen.length });

@@ -1,0 +1,40 @@
+"""One "page not found" page per language: 404.html (nb) and en/404.html (overrides/404.html).
+
+MkDocs writes the theme's 404.html to the root of the build; static-i18n's build of the second
+language writes it there again (the English page at the root of a Norwegian site). Here each
+language's 404 page is kept: the second language's goes to <lang>/404.html and the default
+language's is put back at the root.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+NOT_FOUND = "404.html"
+_pages: dict[str, str] = {}   # language → rendered 404 page of the current build
+
+
+def _language(config) -> str:
+    return config.theme["language"] or _site.DEFAULT_LANGUAGE
+
+
+def on_pre_build(config):
+    if not _site.is_nested_build(config):
+        _pages.clear()
+
+
+def on_post_template(output, template_name, config):
+    if template_name == NOT_FOUND:
+        _pages[_language(config)] = output
+    return output
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    for lang, html in _pages.items():
+        target = site_dir / (NOT_FOUND if lang == _site.DEFAULT_LANGUAGE else f"{lang}/{NOT_FOUND}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")

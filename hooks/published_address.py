@@ -1,0 +1,41 @@
+"""No development address in what is published.
+
+The public address comes from one place (SITE_URL → mkdocs.yml's `site_url`, see
+`_site.public_address`). This hook stops a build whose sources hard-code a development address
+(127.0.0.1, localhost, 0.0.0.0): each one is a warning `docs/<file>:<line>: …`, fatal under
+--strict. The built output is scanned by tests/test_published_address.py.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.published_address")
+
+SOURCE_SUFFIXES = {".md", ".yml", ".yaml", ".html", ".js", ".css", ".svg", ".txt", ".json"}
+
+
+@event_priority(100)
+def on_config(config):
+    _site.report(config, log, check)
+
+
+def check(docs_dir: Path):
+    root = docs_dir.parent
+    for folder in (docs_dir, root / "includes", root / "data", root / "overrides"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.suffix not in SOURCE_SUFFIXES or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), start=1):
+                found = _site.DEV_ADDRESS.search(line)
+                if found:
+                    yield (f"{path.relative_to(root).as_posix()}:{number}",
+                           f"development address '{found.group(0)}' in a published source: "
+                           "link pages relatively, and let SITE_URL give the public address")

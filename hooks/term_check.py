@@ -1,0 +1,148 @@
+"""One name for each thing: fail the build on a variant the term list (data/terms.yml) avoids.
+
+Reads every page source (front matter included: titles and descriptions are read too), the shared
+includes, the interface words (data/ui.<lang>.yml) and the language strings of data/programme.yml
+and data/law.yml (inline and block values),
+and logs `file:line: …` for each avoided variant in the file's language, each «» on an English page, and each glossary line whose English
+rendering differs from the term list. Under --strict (always on) that fails the build. Runs once
+per build. A page listed under `not_checked_yet` in data/terms.yml (with its reason) is reported
+as INFO only, until the reason is gone. tests/test_terms.py checks the built pages as well.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.term_check")
+
+ROOT = Path(__file__).resolve().parent.parent
+TERMS_FILE = ROOT / "data" / "terms.yml"
+GLOSSARY = "reference/glossary.{lang}.md"
+YAML_STRING = re.compile(r"\b(nb|en):\s*(\"[^\"]*\"|'[^']*'|[^,}\n]*)")  # `nb: …` in a YAML line
+BLOCK_VALUE = re.compile(r"^(\s*)(nb|en):\s*[>|][-+]?\s*$")     # `en: >-` opens a block value
+QUOTED_NB = re.compile(r"«[^«»]*»")
+# The data files whose nb/en strings end up on pages (the law overview and citations, the calendar)
+DATA_FILES = ("programme.yml", "law.yml")
+
+
+def load(path: Path = TERMS_FILE) -> dict:
+    return _site.load_yaml(path)
+
+
+def rules(terms: dict) -> dict[str, list[tuple[re.Pattern, str]]]:
+    """{lang: [(pattern, message)]} from the term list."""
+    found: dict[str, list] = {lang: [] for lang in _site.LANGUAGES}
+    for term in terms["terms"]:
+        for lang, patterns in (term.get("avoid") or {}).items():
+            for pattern in patterns:
+                found[lang].append((re.compile(pattern, re.IGNORECASE),
+                                    f"write '{term[lang]}' (data/terms.yml, term '{term['id']}')"))
+    for lang, pattern in (terms.get("quotation_marks") or {}).items():
+        found[lang].append((re.compile(pattern), "use English quotation marks (“…” or \"…\"), not «»"))
+    return found
+
+
+def reader_text(line: str, lang: str) -> str:
+    """What a reader reads of one source line: no link targets, tags, attribute lists or code."""
+    text = re.sub(r"`[^`]*`", " ", line)
+    text = _site.readable_text(text)
+    text = re.sub(r"https?://\S+|\S+@\S+", " ", text)
+    if lang == "nb":
+        text = QUOTED_NB.sub(" ", text)
+    return text
+
+
+def scan(lines, lang: str, found_rules, first_line: int = 1):
+    """(line number, message) for each avoided variant in the lines of one language."""
+    for number, line in _site.prose_lines(lines, first_line):
+        text = reader_text(line, lang)
+        for pattern, message in found_rules[lang]:
+            for match in pattern.finditer(text):
+                yield number, f"'{match.group(0)}': {message}"
+
+
+def check(docs_dir: Path, terms: dict | None = None):
+    terms = terms or load()
+    found_rules = rules(terms)
+    root = docs_dir.parent
+    pending = terms.get("not_checked_yet") or {}
+    for page in _site.iter_pages(docs_dir):
+        if page.lang not in found_rules:
+            continue
+        rel = page.path.relative_to(root).as_posix()
+        lines = page.path.read_text(encoding="utf-8").splitlines()
+        for number, problem in scan(lines, page.lang, found_rules):
+            if page.key in pending:
+                log.info("%s:%s: %s (not checked yet: %s)", rel, number, problem, pending[page.key])
+                continue
+            yield f"{rel}:{number}", problem
+    for lang in _site.LANGUAGES:
+        for path in sorted((root / "includes").glob(f"*.{lang}.md")):
+            for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
+                yield f"{path.relative_to(root).as_posix()}:{number}", problem
+    for name in DATA_FILES:
+        yield from data_problems(root / "data" / name, root, found_rules)
+    for lang in _site.LANGUAGES:      # interface words: every line of data/ui.<lang>.yml is that language
+        path = root / "data" / f"ui.{lang}.yml"
+        if path.exists():
+            for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
+                yield f"{path.relative_to(root).as_posix()}:{number}", problem
+    yield from glossary_problems(docs_dir, root, terms)
+
+
+def language_strings(lines):
+    """(line number, lang, text) of each `nb:`/`en:` string in a data file: inline values and the
+    lines of block values (`en: >-` followed by indented lines)."""
+    block = None                                   # (lang, indent of its key) inside a block value
+    for number, line in enumerate(lines, start=1):
+        indent = len(line) - len(line.lstrip())
+        if block and (not line.strip() or indent > block[1]):
+            yield number, block[0], line.strip()
+            continue
+        block = None
+        if line.lstrip().startswith("#"):
+            continue
+        opening = BLOCK_VALUE.match(line)
+        if opening:
+            block = (opening.group(2), len(opening.group(1)))
+            continue
+        for lang, value in YAML_STRING.findall(line):
+            yield number, lang, value
+
+
+def data_problems(path: Path, root: Path, found_rules):
+    for number, lang, value in language_strings(path.read_text(encoding="utf-8").splitlines()):
+        for _, problem in scan([value], lang, found_rules):
+            yield f"{path.relative_to(root).as_posix()}:{number}", problem
+
+
+def glossary_problems(docs_dir: Path, root: Path, terms: dict):
+    """The glossary's English rendering of a listed term is the term list's."""
+    for lang in _site.LANGUAGES:
+        path = docs_dir / GLOSSARY.format(lang=lang)
+        if not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for term in terms["terms"]:
+            headword = term.get("glossary")
+            if not headword:
+                continue
+            where = [i for i, line in enumerate(lines, start=1) if line.startswith(f"{headword} · ")]
+            rel = path.relative_to(root).as_posix()
+            if not where:
+                yield f"{rel}:1", f"no glossary entry '{headword} · *{term['en']}*' (data/terms.yml, term '{term['id']}')"
+            elif not lines[where[0] - 1].startswith(f"{headword} · *{term['en']}*"):
+                yield f"{rel}:{where[0]}", (f"the glossary renders '{headword}' otherwise than the term list: "
+                                            f"write '{headword} · *{term['en']}*' (data/terms.yml)")
+
+
+@event_priority(100)
+def on_config(config):
+    _site.report(config, log, check)

@@ -1,0 +1,25 @@
+"""Leave out of the published site what no page loads.
+
+Material copies every lunr language (30 word-splitters and stemmers, ~1 MB, e.g. the Japanese
+`tinyseg`) and source maps (~1.3 MB) into every build. The site's search worker
+(hooks/search_index.py) embeds lunr with the Norwegian stemmer, which it reads from the build at
+post-build time: those two files stay, everything else below is excluded from the build here
+(on_files), so it is never written to site/.
+"""
+from __future__ import annotations
+
+import fnmatch
+
+LUNR = "assets/javascripts/lunr/"
+KEEP = {LUNR + "min/lunr.stemmer.support.min.js", LUNR + "min/lunr.no.min.js"}
+UNUSED = ("*.map", LUNR + "*")
+
+
+def unused(dest_uri: str) -> bool:
+    return dest_uri not in KEEP and any(fnmatch.fnmatch(dest_uri, pattern) for pattern in UNUSED)
+
+
+def on_files(files, config):
+    for file in [f for f in files if unused(f.dest_uri)]:
+        files.remove(file)
+    return files

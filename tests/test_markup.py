@@ -1,0 +1,57 @@
+"""Valid markup: the Nu HTML Checker (vnu-jar from npm, pinned in package.json) finds no error on
+any built page of either language, nor in the site's own CSS. One JVM run over all files."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+HOW_TO_INSTALL = ("install Java 11+ (apt-get install default-jre-headless) and the pinned checker "
+                  "(npm ci --ignore-scripts); `make test` (.ci/run) does both")
+OWN_CSS = ("assets/stylesheets/site.css", "assets/stylesheets/tools.css")
+# Templates copied from Material to fix its markup (overrides/base.html, partials/nav-item.html):
+# an upgrade of the theme must come with a fresh copy.
+COPIED_FROM = "mkdocs-material-9.8.2"
+
+
+def run_vnu(files: list[Path]) -> list[dict]:
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("no `java` for the Nu HTML Checker: " + HOW_TO_INSTALL)
+    if not VNU.is_file():
+        pytest.fail(f"no {VNU.relative_to(ROOT)}: " + HOW_TO_INSTALL)
+    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--also-check-css",
+                             *map(str, files)], capture_output=True, text=True, timeout=900)
+    try:
+        return json.loads(result.stderr or result.stdout)["messages"]
+    except (ValueError, KeyError):
+        pytest.fail(f"vnu gave no JSON (exit {result.returncode}):\n{result.stderr[-2000:]}")
+
+
+def test_every_page_and_the_sites_css_are_valid(site):
+    pages = sorted(site.rglob("*.html"))
+    css = [site / name for name in OWN_CSS]
+    assert len(pages) > 90 and all(p.is_file() for p in css)
+    messages = run_vnu(pages + css)
+    errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
+    summary = Counter(m["message"][:120] for m in errors).most_common(10)
+    print(f"vnu: {len(pages)} pages and {len(css)} stylesheets, {len(errors)} errors")
+    assert not errors, (f"{len(errors)} errors in {len({m['url'] for m in errors})} files; most "
+                        f"frequent: {summary}\nfirst: {errors[0]['url']}:{errors[0].get('lastLine')}: "
+                        f"{errors[0]['message']}")
+
+
+@pytest.mark.parametrize("template", ["base.html", "partials/nav-item.html"])
+def test_copied_theme_templates_match_the_installed_theme(template):
+    import material
+    version = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    assert COPIED_FROM in version, (f"Material was upgraded: copy its {template} again into "
+                                    f"overrides/ and re-apply the changes listed at its top")
+    assert "Material 9.8.2" in (ROOT / "overrides" / template).read_text(encoding="utf-8")

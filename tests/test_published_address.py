@@ -1,0 +1,182 @@
+"""The public address: one setting (SITE_URL), used everywhere when set, and no development
+address (127.0.0.1, localhost) in anything a build without it publishes."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ADDRESS, ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import _site  # noqa: E402
+
+TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".svg", ".ics", ".txt", ".webmanifest"}
+
+
+def pdf_strings(path: Path) -> list[str]:
+    """The text of every page and the target of every link annotation of a PDF."""
+    from pypdf import PdfReader
+    reader, found = PdfReader(path), []
+    for page in reader.pages:
+        found.append(page.extract_text() or "")
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None:
+                found.append(str(action.get_object().get("/URI", "")))
+    return found
+
+
+def docx_strings(path: Path) -> list[str]:
+    """Paragraphs, table cells, headers/footers and hyperlink targets of a .docx."""
+    import docx
+    document, found = docx.Document(path), []
+    found += [p.text for p in document.paragraphs]
+    found += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        found += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    found += [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    return found
+
+
+def published_strings(path: Path) -> list[str] | None:
+    if path.suffix == ".pdf":
+        return pdf_strings(path)
+    if path.suffix == ".docx":
+        return docx_strings(path)
+    if path.suffix in TEXT_SUFFIXES:
+        return [path.read_text(encoding="utf-8", errors="replace")]
+    if path.suffix == ".gz":
+        import gzip
+        return [gzip.decompress(path.read_bytes()).decode("utf-8", "replace")]
+    return None  # images, fonts: no addresses in them
+
+
+def dev_addresses(site: Path) -> tuple[int, list[str]]:
+    scanned, found = 0, []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        strings = published_strings(path)
+        if strings is None:
+            continue
+        scanned += 1
+        for text in strings:
+            for match in _site.DEV_ADDRESS.finditer(text):
+                start = max(0, match.start() - 40)
+                found.append(f"{path.relative_to(site)}: …{text[start:match.end() + 40]}…")
+    return scanned, found
+
+
+def test_a_build_without_the_address_names_no_development_address(site):
+    scanned, found = dev_addresses(site)
+    kinds = {p.suffix for p in site.rglob("*") if p.is_file()}
+    assert {".html", ".pdf", ".docx", ".ics", ".xml", ".js", ".json"} <= kinds, kinds
+    assert scanned > 120, f"only {scanned} files scanned"
+    print(f"scanned {scanned} files for a development address")
+    assert not found, f"{len(found)} development addresses:\n" + "\n".join(found[:20])
+
+
+def test_a_build_without_the_address_prints_no_site_address(site):
+    """No canonical/hreflang links, an empty sitemap, no Sitemap line, no site links in PDFs."""
+    page = (site / "roles" / "ppt.html").read_text(encoding="utf-8")
+    head = BeautifulSoup(page, "lxml").head
+    assert not head.find("link", rel="canonical")
+    assert not head.find("link", hreflang=True)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.startswith("<?xml") and "<url>" not in sitemap
+    assert "Sitemap:" not in (site / "robots.txt").read_text(encoding="utf-8")
+    for pdf in site.rglob("*.pdf"):
+        for uri in pdf_strings(pdf):
+            assert not uri.startswith("file:"), f"{pdf.relative_to(site)}: link into the temp file {uri}"
+
+
+def test_the_address_is_used_in_canonical_and_hreflang_links(address_site):
+    pages = [p for p in address_site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 80
+    for path in pages:
+        relative = path.relative_to(address_site).as_posix()
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").head
+        assert head.find("link", rel="canonical")["href"] == ADDRESS + relative, relative
+        alternates = {link["hreflang"]: link["href"] for link in head.find_all("link", hreflang=True)}
+        assert set(alternates) == {*_site.LANGUAGES, "x-default"}, relative
+        assert ADDRESS + relative in alternates.values(), relative
+        assert alternates["x-default"] == alternates[_site.DEFAULT_LANGUAGE], relative
+        for href in alternates.values():
+            assert href.startswith(ADDRESS), relative
+            assert (address_site / href[len(ADDRESS):]).is_file(), href
+
+
+def test_the_sitemap_lists_every_page_absolute_with_alternates(address_site):
+    from lxml import etree
+    tree = etree.parse(str(address_site / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = tree.xpath("//s:url/s:loc/text()", namespaces=ns)
+    pages = {p.relative_to(address_site).as_posix() for p in address_site.rglob("*.html")
+             if p.name != "404.html"}
+    assert {loc[len(ADDRESS):] for loc in locs} == pages
+    for url in tree.xpath("//s:url", namespaces=ns):
+        langs = url.xpath("x:link/@hreflang", namespaces=ns)
+        assert sorted(langs) == sorted([*_site.LANGUAGES, "x-default"])
+    robots = (address_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {ADDRESS}sitemap.xml" in robots.splitlines()
+    scanned, found = dev_addresses(address_site)
+    assert not found, found[:10]
+
+
+def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
+    """With SITE_URL, mkdocs-exporter makes site links absolute on it; without, they are text."""
+    import handouts  # noqa: F401  (installs the site's link rewrite into the exporter)
+    from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
+    from pdf_export import site_links_as_text
+
+    html = ('<html><body><a href="../roles/ppt.html#duties">PPT</a><a href="#top">top</a>'
+            '<a href="https://lovdata.no/x">law</a><a href="mailto:a@uis.no">mail</a></body></html>')
+    preprocessor = Preprocessor()
+    preprocessor.preprocess(html)
+    preprocessor.rewrite_links("/laringsmiljo/themes/theme-1/index.html", ADDRESS)
+    hrefs = [a["href"] for a in preprocessor.html.find_all("a")]
+    assert hrefs[:2] == [ADDRESS + "themes/roles/ppt.html#duties", "#top"], hrefs
+    assert hrefs[2:] == ["https://lovdata.no/x", "mailto:a@uis.no"]
+
+    assert site_links_as_text(html, ADDRESS) == html
+    soup = BeautifulSoup(site_links_as_text(html, None), "lxml")
+    assert [a["href"] for a in soup.find_all("a")] == ["#top", "https://lovdata.no/x", "mailto:a@uis.no"]
+    assert soup.find("span").get_text() == "PPT"
+
+    # And printed by Chromium, as the build prints: the link annotations of a small PDF.
+    for address, printed_html in ((ADDRESS, str(preprocessor.html)), (None, site_links_as_text(html, None))):
+        page = browser.new_page()
+        page.set_content(printed_html)
+        pdf = tmp_path / "links.pdf"
+        pdf.write_bytes(page.pdf())
+        page.close()
+        uris = [u for u in pdf_strings(pdf)[1:] if u]
+        site_links = [ADDRESS + "themes/roles/ppt.html#duties"] if address else []
+        assert uris == site_links + ["https://lovdata.no/x", "mailto:a@uis.no"], uris
+
+
+@pytest.mark.parametrize("address", [ADDRESS, None])
+def test_handout_back_page_prints_the_address_or_nothing(address):
+    import handouts
+    config = SimpleNamespace(site_url=address)
+    page = SimpleNamespace(file=SimpleNamespace(dest_uri="themes/theme-1/index.html"))
+    printed = handouts._back_addresses(config, page, "nb")
+    if address:
+        assert f'href="{ADDRESS}themes/theme-1/index.html"' in printed
+        assert f'href="{ADDRESS}en/themes/theme-1/index.html"' in printed
+    else:
+        assert printed == ""
+
+
+def test_a_hard_coded_development_address_fails_the_build(project_copy, tmp_path):
+    page = project_copy / "docs" / "about" / "organisation.nb.md"
+    before = page.read_text(encoding="utf-8")
+    page.write_text(before + "\nSe <http://127.0.0.1:8000/roles/ppt.html>.\n", encoding="utf-8")
+    line = len((before + "\nSe").splitlines())
+    result = mkdocs_build(project_copy, tmp_path / "site", pdf=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(rf"docs/about/organisation\.nb\.md:{line}: development address '127\.0\.0\.1'", output), output[-3000:]

@@ -1,0 +1,173 @@
+"""One name for each thing (data/terms.yml).
+
+- The built pages of both languages hold no variant the term list avoids, and no «» in English.
+- Fault injection: avoided variants (and a theme module without its «Før neste samling» box) put
+  into one throw-away copy of the project fail its build, each reported as `file:line`, and the
+  author's files are left as they were.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, assert_reported, build_with_faults, html_pages
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import _site  # noqa: E402
+import term_check  # noqa: E402
+
+TERMS = term_check.load()
+RULES = term_check.rules(TERMS)
+
+
+def article_text(html: str) -> str:
+    """The reader's text of a built page: its article, without scripts and tags."""
+    match = re.search(r'<article class="md-content__inner[^>]*>(.*?)</article>', html, re.S)
+    text = match.group(1) if match else ""
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"[ \t]+", " ", text.replace("&nbsp;", " "))
+
+
+@pytest.mark.parametrize("lang", _site.LANGUAGES)
+def test_built_pages_use_one_name_for_each_thing(site, lang):
+    pending = {f"{key}.html" for key in TERMS.get("not_checked_yet") or {}}
+    found = []
+    for page in html_pages(site, lang):
+        relative = page.relative_to(site / ("" if lang == _site.DEFAULT_LANGUAGE else lang)).as_posix()
+        if relative in pending:
+            continue
+        text = article_text(page.read_text(encoding="utf-8"))
+        if lang == "nb":
+            text = term_check.QUOTED_NB.sub(" ", text)
+        for number, line in enumerate(text.splitlines(), start=1):
+            for pattern, message in RULES[lang]:
+                for match in pattern.finditer(line):
+                    found.append(f"{page.relative_to(site)}: '{match.group(0)}' ({message})")
+    assert not found, "\n".join(found[:40])
+
+
+def test_every_term_has_both_languages():
+    for term in TERMS["terms"]:
+        assert term.get("id") and term.get("nb") and term.get("en"), term
+        for lang, patterns in (term.get("avoid") or {}).items():
+            assert lang in _site.LANGUAGES and patterns, term["id"]
+
+
+# --- Fault injection ------------------------------------------------------------------------------
+
+def append(path: Path, *new: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines() + [""]
+    path.write_text("\n".join(lines + list(new)) + "\n", encoding="utf-8")
+    return len(lines) + 1
+
+
+def replace_line(path: Path, old: str, new: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith(old))
+    lines[index] = new
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return index + 1
+
+
+def inject(project: Path) -> dict[str, str]:
+    docs, expected = project / "docs", {}
+    line = append(docs / "roles/ppt.en.md", "Staff keep watch and step in when a child is left out.")
+    expected[f"docs/roles/ppt.en.md:{line}"] = "'keep watch': write 'monitor, intervene and report'"
+    line = append(docs / "topics/parents.nb.md", "Lova sier at foreldre og foresatte skal høres.")
+    expected[f"docs/topics/parents.nb.md:{line}"] = "'Lova': write 'loven'"
+    expected[f"docs/topics/parents.nb.md:{line} "] = "'foreldre og foresatte': write 'foreldre'"
+    line = append(docs / "about/evaluations.en.md", "The report calls it «mobbefri skole».")
+    expected[f"docs/about/evaluations.en.md:{line}"] = "use English quotation marks"
+    line = replace_line(docs / "reference/glossary.en.md", "årshjul · ", "årshjul · *annual plan* (unofficial)")
+    expected[f"docs/reference/glossary.en.md:{line}"] = "the glossary renders 'årshjul' otherwise than the term list"
+    line = replace_line(project / "data/programme.yml", "    title: {nb: Nasjonal samling 2",
+                        "    title: {nb: Andre samling, en: Second gathering}")
+    expected[f"data/programme.yml:{line}"] = "'Andre samling': write 'nasjonal samling'"
+    # The law's summaries are page text too (the law overview and every [id] citation).
+    line = replace_line(project / "data/law.yml", "        Children have the right to say what they think",
+                        "        Children have the right to say «what they think» about daily life in the kindergarten, and to")
+    expected[f"data/law.yml:{line}"] = "use English quotation marks"
+    line = replace_line(project / "data/law.yml", "        - Everyone who works in the kindergarten must monitor",
+                        "        - Everyone who works in the kindergarten must keep an eye on how the children are doing.")
+    expected[f"data/law.yml:{line}"] = "'keep an eye on': write 'monitor, intervene and report'"
+    line = append(docs / "topics/index.nb.md", "Se [<!-- theme-title: theme-9 -->](../themes/theme-1/index.md).")
+    expected[f"docs/topics/index.nb.md:{line}"] = "unknown theme 'theme-9'"
+    # A theme module without its box.
+    theme = docs / "themes/theme-3/index.nb.md"
+    text = theme.read_text(encoding="utf-8")
+    start = text.index('!!! note "Før neste samling"')
+    end = text.index("## ", start)
+    theme.write_text(text[:start] + text[end:], encoding="utf-8")
+    body_line = text[:start].count("\n") + 1 - 1  # the box was the body's first line after a blank
+    expected[f"docs/themes/theme-3/index.nb.md:{body_line}"] = 'a theme module opens with the box !!! note "Før neste samling"'
+    return expected
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory):
+    return build_with_faults(tmp_path_factory.mktemp("terms"), inject)
+
+
+def test_the_faulty_copy_fails_to_build(faulty):
+    _, result, _, _ = faulty
+    assert result.returncode != 0, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("case", range(10))
+def test_each_variant_is_named_with_file_and_line(faulty, case):
+    expected, result, _, _ = faulty
+    where, message = list(expected.items())[case]
+    assert_reported(result, where, message)
+
+
+def test_the_sources_are_not_modified_by_the_check(faulty):
+    _, _, before, after = faulty
+    assert before == after
+
+
+# --- One title per theme ---------------------------------------------------------------------------
+
+WORD = {"nb": "Tema", "en": "Theme"}
+
+
+@pytest.mark.parametrize("lang", _site.LANGUAGES)
+def test_a_theme_is_named_by_its_pages_title_everywhere(site, lang):
+    """Every "Tema N: …" on a built page (lists, headings, calendar, reading lists, the builder's
+    catalogue, handout pages) is the title in that theme page's front matter."""
+    import html as html_lib
+    titles = {n: _site.theme_title(f"theme-{n}", lang) for n in _site.SEMESTERS}
+    pending = {f"{key}.html" for key in TERMS.get("not_checked_yet") or {}}
+    named = re.compile(rf"{WORD[lang]} ([1-4]): ([^<\"]+)")
+    seen = set()
+    for page in html_pages(site, lang):
+        relative = page.relative_to(site / ("" if lang == _site.DEFAULT_LANGUAGE else lang)).as_posix()
+        if relative in pending:
+            continue
+        text = html_lib.unescape(page.read_text(encoding="utf-8"))
+        for match in named.finditer(text):
+            number = int(match.group(1))
+            assert f"{WORD[lang]} {number}: {match.group(2)}".strip().startswith(titles[number]), \
+                f"{relative}: '{match.group(0)[:90]}' is not the page's title '{titles[number]}'"
+            seen.add(relative)
+    for where in ("themes/index.html", "topics/index.html", "about/organisation.html", "tools/calendar.html",
+                  "tools/reading-lists.html", "tools/reading-builder.html"):
+        assert where in seen, f"{where} names no theme by its title"
+    ics = (site / "assets/calendar" / f"laringsmiljoprosjektet.{lang}.ics").read_bytes().decode("utf-8")
+    unfolded = re.sub(r"\r\n[ \t]", "", ics).replace("\\,", ",").replace("\\;", ";")
+    for title in titles.values():
+        assert title.split(": ", 1)[1] in unfolded, f"the .ics file lacks '{title}'"
+
+
+# English editions of Norwegian documents belong on English pages only.
+ENGLISH_EDITION = re.compile(r'href="(https?://(?:www\.)?(?:udir\.no/in-english|regjeringen\.no/en/|'
+                             r'uis\.no/(?:en/|faculties))[^"]*)"')
+
+
+def test_norwegian_pages_link_to_norwegian_editions(site):
+    found = [f"{page.relative_to(site)}: {match.group(1)}" for page in html_pages(site, "nb")
+             for match in ENGLISH_EDITION.finditer(page.read_text(encoding="utf-8"))]
+    assert not found, "nb pages link to English editions:\n" + "\n".join(found)
