@@ -15,7 +15,7 @@ import io
 import logging
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from docx import Document
@@ -77,7 +77,12 @@ def html_to_docx(html: str, title: str, lang: str, description: str = "", base: 
     document.add_heading(title, level=0)
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):   # a Word file has no "current page": make links absolute
-        link["href"] = urljoin(base or "", link["href"])
+        if base:
+            link["href"] = urljoin(base, link["href"])
+        elif not urlsplit(link["href"]).scheme and not _skipped(link):
+            # No public address (SITE_URL unset): a link to the site could only point at a path that
+            # leads nowhere from a Word file, so it stays as its words, like in the PDFs.
+            link.unwrap()
     _blocks(document, soup, {"heading": title})
     out = io.BytesIO()
     document.save(out)

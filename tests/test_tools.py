@@ -149,7 +149,7 @@ def test_builder_total_and_actions_stay_in_view_while_ticking(browser, site_url,
         # …and not hidden under the header.
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
         assert page.evaluate("document.getElementById('lmp-total').getBoundingClientRect().top") >= header - 1
-    expected = sum(e["minutes"] for e in (entries[len(entries) // 2], entries[-1]))
+    expected = minutes_of([entries[len(entries) // 2], entries[-1]])
     assert page.get_attribute("#lmp-total", "data-minutes") == str(expected)
     context.close()
 
@@ -159,7 +159,7 @@ def test_recipient_sees_what_was_assigned_not_how_to_build_it(page, site_url, la
     chosen = open_assignment(page, site_url, lang, lambda entries: [entries[1], entries[-3]])
     note = page.locator(".lmp-recipient-note")
     assert note.is_visible()
-    minutes = sum(e["minutes"] for e in chosen)
+    minutes = minutes_of(chosen)
     assert str(minutes) in note.inner_text() and str(len(chosen)) in note.inner_text()
     assert not page.locator(".lmp-builder-intro").first.is_visible()
     assert not page.is_visible("#lmp-choose") and not page.is_visible("h2#choose")
