@@ -4,11 +4,17 @@ Material copies every lunr language (30 word-splitters and stemmers, ~1 MB, e.g.
 `tinyseg`) and source maps (~1.3 MB) into every build. The site's search worker
 (hooks/search_index.py) embeds lunr with the Norwegian stemmer, which it reads from the build at
 post-build time: those two files stay, everything else below is excluded from the build here
-(on_files), so it is never written to site/.
+(on_files), so it is never written to site/. With LMP_SEARCH=material (plain Material search, for
+scripts/search_benchmark.py) lunr's languages are kept: Material's own worker loads them.
 """
 from __future__ import annotations
 
 import fnmatch
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import search_index  # noqa: E402
 
 LUNR = "assets/javascripts/lunr/"
 KEEP = {LUNR + "min/lunr.stemmer.support.min.js", LUNR + "min/lunr.no.min.js"}
@@ -20,6 +26,8 @@ def unused(dest_uri: str) -> bool:
 
 
 def on_files(files, config):
+    if not search_index.enabled():  # plain Material search (LMP_SEARCH=material) loads lunr's languages
+        return files
     for file in [f for f in files if unused(f.dest_uri)]:
         files.remove(file)
     return files
