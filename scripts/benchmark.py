@@ -121,7 +121,9 @@ def plain_project(scratch: Path) -> Path:
         if page.lang == _site.DEFAULT_LANGUAGE:
             target = docs / f"{page.key}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.path.read_text(encoding="utf-8"), encoding="utf-8")
+            text = page.path.read_text(encoding="utf-8")
+            # Plain Material has no overrides: a page's own `template:` (the home page's) is dropped.
+            target.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     return project
