@@ -35,22 +35,6 @@ SECTION_SIGN = re.compile(rf"§§?\s*({NUMBER}(?:{JOIN}{NUMBER})*)")
 SECTION_WORD = re.compile(rf"\b[Ss]ections?\s+({NUMBER}(?:{JOIN}{NUMBER})*)(?![\d-]|\.\d)")
 SECTION_CHAR = "%C2%A7"
 
-WORDS = {
-    "nb": {"section": "§", "article": "artikkel", "chapter": "kapittel", "place": "Lov og plassering",
-           "heading": "Offisiell overskrift", "requires": "Hva den krever", "act": "Lov",
-           "id": "Lovdata-ID", "in_force": "I kraft", "english": "Engelsk tittel",
-           "repealed": "opphevet", "old": "Gammel paragraf (loven fra 1998)", "old_heading": "Gammel overskrift",
-           "new": "Ny plassering (loven fra 2023)", "moved": "Flyttet til kapittel {}",
-           "no_heading": "Overskriften gjengis ikke her; se lovteksten i Lovdata."},
-    "en": {"section": "section", "article": "article", "chapter": "chapter", "place": "Act and place",
-           "heading": "Official heading", "requires": "What it requires", "act": "Act",
-           "id": "Lovdata ID", "in_force": "In force", "english": "English title",
-           "repealed": "repealed", "old": "Old section (1998 act)", "old_heading": "Old heading",
-           "new": "New place (2023 act)", "moved": "Moved to chapter {}",
-           "no_heading": "The heading is not given here; see the text on Lovdata."},
-}
-QUOTES = {"nb": ("«", "»"), "en": ("“", "”")}
-UNCRC = {"nb": "barnekonvensjonen", "en": "UNCRC"}
 
 LAW_FILE = Path(__file__).resolve().parent.parent / "data" / "law.yml"
 
@@ -92,16 +76,16 @@ def link_definitions(law: dict) -> str:
 
 def number_of(law: dict, provision: dict, lang: str) -> str:
     """'barnehageloven § 41', 'Education Act section 12-4', 'barnekonvensjonen artikkel 3'."""
-    words = WORDS[lang]
+    words = _site.ui(lang)["law"]
     if "article" in provision:
-        return f"{UNCRC[lang]} {words['article']} {provision['article']}"
+        return f"{words['uncrc']} {words['article']} {provision['article']}"
     if "number" in provision:  # a chapter
         return f"{law['acts'][provision['act']]['name'][lang]} {words['chapter']} {provision['number']}"
     return f"{law['acts'][provision['act']]['name'][lang]} {words['section']} {provision['section']}"
 
 
 def quoted(text: str, lang: str) -> str:
-    left, right = QUOTES[lang]
+    left, right = _site.ui(lang)["law"]["quotes"]
     return f"{left}{text}{right}"
 
 
@@ -148,7 +132,7 @@ def expand_shortcuts(markdown: str, law: dict, lang: str) -> str:
 # --- The law overview ----------------------------------------------------------------------------
 
 def heading_line(law: dict, provision: dict, lang: str) -> str:
-    words = WORDS[lang]
+    words = _site.ui(lang)["law"]
     if "article" in provision:
         title = f"{words['article'].capitalize()} {provision['article']} ({provision['label'][lang]})"
     else:
@@ -159,7 +143,7 @@ def heading_line(law: dict, provision: dict, lang: str) -> str:
 
 
 def provision_block(law: dict, provision: dict, lang: str) -> str:
-    words = WORDS[lang]
+    words = _site.ui(lang)["law"]
     lines = [heading_line(law, provision, lang), ""]
     if "article" in provision:
         lines.append(f"{provision['summary'][lang]} Lovdata: [{number_of(law, provision, lang)}][{provision['id']}].")
@@ -188,7 +172,7 @@ def provision_block(law: dict, provision: dict, lang: str) -> str:
 
 
 def acts_table(law: dict, lang: str) -> str:
-    words = WORDS[lang]
+    words = _site.ui(lang)["law"]
     rows = [f"| {words['act']} | {words['id']} | {words['in_force']} | {words['english']} |",
             "|---|---|---|---|"]
     for aid, act in law["acts"].items():
@@ -198,7 +182,7 @@ def acts_table(law: dict, lang: str) -> str:
 
 
 def old_to_new(law: dict, lang: str) -> str:
-    words = WORDS[lang]
+    words = _site.ui(lang)["law"]
     rows = [f"| {words['old']} | {words['old_heading']} | {words['new']} |", "|---|---|---|"]
     for provision in law["provisions"].values():
         if provision["act"] != "oppl-1998":
