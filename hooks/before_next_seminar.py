@@ -24,14 +24,6 @@ log = logging.getLogger("mkdocs.hooks.before_next_seminar")
 MAX_WORDS = 250
 MARKER = "<!-- between-reading -->"
 SECTION = "between-sessions"
-TEXT = {
-    "nb": {"title": "Før neste samling",
-           "time": "Lesetid for boksen, mellomarbeidet og delene oppgavene viser til: ca. {minutes} min, "
-                   "eller ca. {second} min hvis du leser norsk som andrespråk."},
-    "en": {"title": "Before the next seminar",
-           "time": "Reading time for this box, the between-session work and the sections the tasks point to: "
-                   "about {minutes} min, or about {second} min if you read English as a second language."},
-}
 BOX_START = re.compile(r'^!!! note "([^"]*)"\s*$')
 IN_PAGE_LINK = re.compile(r"\]\(#([A-Za-z0-9_-]+)\)")
 
@@ -43,7 +35,7 @@ def on_config(config):
 
 def check(docs_dir: Path):
     for page in _site.iter_pages(docs_dir):
-        if page.meta.get("type") != "theme" or page.lang not in TEXT:
+        if page.meta.get("type") != "theme" or page.lang not in _site.LANGUAGES:
             continue
         rel = page.path.relative_to(docs_dir.parent).as_posix()
         for line, problem in problems(page):
@@ -67,7 +59,7 @@ def box(lines: list[str], opening: bool = True) -> tuple[int, int] | None:
 
 def problems(page: _site.Page):
     lines = page.body.splitlines()
-    title = TEXT[page.lang]["title"]
+    title = _site.ui(page.lang)["before_next_seminar"]["title"]
     found = box(lines)
     if not found or BOX_START.match(lines[found[0]]).group(1) != title:
         yield page.body_line, (f'a theme module opens with the box !!! note "{title}" '
@@ -109,7 +101,7 @@ def on_page_markdown(markdown, page, **kwargs):
         return markdown
     lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
     words = _site.word_count(between_reading(markdown))
-    sentence = TEXT.get(lang, TEXT["nb"])["time"].format(
+    sentence = _site.ui(lang)["before_next_seminar"]["time"].format(
         minutes=_site.minutes_for(words),
         second=_site.minutes_for(words, _site.SECOND_LANGUAGE_WORDS_PER_MINUTE))
     return re.sub(r"(?m)^([ \t]*)" + re.escape(MARKER),
