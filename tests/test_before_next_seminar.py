@@ -37,7 +37,7 @@ def test_the_box_opens_the_module(site, source):
                          article, count=1, flags=re.S)
     assert after_title.startswith('<div class="admonition note">'), f"{source.key}.{source.lang}: no box at the top"
     box = after_title[: after_title.index("\n</div>")]
-    title = box_hook.TEXT[source.lang]["title"]
+    title = _site.ui(source.lang)["before_next_seminar"]["title"]
     assert f'<p class="admonition-title">{title}</p>' in box
     words = len(_site.WORD.findall(text_of(box)))
     assert words <= box_hook.MAX_WORDS, f"{source.key}.{source.lang}: {words} words in the box"
