@@ -1,0 +1,50 @@
+"""One syntax for every generated block in Markdown:
+
+    <!-- lmp:NAME -->            e.g. <!-- lmp:programme-gatherings -->
+    <!-- lmp:NAME ARGUMENTS -->  e.g. <!-- lmp:theme-title theme-2 -->
+
+A hook that fills a marker registers its names at import time (`register("programme-gatherings")`);
+MkDocs imports every hook before the first page is read, so the registry is complete when the
+check (hooks/markers.py) reports an unknown name as `docs/<file>:<line>`.
+Plain functions, no MkDocs objects: the domain logic stays portable.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator, NamedTuple
+
+MARKER = re.compile(r"<!--\s*lmp:([a-z0-9-]+)(?:[ \t]+([^>]*?))?\s*-->")
+
+KNOWN: dict[str, str] = {}   # name → the hook module that fills it
+
+
+class Marker(NamedTuple):
+    name: str
+    args: str          # the text after the name ('' when none)
+    line: int          # 1-based line in the markdown given
+    text: str          # the marker as written
+
+
+def register(*names: str, owner: str = "") -> None:
+    for name in names:
+        KNOWN[name] = owner
+
+
+def find(markdown: str, name: str | None = None) -> Iterator[Marker]:
+    for match in MARKER.finditer(markdown):
+        if name is None or match.group(1) == name:
+            yield Marker(match.group(1), (match.group(2) or "").strip(),
+                         markdown.count("\n", 0, match.start()) + 1, match.group(0))
+
+
+def unknown(markdown: str) -> list[Marker]:
+    return [m for m in find(markdown) if m.name not in KNOWN]
+
+
+def replace(markdown: str, name: str, fill: Callable[[Marker], str]) -> str:
+    """Replace every `<!-- lmp:name … -->` with fill(marker)."""
+    def sub(match: re.Match) -> str:
+        marker = Marker(match.group(1), (match.group(2) or "").strip(),
+                        markdown.count("\n", 0, match.start()) + 1, match.group(0))
+        return fill(marker) if marker.name == name else match.group(0)
+    return MARKER.sub(sub, markdown)

@@ -1,0 +1,38 @@
+"""Markup of everything the hooks generate (tables, lists, covers, back pages, buttons) lives in
+Jinja templates under overrides/lmp/, never in Python strings. One environment per process;
+a template is parsed once and reused (Jinja's own cache, auto_reload keeps `mkdocs serve` fresh).
+
+    from _templates import render
+    html = render("programme-table.html", rows=rows, words=_site.ui(lang)["programme"])
+
+StrictUndefined: a template that names a value the hook did not pass fails loudly.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "lmp"
+
+_ENV: jinja2.Environment | None = None
+
+
+def environment() -> jinja2.Environment:
+    global _ENV
+    if _ENV is None:
+        _ENV = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+            autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=False),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            auto_reload=True,
+        )
+    return _ENV
+
+
+def render(name: str, **context) -> str:
+    """Render overrides/lmp/<name> with the given values."""
+    return environment().get_template(name).render(**context)
