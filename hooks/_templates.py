@@ -1,6 +1,7 @@
 """Markup of everything the hooks generate (tables, lists, covers, back pages, buttons) lives in
 Jinja templates under overrides/lmp/, never in Python strings. One environment per process;
 a template is parsed once and reused (Jinja's own cache, auto_reload keeps `mkdocs serve` fresh).
+Templates end in .html: MkDocs copies any other file in a theme folder into the site.
 
     from _templates import render
     html = render("programme-table.html", rows=rows, words=_site.ui(lang)["programme"])
