@@ -22,10 +22,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _markers  # noqa: E402
 import _site  # noqa: E402
 import role_semesters  # noqa: E402  (its generated section is part of every role page)
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
+_markers.register("words-per-minute", owner="_catalogue")   # tool pages: the figure the minutes use
 
 KINDS = ("theme", "topic", "role")  # the page types a reader is assigned sections of
 
@@ -136,16 +138,6 @@ def html_url(from_src_uri: str, key: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
-def fill(markdown: str, marker: str, text: str, page) -> str:
-    """Replace `<!-- marker -->` with generated text; warn when the page lacks it."""
-    markdown = words_per_minute(markdown)
-    tag = f"<!-- {marker} -->"
-    if tag not in markdown:
-        log.warning("docs/%s: the marker %s is missing, so nothing was generated", page.file.src_path, tag)
-        return markdown
-    return markdown.replace(tag, text)
-
-
 def words_per_minute(markdown: str) -> str:
-    """`<!-- words-per-minute -->` anywhere on a tool page becomes the figure the minutes use."""
-    return markdown.replace("<!-- words-per-minute -->", str(_site.WORDS_PER_MINUTE))
+    """`<!-- lmp:words-per-minute -->` anywhere on a tool page becomes the figure the minutes use."""
+    return _markers.replace(markdown, "words-per-minute", lambda marker: str(_site.WORDS_PER_MINUTE))

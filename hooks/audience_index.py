@@ -7,8 +7,8 @@ that names no setting (or no role) concerns every setting (or every role). Each 
 under its theme when it names one theme, under "for all the themes" when it names several, and
 under "about, tools and reference" when it names none.
 
-`<!-- audience:filter -->` becomes the form (hidden until assets/javascripts/audience-filter.js
-shows it: without JavaScript the page is the full grouped list); `<!-- audience:groups -->` the
+`<!-- lmp:audience-filter -->` becomes the form (hidden until assets/javascripts/audience-filter.js
+shows it: without JavaScript the page is the full grouped list); `<!-- lmp:audience-groups -->` the
 groups. The reader's choice lives in the URL (?setting=school&role=ppt): shareable, never stored.
 Both are left out of the search index (data-search-exclude): they only repeat other pages' titles.
 """
@@ -20,7 +20,10 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _markers  # noqa: E402
 import _site  # noqa: E402
+
+_markers.register("audience-filter", "audience-groups", owner="audience_index")
 
 PAGE_ID = "tool-by-audience"
 SCRIPT = "assets/javascripts/audience-filter.js"
@@ -37,8 +40,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
              if p.meta.get("type") not in LEFT_OUT and p.meta.get("id") not in LEFT_OUT]
     roles = {p.meta.get("role"): str(p.meta["title"]) for p in pages if p.meta.get("type") == "role"}
     themes = {p.meta["id"]: str(p.meta["title"]) for p in pages if p.meta.get("type") == "theme"}
-    markdown = _catalogue.fill(markdown, "audience:filter", form(words, roles), page)
-    return _catalogue.fill(markdown, "audience:groups", groups(pages, themes, words, page), page)
+    markdown = _markers.fill(markdown, "audience-filter", form(words, roles), f"docs/{page.file.src_path}")
+    return _markers.fill(markdown, "audience-groups", groups(pages, themes, words, page), f"docs/{page.file.src_path}")
 
 
 def on_page_content(html_text, page, config, **kwargs):

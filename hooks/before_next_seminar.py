@@ -1,7 +1,7 @@
 """The «Før neste samling» / "Before the next seminar" box at the top of each theme module.
 
 Checks (file:line, fatal under --strict) that every theme module opens with the box, an admonition
-`!!! note "<TITLE>"`, of at most MAX_WORDS words, holding the marker `<!-- between-reading -->`.
+`!!! note "<TITLE>"`, of at most MAX_WORDS words, holding the marker `<!-- lmp:between-reading -->`.
 The hook replaces the marker with the reading time of the between-session reading: the box, the
 `between-sessions` section, and every section of the page that the box or that section links to
 (`(#legal-anchors)`…). It gives the minutes at the site's words per minute and at the slower
@@ -17,12 +17,14 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _markers  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.before_next_seminar")
 
 MAX_WORDS = 250
-MARKER = "<!-- between-reading -->"
+MARKER = "<!-- lmp:between-reading -->"
+_markers.register("between-reading", owner="before_next_seminar")
 SECTION = "between-sessions"
 BOX_START = re.compile(r'^!!! note "([^"]*)"\s*$')
 IN_PAGE_LINK = re.compile(r"\]\(#([A-Za-z0-9_-]+)\)")

@@ -17,7 +17,7 @@ decides what goes into the printed HTML and where the PDFs are offered.
   per-page PDFs, dropping /Lang and the structure tree, and both languages would share one file).
 - Download links: our own link on each PDF page, to the PDF of the page's own language (the
   exporter's button points English pages at the Norwegian PDF with use_directory_urls: false,
-  exporter issues #44/#60). The marker `<!-- handouts:list -->` (tools/handouts) becomes a table
+  exporter issues #44/#60). The marker `<!-- lmp:handouts-list -->` (tools/handouts) becomes a table
   of the language's PDFs. Page counts and sizes are only known once the PDFs exist: after
   printing, they are written into the built HTML in place of `data-lmp-pdf` placeholders.
 """
@@ -38,12 +38,14 @@ from mkdocs.structure.pages import Page
 from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor as PdfPreprocessor
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _markers  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
-MARKER = "<!-- handouts:list -->"      # replaced by the table of PDFs
+MARKER = "handouts-list"      # <!-- lmp:handouts-list --> becomes the table of PDFs
+_markers.register(MARKER, owner="handouts")
 LINES_PER_QUESTION = 4
 LINES_FOR_NOTES = 5
 
@@ -266,10 +268,11 @@ def _pdf_table(page, config, files) -> str:
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    if MARKER not in markdown:
+    if next(_markers.find(markdown, MARKER), None) is None:
         return markdown
     state.placeholders[page.file.dest_uri] = _lang(page)
-    return markdown.replace(MARKER, _pdf_table(page, config, files))
+    table = _pdf_table(page, config, files)
+    return _markers.replace(markdown, MARKER, lambda marker: table)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """The home page's generated parts: where the programme is now, and the list of the four themes.
 
-- `<!-- home:now -->` becomes the "where the programme is now" block: the semester and its theme,
+- `<!-- lmp:home-now -->` becomes the "where the programme is now" block: the semester and its theme,
   the next national gathering and the next steps, worked out from data/programme.yml and the build
   date. The date is today's, or LMP_BUILD_DATE=YYYY-MM-DD (tests, or a build for a given day).
   Before semester 1 starts and after semester 4 ends the block says so; between two semesters it
   names the next one.
-- `<!-- home:themes -->` becomes the four themes, each with its title from the theme page's own
+- `<!-- lmp:home-themes -->` becomes the four themes, each with its title from the theme page's own
   front matter (one source for the title).
 Words come from data/ui.<lang>.yml; dates and gathering formats from hooks/programme.py.
 """
@@ -21,8 +21,11 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _markers  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402
+
+_markers.register("home-now", "home-themes", owner="home_page")
 
 log = logging.getLogger("mkdocs.hooks.home_page")
 
@@ -100,5 +103,5 @@ def on_page_markdown(markdown, page, config, **kwargs):
               if p.meta.get("type") == "theme"}
     root = "../" * page.file.src_uri.count("/")
     block = now_block(_site.load_programme(), build_date(), lang, root, titles)
-    markdown = _catalogue.fill(markdown, "home:now", block, page)
-    return _catalogue.fill(markdown, "home:themes", theme_list(titles, root), page)
+    markdown = _markers.fill(markdown, "home-now", block, f"docs/{page.file.src_path}")
+    return _markers.fill(markdown, "home-themes", theme_list(titles, root), f"docs/{page.file.src_path}")

@@ -4,7 +4,7 @@
   file, so `[barnehageloven § 41][bhl-41]` links to Lovdata without anyone typing the address.
 - A provision or chapter id alone, `[bhl-41]`, `[bhl-ch-8]`, becomes the full citation: act,
   number and official heading.
-- The law overview page is built from the data file: each line `{{ law <part> }}` in it becomes
+- The law overview page is built from the data file: each line `<!-- lmp:law <part> -->` in it becomes
   that part (acts, bhl, oppl, old-to-new, uncrc).
 - The build fails, naming file and line, on a provision id that the data file does not have, and
   on a section number in the prose (`§ 44`, `§§ 12-1–12-7`, "Education Act section 10-12") that
@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _markers  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.law_citations")
@@ -28,7 +29,8 @@ log = logging.getLogger("mkdocs.hooks.law_citations")
 ID_SHAPE = re.compile(r"(?:bhl|oppl|mrl|bk)(?:-[\w-]*)?")
 FULL_REFERENCE = re.compile(r"\]\[([^\]\n]+)\]")
 SHORTCUT_REFERENCE = re.compile(r"(?<![\]\\])\[([a-z0-9-]+)\](?![\[(])")
-MARKER = re.compile(r"^\{\{\s*law\s+([\w-]+)\s*\}\}[ \t]*$", re.MULTILINE)
+MARKER = "law"   # <!-- lmp:law PART --> on the law page: one part of the overview
+_markers.register(MARKER, owner="law_citations")
 NUMBER = r"\d+(?:\s?A(?=-))?(?:-\d+)?"
 JOIN = r"\s*(?:–|-|,|til|to|og|and|eller|or)\s*"
 SECTION_SIGN = re.compile(rf"§§?\s*({NUMBER}(?:{JOIN}{NUMBER})*)")
@@ -208,7 +210,7 @@ OVERVIEW_PARTS = ("acts", "bhl", "oppl", "old-to-new", "uncrc")
 
 
 def expand_markers(markdown: str, law: dict, lang: str) -> str:
-    return MARKER.sub(lambda match: overview(law, match.group(1), lang), markdown)
+    return _markers.replace(markdown, MARKER, lambda marker: overview(law, marker.args, lang))
 
 
 # --- The checks ----------------------------------------------------------------------------------
@@ -290,7 +292,7 @@ def problems(page: _site.Page, law: dict):
     patterns, known, headings = act_patterns(law), known_sections(law), quoted_headings(law)
     text = page.path.read_text(encoding="utf-8").splitlines()
     for number, line in _site.prose_lines(text):
-        if MARKER.match(line):
+        if next(_markers.find(line, MARKER), None) is not None:
             continue
         yield from ((number, p) for p in id_problems(line, law))
         yield from ((number, p) for p in section_problems(line, law, patterns, known))

@@ -1,8 +1,8 @@
 """Fill the steps and the estimated time of the onboarding paths (tools/onboarding).
 
 The page says, in prose, which step comes when and why; each step names the sections to read with a
-marker `<!-- step: theme-1#why role-staff#duties -->` (catalogue ids, hooks/_catalogue.py). The
-hook writes a link and the reading time for each section, and `<!-- path-total -->` becomes the
+marker `<!-- lmp:step theme-1#why role-staff#duties -->` (catalogue ids, hooks/_catalogue.py). The
+hook writes a link and the reading time for each section, and `<!-- lmp:path-total -->` becomes the
 reading time of all the steps' sections under the same H2 (their words rounded once,
 _catalogue.minutes_of, as everywhere on the site). An id that is not in the catalogue is a warning (fatal under
 --strict), so a path never silently points at a section that is gone.
@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _markers  # noqa: E402
 import _site  # noqa: E402
 import home_page  # noqa: E402  (the build date)
 import programme  # noqa: E402  (dates in words)
@@ -27,8 +28,8 @@ import programme  # noqa: E402  (dates in words)
 log = logging.getLogger("mkdocs.hooks.onboarding_path")
 
 PAGE_ID = "tool-onboarding"
-STEP = re.compile(r"<!-- step: ([^>]*?) -->")
-TOTAL = "<!-- path-total -->"
+STEP, TOTAL = "step", "path-total"
+_markers.register(STEP, TOTAL, owner="onboarding_path")
 H2_ID = re.compile(r"^## .*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}[ \t]*$", re.MULTILINE)
 SCRIPT = "assets/javascripts/print-path.js"
 CHECKLIST = '<div class="lmp-checklist"'
@@ -68,12 +69,12 @@ def print_button(chunk: str, words: dict) -> str:
 
 def fill_path(chunk: str, known: dict, words: dict, page) -> str:
     minutes = []  # the sections of the path's steps
-    if not STEP.search(chunk):
+    if next(_markers.find(chunk, STEP), None) is None:
         return chunk
 
-    def step(match):
+    def step(marker):
         links = []
-        for section_id in match.group(1).split():
+        for section_id in marker.args.split():
             if section_id not in known:
                 log.warning("docs/%s: onboarding step names '%s', which is no section in the catalogue",
                             page.file.src_path, section_id)
@@ -84,5 +85,6 @@ def fill_path(chunk: str, known: dict, words: dict, page) -> str:
             links.append(f"[{entry.title}: {section.title}]({target}) ({section.minutes} min)")
         return f"{words['read']}: " + "; ".join(links) + "."
 
-    chunk = STEP.sub(step, chunk)
-    return print_button(chunk.replace(TOTAL, f"{_catalogue.minutes_of(minutes) if minutes else 0} min"), words)
+    chunk = _markers.replace(chunk, STEP, step)
+    total = f"{_catalogue.minutes_of(minutes) if minutes else 0} min"
+    return print_button(_markers.replace(chunk, TOTAL, lambda marker: total), words)

@@ -1,10 +1,10 @@
 """The programme's calendar, from one data file (data/programme.yml) to pages and .ics files.
 
 - In a page, a marker line is replaced by generated Markdown in the page's language:
-  `<!-- programme:gatherings -->` the five national gatherings (table),
-  `<!-- programme:semesters -->`  the four semesters, their themes and gatherings (table),
-  `<!-- programme:rhythm -->`     what happens in every semester (table),
-  `<!-- programme:ics -->`        a download link to the calendar file of the page's language.
+  `<!-- lmp:programme-gatherings -->` the five national gatherings (table),
+  `<!-- lmp:programme-semesters -->`  the four semesters, their themes and gatherings (table),
+  `<!-- lmp:programme-rhythm -->`     what happens in every semester (table),
+  `<!-- lmp:programme-ics -->`        a download link to the calendar file of the page's language.
 - After the build, one iCalendar file per language is written to
   site/assets/calendar/laringsmiljoprosjektet.<lang>.ics (RFC 5545, made with `icalendar`):
   the gatherings as all-day events (DTEND is the day after the last day), the rhythm of a
@@ -15,20 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 import sys
 from pathlib import Path
 
 import icalendar
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _markers  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.programme")
 
 ICS_DIR = "assets/calendar"
 ICS_NAME = "laringsmiljoprosjektet.{lang}.ics"
-MARKER = re.compile(r"^<!--\s*programme:([a-z-]+)\s*-->[ \t]*$", re.MULTILINE)
+KINDS = ("gatherings", "semesters", "rhythm", "ics")   # <!-- lmp:programme-KIND -->
+_markers.register(*(f"programme-{kind}" for kind in KINDS), owner="programme")
 
 MONTHS = {
     "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -130,18 +131,13 @@ def render(kind: str, page, data: dict, docs_dir=_site.DOCS_DIR) -> str | None:
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
-    if "programme:" not in markdown:
+    if "lmp:programme-" not in markdown:
         return markdown
     data = _site.load_programme()
-
-    def replace(match):
-        generated = render(match.group(1), page, data, config.docs_dir)
-        if generated is None:
-            log.warning("%s: unknown marker '%s'", page.file.src_uri, match.group(0))
-            return match.group(0)
-        return generated
-
-    return MARKER.sub(replace, markdown)
+    for kind in KINDS:
+        markdown = _markers.replace(markdown, f"programme-{kind}",
+                                    lambda marker, kind=kind: render(kind, page, data, config.docs_dir))
+    return markdown
 
 
 def _lower_first(text: str) -> str:

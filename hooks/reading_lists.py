@@ -14,10 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _markers  # noqa: E402
 import _site  # noqa: E402
 
 PAGE_ID = "tool-reading-lists"
 MARKER = "reading-lists"
+_markers.register(MARKER, owner="reading_lists")
 GROUPS = ("working-group", "staff")          # role ids; the role page's title names the group
 SKIP_FOR_STAFF = {"staff-meeting", "further-reading"}
 TEXT = {
@@ -33,7 +35,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
         return markdown
     lang = _catalogue.language(page)
     entries = _catalogue.load(config.docs_dir, lang)
-    return _catalogue.fill(markdown, MARKER, render(entries, lang, page.file.src_uri), page)
+    return _markers.fill(_catalogue.words_per_minute(markdown), MARKER, render(entries, lang, page.file.src_uri),
+                         f"docs/{page.file.src_path}")
 
 
 def reading(entries, semester: int, group: str):

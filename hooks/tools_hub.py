@@ -1,18 +1,19 @@
 """Fill the tools hub (tools/index): a link and the description of each tool page that exists.
 
-The page groups the tools with markers `<!-- tools: reading-lists onboarding -->` (paths under
-tools/, without language and .md); `<!-- tools: rest -->` lists every other tool page, so a new
+The page groups the tools with markers `<!-- lmp:tools reading-lists onboarding -->` (paths under
+tools/, without language and .md); `<!-- lmp:tools rest -->` lists every other tool page, so a new
 tool appears on the hub without anyone typing its title or description twice.
 """
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _markers  # noqa: E402
 
 PAGE_ID = "tools"
-MARKER = re.compile(r"<!-- tools: ([^>]*?) -->")
+MARKER = "tools"
+_markers.register(MARKER, owner="tools_hub")
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
@@ -21,14 +22,14 @@ def on_page_markdown(markdown, page, config, **kwargs):
     lang = _catalogue.language(page)
     tools = {p.key[len("tools/"):]: p for p in _catalogue.pages(config.docs_dir, lang)
              if p.key.startswith("tools/") and p.key != "tools/index"}
-    named = {name for match in MARKER.finditer(markdown) for name in match.group(1).split()}
+    named = {name for marker in _markers.find(markdown, MARKER) for name in marker.args.split()}
 
-    def listing(match):
-        names = match.group(1).split()
+    def listing(marker):
+        names = marker.args.split()
         if names == ["rest"]:
             names = sorted(name for name in tools if name not in named
                            and not (name.startswith("templates/") and name != "templates/index"))
         return "\n".join(f"- [{tools[n].meta['title']}]({_catalogue.md_link(page.file.src_uri, tools[n].key)}): "
                          f"{tools[n].meta['description']}" for n in names if n in tools)
 
-    return MARKER.sub(listing, markdown)
+    return _markers.replace(markdown, MARKER, listing)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
+import _markers  # noqa: E402
 import _site  # noqa: E402
+
+_markers.register("roles-by-semester", "roles-by-meeting", owner="who_does_what")
 
 PAGE_ID = "tool-who-does-what"
 MEETINGS = {
@@ -31,8 +34,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
     roles = sorted((p for p in _catalogue.pages(config.docs_dir, lang)
                     if p.meta.get("type") == "role" and p.meta.get("role") in _site.ROLES),
                    key=lambda p: _site.ROLES.index(p.meta["role"]))
-    markdown = _catalogue.fill(markdown, "roles-by-semester", by_semester(roles, lang, page), page)
-    return _catalogue.fill(markdown, "roles-by-meeting", by_meeting(roles, lang, page), page)
+    markdown = _markers.fill(markdown, "roles-by-semester", by_semester(roles, lang, page), f"docs/{page.file.src_path}")
+    return _markers.fill(markdown, "roles-by-meeting", by_meeting(roles, lang, page), f"docs/{page.file.src_path}")
 
 
 def _role(role, page) -> str:

@@ -61,6 +61,17 @@ def inject_faults(docs: Path) -> dict[str, str]:
     expected[f"docs/roles/owner.en.md:{line}"] = "is H4 after H2: a level was skipped"
     line = append_lines(docs / "roles/owner.nb.md", '!!! danger "Fare"', "    Tekst.")
     expected[f"docs/roles/owner.nb.md:{line}"] = "unknown admonition type 'danger'"
+    line = append_lines(docs / "about/organisation.en.md", "<!-- lmp:programme-gatherins -->")
+    expected[f"docs/about/organisation.en.md:{line}"] = "unknown marker <!-- lmp:programme-gatherins -->"
+    line = append_lines(docs / "roles/owner.en.md", "<!-- programme:rhythm -->")
+    expected[f"docs/roles/owner.en.md:{line}"] = "old marker syntax <!-- programme:rhythm -->"
+    # Generated files are files of the build: a link to one that is not generated fails like any link.
+    append_lines(docs / "tools/calendar.nb.md", "[Kalender](../assets/calendar/laringsmiljoprosjektet.xx.ics)")
+    expected["Doc file 'tools/calendar.nb.md' contains a link"] = (
+        "'assets/calendar/laringsmiljoprosjektet.xx.ics' is not found among documentation files")
+    append_lines(docs / "tools/index.en.md", "[Word](../assets/templates/no-such-template.en.docx)")
+    expected["Doc file 'tools/index.en.md' contains a link"] = (
+        "'assets/templates/no-such-template.en.docx' is not found among documentation files")
     return expected
 
 
@@ -75,7 +86,8 @@ def test_the_build_fails(faulty_build):
 
 
 CASES = ["invalid YAML", "unknown key", "unknown role id", "duplicated id (nb)", "duplicated id (en)",
-         "missing pair", "image without alt", "skipped heading level", "unknown admonition type"]
+         "missing pair", "image without alt", "skipped heading level", "unknown admonition type",
+         "unknown marker", "old-style marker", "link to a missing .ics", "link to a missing .docx"]
 
 
 @pytest.mark.parametrize("case", range(len(CASES)), ids=CASES)

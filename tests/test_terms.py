@@ -94,7 +94,7 @@ def inject(project: Path) -> dict[str, str]:
     line = replace_line(project / "data/law.yml", "        - Everyone who works in the kindergarten must monitor",
                         "        - Everyone who works in the kindergarten must keep an eye on how the children are doing.")
     expected[f"data/law.yml:{line}"] = "'keep an eye on': write 'monitor, intervene and report'"
-    line = append(docs / "topics/index.nb.md", "Se [<!-- theme-title: theme-9 -->](../themes/theme-1/index.md).")
+    line = append(docs / "topics/index.nb.md", "Se [<!-- lmp:theme-title theme-9 -->](../themes/theme-1/index.md).")
     expected[f"docs/topics/index.nb.md:{line}"] = "unknown theme 'theme-9'"
     # A theme module without its box.
     theme = docs / "themes/theme-3/index.nb.md"

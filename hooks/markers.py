@@ -1,0 +1,41 @@
+"""Every generated-block marker in a page is one a hook fills (hooks/_markers.py).
+
+`<!-- lmp:NAME … -->` with a NAME no hook registered, or a marker in the syntax before `lmp:`
+(`<!-- programme:ics -->`, `<!-- step: … -->`, `{{ law acts }}`), would stay in the page as an
+invisible comment or as text. Each is a warning `docs/<file>:<line>: …` (fatal under --strict).
+Runs at on_config: MkDocs has imported every hook by then, so every name is registered.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _markers  # noqa: E402
+import _site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.markers")
+
+
+@event_priority(100)
+def on_config(config):
+    _site.report(config, log, check)
+
+
+def check(docs_dir: Path):
+    for page in _site.iter_pages(docs_dir):
+        rel = page.path.relative_to(docs_dir.parent).as_posix()
+        for line, problem in problems(page.body):
+            yield f"{rel}:{page.body_line + line - 1}", problem
+
+
+def problems(body: str):
+    """(line in body, problem) for each unknown or old-style marker, in order."""
+    found = [(m.line, f"unknown marker {m.text} (known: {', '.join(sorted(_markers.KNOWN))})")
+             for m in _markers.unknown(body)]
+    found += [(line, f"old marker syntax {text}: write <!-- lmp:NAME ARGS --> (CONTRIBUTING.md)")
+              for line, text in _markers.old_style(body)]
+    return sorted(found)
