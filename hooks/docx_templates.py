@@ -1,19 +1,25 @@
 """Every template page (front matter `type: template`) is also an editable Word file.
 
 The page's own rendered HTML is the single source: after MkDocs has turned the Markdown into HTML,
-this hook writes the same content as site/assets/templates/<name>.<lang>.docx with python-docx
+this hook converts the same content to site/assets/templates/<name>.<lang>.docx with python-docx
 (page H2 → Heading 1, H3 → Heading 2, tables with a repeated, bold header row, lists with Word's
 list styles; document title and language in the core properties and the default text language;
 A4 pages with 2 cm margins; links as real Word hyperlinks to absolute addresses, resolved against
-the page's public address, SITE_URL) and puts a download link at the top of the page. The link is relative, so it works over HTTP and
-from file://, and raw HTML, because MkDocs cannot validate a link to a file it did not copy.
-Anything marked `.lmp-web-only` stays out of the Word file (and out of print).
+the page's public address, SITE_URL) and puts a download link at the top of the page. The .docx
+is a file of the build (registered in on_files, its bytes set once the page's HTML exists, copied
+by MkDocs), so the link is a Markdown link that strict validation checks; relative, so it works
+over HTTP and from file://. Anything marked `.lmp-web-only` stays out of the Word file (and out of
+print). A conversion is cached in .cache/docx/ under a hash of the page's HTML and this converter
+(LMP_DOCX_CACHE=off switches it off): a rebuild with nothing changed converts no file.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -23,6 +29,8 @@ from docx.oxml import OxmlElement
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
@@ -41,26 +49,87 @@ LINK_COLOUR = RGBColor(0x1A, 0x4B, 0x9B)   # 8.6:1 on white
 SKIP_CLASSES = {"lmp-web-only", "headerlink", "lmp-reading-time"}
 
 
-def docx_name(page) -> str:
+SIZE_MARK = "lmp-docx-size"   # in the link's Markdown until the file's size is known
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "docx"
+CONVERTER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()   # a change here: new files
+stats = {"converted": 0, "cached": 0, "seconds": 0.0}   # of the language build running
+_FILES: dict[str, File] = {}   # template page src_uri → its .docx File (this language build)
+
+
+def _lang(file) -> str:
+    return getattr(file, "locale", None) or _site.DEFAULT_LANGUAGE
+
+
+def docx_name(file) -> str:
     """'activity-plan.nb.docx' for docs/tools/templates/activity-plan.nb.md."""
-    lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
-    return f"{Path(page.file.src_uri).name.split('.')[0]}.{lang}.docx"
+    return f"{Path(file.src_uri).name.split('.')[0]}.{_lang(file)}.docx"
+
+
+@event_priority(-200)  # after static-i18n (-100) has chosen the pages of the language being built
+def on_files(files, config, **kwargs):
+    """One .docx File per template page of this build, at the site's root (the URL it always had);
+    its bytes are set in on_page_content, before MkDocs copies the files."""
+    _FILES.clear()
+    stats.update(converted=0, cached=0, seconds=0.0)
+    docs_dir = Path(config.docs_dir)
+    for file in files.documentation_pages():
+        if _site.read_page(Path(file.abs_src_path), docs_dir).meta.get("type") == "template":
+            _FILES[file.src_uri] = File.generated(config, f"{DOCX_DIR}/{docx_name(file)}", content=b"")
+            files.append(_FILES[file.src_uri])
+    return files
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    docx = _FILES.get(page.file.src_uri)
+    if docx is None:
+        return markdown
+    lang = _lang(page.file)
+    href = os.path.relpath(docx.src_uri, os.path.dirname(page.file.src_uri) or ".").replace(os.sep, "/")
+    return (f'[{LINK_TEXT[lang]}]({href}){{ download type="{DOCX_TYPE}" hreflang="{lang}" }} ({SIZE_MARK})\n'
+            f"{{ .lmp-web-only .lmp-download }}\n\n{markdown}")
 
 
 def on_page_content(html, page, config, **kwargs):
-    if page.meta.get("type") != "template":
+    docx = _FILES.get(page.file.src_uri)
+    if docx is None:
         return html
-    lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
-    data = html_to_docx(html, page.title, lang, page.meta.get("description", ""), base=page.canonical_url)
-    name = docx_name(page)
-    target = Path(config.site_dir) / DOCX_DIR / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    href = "../" * page.url.count("/") + f"{DOCX_DIR}/{name}"
+    lang = _lang(page.file)
+    data = cached_docx(html, page.title, lang, page.meta.get("description", ""), base=page.canonical_url)
+    docx.content_bytes = data
     size = SIZE_TEXT[lang].format(max(1, round(len(data) / 1024)))
-    link = (f'<p class="lmp-web-only lmp-download"><a href="{href}" download type="{DOCX_TYPE}" '
-            f'hreflang="{lang}">{LINK_TEXT[lang]}</a> ({size})</p>')
-    return f'<div class="lmp-template">{link}\n{html}</div>'
+    return f'<div class="lmp-template">{html.replace(SIZE_MARK, size, 1)}</div>'
+
+
+def on_post_build(config, **kwargs):
+    """One line per language build, e.g. `docx: 0 converted (0.00 s), 6 from the cache`."""
+    if _FILES:
+        log.info("docx: %d converted (%.2f s), %d from the cache", stats["converted"], stats["seconds"],
+                 stats["cached"])
+
+
+def cached_docx(html: str, title: str, lang: str, description: str, base: str | None) -> bytes:
+    """html_to_docx, or the file it made before from the same input (.cache/docx/<hash>.docx)."""
+    if os.environ.get("LMP_DOCX_CACHE", "").lower() in ("off", "0", "false", "no"):
+        return _convert(html, title, lang, description, base)
+    key = hashlib.sha256("\0".join([CONVERTER, html, title, lang, description, base or ""]).encode()).hexdigest()
+    path = CACHE_DIR / f"{key}.docx"
+    if path.exists():
+        stats["cached"] += 1
+        return path.read_bytes()
+    data = _convert(html, title, lang, description, base)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return data
+
+
+def _convert(html: str, title: str, lang: str, description: str, base: str | None) -> bytes:
+    start = time.perf_counter()
+    data = html_to_docx(html, title, lang, description, base=base)
+    stats["converted"] += 1
+    stats["seconds"] += time.perf_counter() - start
+    return data
 
 
 # --- HTML → Word -------------------------------------------------------------------------------

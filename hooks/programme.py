@@ -5,8 +5,9 @@
   `<!-- lmp:programme-semesters -->`  the four semesters, their themes and gatherings (table),
   `<!-- lmp:programme-rhythm -->`     what happens in every semester (table),
   `<!-- lmp:programme-ics -->`        a download link to the calendar file of the page's language.
-- After the build, one iCalendar file per language is written to
-  site/assets/calendar/laringsmiljoprosjektet.<lang>.ics (RFC 5545, made with `icalendar`):
+- One iCalendar file per language, site/assets/calendar/laringsmiljoprosjektet.<lang>.ics, is a
+  file of the build (registered in on_files, so MkDocs copies it and strict link validation covers
+  the Markdown link to it; RFC 5545, made with `icalendar`):
   the gatherings as all-day events (DTEND is the day after the last day), the rhythm of a
   semester in the calendar's description. Local dates are not known, so they are not in it.
 """
@@ -19,6 +20,8 @@ import sys
 from pathlib import Path
 
 import icalendar
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
@@ -122,11 +125,10 @@ def render(kind: str, page, data: dict, docs_dir=_site.DOCS_DIR) -> str | None:
     if kind == "rhythm":
         return _table(text["rhythm"], [(r["count"][lang], r["what"][lang]) for r in data["rhythm"]])
     if kind == "ics":
-        # Raw HTML: the file is written after the build, so MkDocs cannot validate a Markdown link.
-        up = "../" * page.url.count("/")
-        href = f"{up}{ICS_DIR}/{ICS_NAME.format(lang=lang)}"
-        return (f'<p class="lmp-download"><a href="{href}" download type="text/calendar" '
-                f'hreflang="{lang}">{text["ics"]}</a></p>')
+        # A Markdown link to a file of the build (on_files): MkDocs validates it.
+        href = os.path.relpath(f"{ICS_DIR}/{ICS_NAME.format(lang=lang)}",
+                               os.path.dirname(page.file.src_uri) or ".").replace(os.sep, "/")
+        return f'[{text["ics"]}]({href}){{ download type="text/calendar" hreflang="{lang}" }}\n{{ .lmp-download }}'
     return None
 
 
@@ -182,10 +184,13 @@ def calendar(data: dict, lang: str, stamp: dt.datetime | None = None,
     return cal
 
 
-def on_post_build(config, **kwargs):
-    """Write both languages' files (cheap; the nested language build writes them again)."""
+@event_priority(-200)  # after static-i18n (-100) has chosen the files of the language being built
+def on_files(files, config, **kwargs):
+    """Both languages' calendars as files of every language build, at the site's root (the URL
+    they always had): a generated file is not in docs_dir, so static-i18n leaves its place alone."""
     data = _site.load_programme()
-    folder = Path(config.site_dir) / ICS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     for lang in _site.LANGUAGES:
-        (folder / ICS_NAME.format(lang=lang)).write_bytes(calendar(data, lang, docs_dir=config.docs_dir).to_ical())
+        uri = f"{ICS_DIR}/{ICS_NAME.format(lang=lang)}"
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, content=calendar(data, lang, docs_dir=config.docs_dir).to_ical()))
+    return files

@@ -34,3 +34,18 @@ def test_the_old_syntax_is_reported(old):
 def test_a_plain_comment_and_a_known_marker_are_not_reported():
     import programme  # noqa: F401  (registers programme-*)
     assert markers.problems("<!-- a note for the layout, in words -->\n<!-- lmp:programme-ics -->\n") == []
+
+
+def test_a_docx_is_converted_once_for_the_same_html(tmp_path, monkeypatch):
+    """.cache/docx: the same page HTML (and converter) gives the cached file, a change converts."""
+    import docx_templates
+    monkeypatch.setattr(docx_templates, "CACHE_DIR", tmp_path)
+    monkeypatch.delenv("LMP_DOCX_CACHE", raising=False)
+    docx_templates.stats.update(converted=0, cached=0, seconds=0.0)
+    html = "<h2>Plan</h2><p>Text.</p>"
+    first = docx_templates.cached_docx(html, "Plan", "nb", "", None)
+    again = docx_templates.cached_docx(html, "Plan", "nb", "", None)
+    changed = docx_templates.cached_docx(html + "<p>More.</p>", "Plan", "nb", "", None)
+    assert first == again and changed != first
+    assert (docx_templates.stats["converted"], docx_templates.stats["cached"]) == (2, 1)
+    assert len(list(tmp_path.glob("*.docx"))) == 2
