@@ -26,6 +26,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
 import _site  # noqa: E402
+from _templates import render as render_template  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.programme")
 
@@ -34,53 +35,22 @@ ICS_NAME = "laringsmiljoprosjektet.{lang}.ics"
 KINDS = ("gatherings", "semesters", "rhythm", "ics")   # <!-- lmp:programme-KIND -->
 _markers.register(*(f"programme-{kind}" for kind in KINDS), owner="programme")
 
-MONTHS = {
-    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
-TEXT = {
-    "nb": {
-        "gatherings": ("Samling", "Dato", "Form", "Semester"),
-        "semesters": ("Semester", "Halvår", "Tema", "Nasjonal samling"),
-        "rhythm": ("Hvor mange", "Hva"),
-        "physical": "fysisk", "digital": "digital",
-        "before": "før semester 1",
-        "ics": "Last ned de nasjonale samlingene som kalenderfil (.ics)",
-        "calendar": "Læringsmiljøprosjektet – nasjonale samlinger",
-        "event": ("Nasjonal samling i Læringsmiljøprosjektet, arrangert av Utdanningsdirektoratet for "
-                  "representanter for arbeidsgruppene. Veilederne fra Læringsmiljøsenteret deltar "
-                  "sammen med kommunene sine. Form: {format}. {when}."),
-        "when": "Semester {n} ({term}): {theme}",
-        "kickoff": "Før semester 1",
-        "rhythm_intro": "Hvert semester (lokale datoer avtales med veilederne):",
-        "location": "Digitalt",
-    },
-    "en": {
-        "gatherings": ("Gathering", "Date", "Format", "Semester"),
-        "semesters": ("Semester", "Half-year", "Theme", "National gathering"),
-        "rhythm": ("How many", "What"),
-        "physical": "in person", "digital": "digital",
-        "before": "before semester 1",
-        "ics": "Download the national gatherings as a calendar file (.ics)",
-        "calendar": "The Learning Environment Project – national gatherings",
-        "event": ("National gathering of the Learning Environment Project (Læringsmiljøprosjektet), "
-                  "run by the Norwegian Directorate for Education and Training for representatives "
-                  "of the working groups. The supervisors from the Centre for Learning Environment "
-                  "attend with their municipalities. Format: {format}. {when}."),
-        "when": "Semester {n} ({term}): {theme}",
-        "kickoff": "Before semester 1",
-        "rhythm_intro": "Every semester (local dates are agreed with the supervisors):",
-        "location": "Online",
-    },
-}
+
+
+class _Words(dict):
+    """`TEXT[lang]`: the section `programme:` of data/ui.<lang>.yml (also read by home_page and
+    handouts for the gathering format words). No words in Python; a missing language fails."""
+
+    def __missing__(self, lang: str) -> dict:
+        return _site.ui(lang)["programme"]
+
+
+TEXT = _Words()
 
 
 def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     """'23.–24. september 2025' / '23–24 September 2025'; one day: '24. april 2025'."""
-    month = MONTHS[lang]
-    dot = "." if lang == "nb" else ""
+    month, dot = TEXT[lang]["months"], TEXT[lang]["day_suffix"]
     last = f"{end.day}{dot} {month[end.month - 1]} {end.year}"
     if start == end:
         return last
@@ -95,9 +65,7 @@ def _lang(page) -> str:
 
 
 def _table(head, rows) -> str:
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
+    return render_template("programme-table.html", head=head, rows=rows).strip("\n")
 
 
 def _semester_label(number: int, lang: str) -> str:
@@ -128,7 +96,7 @@ def render(kind: str, page, data: dict, docs_dir=_site.DOCS_DIR) -> str | None:
         # A Markdown link to a file of the build (on_files): MkDocs validates it.
         href = os.path.relpath(f"{ICS_DIR}/{ICS_NAME.format(lang=lang)}",
                                os.path.dirname(page.file.src_uri) or ".").replace(os.sep, "/")
-        return f'[{text["ics"]}]({href}){{ download type="text/calendar" hreflang="{lang}" }}\n{{ .lmp-download }}'
+        return render_template("programme-ics-link.html", text=text["ics"], href=href, lang=lang).strip("\n")
     return None
 
 
