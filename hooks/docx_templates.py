@@ -34,13 +34,11 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
+from _templates import render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.docx_templates")
 
 DOCX_DIR = "assets/templates"
-WORD_LANG = {"nb": "nb-NO", "en": "en-GB"}
-LINK_TEXT = {"nb": "Last ned malen som Word-fil", "en": "Download the template as a Word file"}
-SIZE_TEXT = {"nb": "redigerbar .docx, {} kB", "en": "editable .docx, {} kB"}
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HEADING_LEVEL = {"h2": 1, "h3": 2, "h4": 3}
 A4 = (Mm(210), Mm(297))
@@ -85,8 +83,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
         return markdown
     lang = _lang(page.file)
     href = os.path.relpath(docx.src_uri, os.path.dirname(page.file.src_uri) or ".").replace(os.sep, "/")
-    return (f'[{LINK_TEXT[lang]}]({href}){{ download type="{DOCX_TYPE}" hreflang="{lang}" }} ({SIZE_MARK})\n'
-            f"{{ .lmp-web-only .lmp-download }}\n\n{markdown}")
+    link = render("docx-link.html", text=_site.ui(lang)["docx"]["link"], href=href, type=DOCX_TYPE, lang=lang,
+                  size=SIZE_MARK)
+    return f"{link.strip()}\n\n{markdown}"
 
 
 def on_page_content(html, page, config, **kwargs):
@@ -96,7 +95,7 @@ def on_page_content(html, page, config, **kwargs):
     lang = _lang(page.file)
     data = cached_docx(html, page.title, lang, page.meta.get("description", ""), base=page.canonical_url)
     docx.content_bytes = data
-    size = SIZE_TEXT[lang].format(max(1, round(len(data) / 1024)))
+    size = _site.ui(lang)["docx"]["size"].format(max(1, round(len(data) / 1024)))
     return f'<div class="lmp-template">{html.replace(SIZE_MARK, size, 1)}</div>'
 
 
@@ -140,9 +139,10 @@ def html_to_docx(html: str, title: str, lang: str, description: str = "", base: 
         section.page_width, section.page_height = A4
         section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
     props = document.core_properties
-    props.title, props.language, props.subject = title, WORD_LANG[lang], description
-    props.author = "Læringsmiljøprosjektet"
-    _set_default_language(document, WORD_LANG[lang])
+    words = _site.ui(lang)["docx"]
+    props.title, props.language, props.subject = title, words["word_language"], description
+    props.author = words["author"]
+    _set_default_language(document, words["word_language"])
     document.add_heading(title, level=0)
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):   # a Word file has no "current page": make links absolute
