@@ -81,12 +81,12 @@ def test_ics_parses_and_holds_the_five_gatherings(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_calendar_page_shows_the_gatherings_from_the_data(site, lang):
-    html = built(site, lang, PAGES["calendar"])
-    text = soup(html).select_one("article").get_text(" ")
+    path = built(site, lang, PAGES["calendar"])
+    text = soup(path).select_one("article").get_text(" ")
     for g in _site.load_programme()["gatherings"]:
         assert g["title"][lang] in text
     assert "2025" in text and "2027" in text
-    assert "lmp:" not in html, "a marker was left unreplaced (it would be an HTML comment)"
+    assert "lmp:" not in path.read_text(encoding="utf-8"), "a marker was left unreplaced (it would be an HTML comment)"
     # The page says where the half-years come from (the dates of the gatherings).
     assert re.search(r"følger av datoen|follows from the date", text)
 
