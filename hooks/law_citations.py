@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
 import _site  # noqa: E402
+from _templates import render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.law_citations")
 
@@ -103,7 +104,8 @@ def citation(law: dict, pid: str, lang: str, capital: bool = False) -> str:
     if provision.get("heading"):
         if lang == _site.DEFAULT_LANGUAGE:
             return f"{text} {quoted(provision['heading'], lang)}"
-        return f"{text}, {provision['heading_en']} (Norwegian: {quoted(provision['heading'], lang)})"
+        original = _site.ui(lang)["law"]["in_norwegian"].format(quoted(provision["heading"], lang))
+        return f"{text}, {provision['heading_en']} ({original})"
     if "label" in provision:
         return f"{text} ({provision['label'][lang]})"
     return f"{text} ({provision['heading_en'][0].lower()}{provision['heading_en'][1:]})" if lang != "nb" else text
@@ -133,67 +135,60 @@ def expand_shortcuts(markdown: str, law: dict, lang: str) -> str:
 
 # --- The law overview ----------------------------------------------------------------------------
 
-def heading_line(law: dict, provision: dict, lang: str) -> str:
+def heading_title(law: dict, provision: dict, lang: str) -> str:
+    """The H3 of a provision on the law page: `§ 41 Nulltoleranse …`, `Article 3 (…)`."""
     words = _site.ui(lang)["law"]
     if "article" in provision:
-        title = f"{words['article'].capitalize()} {provision['article']} ({provision['label'][lang]})"
-    else:
-        sign = "§" if lang == "nb" else "Section"
-        name = provision["heading"] if lang == "nb" and provision["heading"] else provision["heading_en"]
-        title = f"{sign} {provision['section']} {name}"
-    return f"### {title} {{ #{provision['id'].replace('bk-', 'uncrc-')} }}"
+        return f"{words['article'].capitalize()} {provision['article']} ({provision['label'][lang]})"
+    name = provision["heading"] if lang == "nb" and provision["heading"] else provision["heading_en"]
+    return f"{words['heading_sign']} {provision['section']} {name}"
 
 
 def provision_block(law: dict, provision: dict, lang: str) -> str:
+    """One provision of the overview (overrides/lmp/law-provision.html)."""
     words = _site.ui(lang)["law"]
-    lines = [heading_line(law, provision, lang), ""]
-    if "article" in provision:
-        lines.append(f"{provision['summary'][lang]} Lovdata: [{number_of(law, provision, lang)}][{provision['id']}].")
-        return "\n".join(lines)
-    chapter = law["chapters"][provision["chapter"]]
-    act_name = law["acts"][provision["act"]]["name"][lang]
-    place = f"{act_name}, {words['chapter']} {chapter['number']}"
-    if chapter["heading"]:
-        place += " " + quoted(chapter["heading"], lang)
-    lines.append(f"- **{words['place']}:** {place}, {words['section']} {provision['section']}.")
-    if provision["heading"]:
-        heading = quoted(provision["heading"], lang)
-        if lang != "nb":
-            heading += f" ({provision['heading_en']}; unofficial translation)"
-        lines.append(f"- **{words['heading']}:** {heading}.")
-    else:
-        lines.append(f"- **{words['heading']}:** {words['no_heading']}")
-    summary = provision["summary"][lang]
-    if summary.lstrip().startswith(("-", "1.")) or "\n\n" in summary:
-        indented = "\n".join(("    " + line) if line else "" for line in summary.splitlines())
-        lines.append(f"- **{words['requires']}:**\n\n{indented}\n")
-    else:
-        lines.append(f"- **{words['requires']}:** {summary}")
-    lines.append(f"- **Lovdata:** [{number_of(law, provision, lang)}][{provision['id']}]")
-    return "\n".join(lines)
+    values = {"words": words, "title": heading_title(law, provision, lang), "id": provision["id"],
+              "anchor": provision["id"].replace("bk-", "uncrc-"), "article": "article" in provision,
+              "number": number_of(law, provision, lang), "summary": provision["summary"][lang],
+              "summary_block": "", "place": "", "section": "", "heading": ""}
+    if not values["article"]:
+        chapter = law["chapters"][provision["chapter"]]
+        place = f"{law['acts'][provision['act']]['name'][lang]}, {words['chapter']} {chapter['number']}"
+        if chapter["heading"]:
+            place += " " + quoted(chapter["heading"], lang)
+        heading = words["no_heading"]
+        if provision["heading"]:
+            heading = quoted(provision["heading"], lang)
+            if lang != _site.DEFAULT_LANGUAGE:
+                heading += f" ({provision['heading_en']}; {words['unofficial']})"
+            heading += "."
+        summary = values["summary"]
+        if summary.lstrip().startswith(("-", "1.")) or "\n\n" in summary:
+            values["summary_block"] = "\n".join(("    " + line) if line else "" for line in summary.splitlines())
+        values.update(place=place, section=provision["section"], heading=heading)
+    return render("law-provision.html", **values).strip("\n")
 
 
 def acts_table(law: dict, lang: str) -> str:
     words = _site.ui(lang)["law"]
-    rows = [f"| {words['act']} | {words['id']} | {words['in_force']} | {words['english']} |",
-            "|---|---|---|---|"]
-    for aid, act in law["acts"].items():
-        title = f"[{act['title']}][{aid}]" + (f", {words['repealed']}" if act.get("repealed") else "")
-        rows.append(f"| {title} | {act['lovdata_id']} | {act['in_force'][lang]} | {act['english_title'][lang]} |")
-    return "\n".join(rows)
+    rows = [(f"[{act['title']}][{aid}]" + (f", {words['repealed']}" if act.get("repealed") else ""),
+             act["lovdata_id"], act["in_force"][lang], act["english_title"][lang])
+            for aid, act in law["acts"].items()]
+    return render("markdown-table.html", head=[words[k] for k in ("act", "id", "in_force", "english")],
+                  rows=rows).strip("\n")
 
 
 def old_to_new(law: dict, lang: str) -> str:
-    words = _site.ui(lang)["law"]
-    rows = [f"| {words['old']} | {words['old_heading']} | {words['new']} |", "|---|---|---|"]
+    words, rows = _site.ui(lang)["law"], []
     for provision in law["provisions"].values():
         if provision["act"] != "oppl-1998":
             continue
         new = law["provisions"].get(provision["replaced_by"])
-        target = (f"[{words['section'].capitalize() if lang == 'en' else '§'} {new['section']}](#{new['id']})"
+        target = (f"[{words['heading_sign']} {new['section']}](#{new['id']})"
                   if new else words["moved"].format(law["chapters"][provision["replaced_by"]]["number"]))
-        rows.append(f"| § {provision['section']} | {quoted(provision['heading'], lang)} | {target} |")
-    return "\n".join(rows)
+        rows.append((f"§ {provision['section']}", quoted(provision["heading"], lang), target))
+    return render("markdown-table.html", head=[words[k] for k in ("old", "old_heading", "new")],
+                  rows=rows).strip("\n")
 
 
 def overview(law: dict, part: str, lang: str) -> str:

@@ -65,7 +65,7 @@ def _lang(page) -> str:
 
 
 def _table(head, rows) -> str:
-    return render_template("programme-table.html", head=head, rows=rows).strip("\n")
+    return render_template("markdown-table.html", head=head, rows=rows).strip("\n")
 
 
 def _semester_label(number: int, lang: str) -> str:
