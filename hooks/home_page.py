@@ -66,7 +66,9 @@ def now_block(data: dict, today: dt.date, lang: str, root: str, theme_titles: di
         theme = semester["theme"]
         lines.append(f"{words['theme']}: [{theme_titles.get(theme, theme)}]({root}themes/{theme}/index.md)")
     else:
-        lines.append("**" + words[state].format(term=term[:1].lower() + term[1:] if lang == "nb" else term) + "**")
+        if _site.ui(lang)["home_terms"]["lower_case_in_sentence"]:   # "høsten 2025" mid-sentence
+            term = term[:1].lower() + term[1:]
+        lines.append("**" + words[state].format(term=term) + "**")
     lines.append("")
     upcoming = [g for g in sorted(data["gatherings"], key=lambda g: g["start"]) if g["end"] >= today]
     if state != "after":
