@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
 import _site  # noqa: E402
+from _templates import render  # noqa: E402
 
 
 @event_priority(10)  # before other hooks add text to the page
@@ -22,5 +23,5 @@ def on_page_markdown(markdown, page, **kwargs):
     lang = _catalogue.language(page)
     minutes = _catalogue.page_minutes(markdown, page.meta, lang, page.file.src_uri[: -len(".md")])
     page.meta["reading_time"] = minutes
-    label = _site.ui(lang)["reading_time"]["label"].format(minutes=minutes)
-    return f"{label}\n{{: .lmp-reading-time }}\n\n{markdown}"
+    line = render("reading_time-line.html", words=_site.ui(lang)["reading_time"], minutes=minutes)
+    return f"{line}\n\n{markdown}"
