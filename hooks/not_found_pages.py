@@ -4,7 +4,7 @@ MkDocs writes the theme's 404.html to the root of the build; static-i18n's build
 language writes it there again (the English page at the root of a Norwegian site). Here each
 language's 404 page is kept: the second language's goes to <lang>/404.html and the default
 language's is put back at the root. Its words come from data/ui.<lang>.yml (not_found), through
-the `ui` function this hook gives the theme's templates.
+`config.extra.lmp_ui` (set by hooks/ui_check.py).
 """
 from __future__ import annotations
 
@@ -20,12 +20,6 @@ _pages: dict[str, str] = {}   # language → rendered 404 page of the current bu
 
 def _language(config) -> str:
     return config.theme["language"] or _site.DEFAULT_LANGUAGE
-
-
-def on_env(env, config, files):
-    """Templates (overrides/404.html) read the interface words with ui(lang)[section][key]."""
-    env.globals["ui"] = _site.ui
-    return env
 
 
 def on_pre_build(config):

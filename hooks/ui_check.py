@@ -5,7 +5,7 @@ The languages are the i18n plugin's `languages:` in mkdocs.yml (_site.set_langua
 Python lists them. Each language has its interface words in data/ui.<lang>.yml; every file must
 have exactly the key paths of the default language's file. A missing or extra key, or a missing
 file, is a warning naming the file and the key (fatal under --strict), so a language never shows
-a gap or falls back to another language's words.
+a gap or falls back to another language's words. The theme's templates get the words as `config.extra.lmp_ui`.
 """
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ log = logging.getLogger("mkdocs.hooks.ui_check")
 @event_priority(100)
 def on_config(config):
     _site.set_languages(config)
+    # The theme's templates (overrides/404.html, partials/language.html) read the same strict words
+    # as config.extra.lmp_ui(lang)[section][key]. In the config, not in Jinja's globals: Material's
+    # search plugin renders partials/language.html in its on_config, in an environment of its own.
+    config.extra["lmp_ui"] = _site.ui
     if _site.is_nested_build(config):
         return
     for where, problem in check(_site.LANGUAGES):
