@@ -10,9 +10,54 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
-LANGUAGES = ("nb", "en")          # the first is the default language, served at /
+CONFIG_FILE = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its !ENV and !!python tags become None (not needed here)."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def languages_of(entries) -> tuple[str, ...]:
+    """The locales of static-i18n's `languages:` entries, the default language first."""
+    def get(entry, key):
+        return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
+    codes = [str(get(e, "locale")) for e in entries if get(e, "build") is not False]
+    defaults = [str(get(e, "locale")) for e in entries if get(e, "default")]
+    first = defaults[0] if defaults else codes[0]
+    return (first, *[code for code in codes if code != first])
+
+
+def config_languages(config_file: str | Path = CONFIG_FILE) -> tuple[str, ...]:
+    """The languages of a project, from the i18n plugin's `languages:` in its mkdocs.yml."""
+    with open(config_file, encoding="utf-8") as file:
+        config = yaml.load(file, Loader=_ConfigLoader)
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return languages_of(plugin["i18n"]["languages"])
+    raise ValueError(f"{config_file}: no i18n plugin with `languages:`")
+
+
+# The site's languages come from the config (mkdocs.yml, the i18n plugin's `languages:`), never
+# from a list in Python: read here for scripts and tests, and set again from the loaded config at
+# the start of each build (set_languages, called by hooks/ui_check.py).
+LANGUAGES: tuple[str, ...] = config_languages()   # the first is the default language, served at /
 DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def set_languages(config) -> tuple[str, ...]:
+    """Take the languages from the loaded MkDocs config (the i18n plugin's `languages:`)."""
+    global LANGUAGES, DEFAULT_LANGUAGE
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        LANGUAGES = languages_of(i18n.config["languages"])
+        DEFAULT_LANGUAGE = LANGUAGES[0]
+    return LANGUAGES
 
 PAGE_TYPES = {"home", "page", "overview", "theme", "topic", "role", "reference", "tool", "template"}
 THEMES = ("theme-1", "theme-2", "theme-3", "theme-4")
@@ -237,8 +282,55 @@ def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:
 UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.{lang}.yml"
 
 
-def ui(lang: str) -> dict:
-    return load_yaml(str(UI_FILE).format(lang=lang))
+
+
+class MissingWord(PluginError):
+    """A key that a language file (data/ui.<lang>.yml) lacks: names the key path and the file.
+    Not a KeyError on purpose: Jinja turns a KeyError into an anonymous undefined value."""
+
+
+class Words(dict):
+    """A section of a language file. A missing key raises MissingWord naming the key path
+    (e.g. `reading_time.label`) and the file (`data/ui.en.yml`): never a silent fallback."""
+
+    def __init__(self, values: dict, file: str, path: str = ""):
+        super().__init__({key: Words(value, file, f"{path}{key}.") if isinstance(value, dict) else value
+                          for key, value in values.items()})
+        self._file, self._path = file, path
+
+    def __getitem__(self, key):
+        try:
+            return super().__getitem__(key)
+        except KeyError:
+            raise MissingWord(f"{self._file}: no key '{self._path}{key}' (every language file needs "
+                              f"the same keys as data/ui.{DEFAULT_LANGUAGE}.yml)") from None
+
+    def get(self, key, default=None):  # only for optional lookups a hook decides on itself
+        return super().get(key, default)
+
+
+def ui_file(lang: str) -> Path:
+    return Path(str(UI_FILE).format(lang=lang))
+
+
+def ui(lang: str) -> Words:
+    """The interface words of one language, from data/ui.<lang>.yml (strict: see Words)."""
+    path = ui_file(lang)
+    name = f"data/{path.name}"
+    if not path.exists():
+        raise MissingWord(f"{name}: no such language file for the language '{lang}' "
+                          "(mkdocs.yml's i18n `languages:` lists it)")
+    return Words(load_yaml(path) or {}, name)
+
+
+def key_paths(values, prefix: str = "") -> set[str]:
+    """Every key path of a language file, e.g. {'home.as_of', 'home.steps.before', …}."""
+    if not isinstance(values, dict):
+        return {prefix[:-1]} if prefix else set()
+    paths = set()
+    for key, value in values.items():
+        paths |= key_paths(value, f"{prefix}{key}.")
+    return paths
 
 
 # The public address. It is set in ONE place: the SITE_URL environment variable, read by

@@ -10,9 +10,9 @@ under "about, tools and reference" when it names none.
 `<!-- lmp:audience-filter -->` becomes the form (hidden until assets/javascripts/audience-filter.js
 shows it: without JavaScript the page is the full grouped list); `<!-- lmp:audience-groups -->` the
 groups. The reader's choice lives in the URL (?setting=school&role=ppt): shareable, never stored.
+Markup: overrides/lmp/audience-*.html; words: data/ui.<lang>.yml (audience, settings).
 Both are left out of the search index (data-search-exclude): they only repeat other pages' titles.
 """
-import html
 import sys
 from pathlib import Path
 
@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
 import _markers  # noqa: E402
 import _site  # noqa: E402
+from _templates import render  # noqa: E402
 
 _markers.register("audience-filter", "audience-groups", owner="audience_index")
 
@@ -56,23 +57,10 @@ def _order(page):
             page.meta.get("semester") or 0, page.key)
 
 
-def _options(name, label, any_label, values):
-    options = [f'<option value="">{html.escape(any_label)}</option>']
-    options += [f'<option value="{value}">{html.escape(text)}</option>' for value, text in values]
-    return (f'<p><label for="lmp-audience-{name}">{html.escape(label)}</label>\n'
-            f'<select id="lmp-audience-{name}" name="{name}">{"".join(options)}</select></p>')
-
-
 def form(words, roles) -> str:
-    text = words["audience"]
-    settings = [(s, words["settings"][s]) for s in _site.SETTINGS]
-    role_options = [(r, roles[r]) for r in _site.ROLES if r in roles]
-    return ('<form id="lmp-audience" class="lmp-audience-form" hidden data-search-exclude>\n'
-            + _options("setting", text["setting"], text["any_setting"], settings) + "\n"
-            + _options("role", text["role"], text["any_role"], role_options) + "\n"
-            + f'<p class="lmp-audience-count" role="status" data-count="{html.escape(text["count"])}" '
-              f'data-count-all="{html.escape(text["count_all"])}"></p>\n'
-            + "</form>\n")
+    return render("audience-form.html", words=words["audience"],
+                  settings=[(s, words["settings"][s]) for s in _site.SETTINGS],
+                  roles=[(r, roles[r]) for r in _site.ROLES if r in roles]) + "\n"
 
 
 def group_of(page) -> str:
@@ -81,21 +69,13 @@ def group_of(page) -> str:
 
 
 def groups(pages, themes, words, page) -> str:
-    text, out = words["audience"], []
+    text = words["audience"]
     titles = {**themes, "all-themes": text["all_themes"], "general": text["general"]}
+    found = []
     for group in (*_site.THEMES, "all-themes", "general"):
-        members = [p for p in pages if group_of(p) == group]
-        if not members:
-            continue
-        items = []
-        for p in members:
-            href = _catalogue.html_url(page.file.src_uri, p.key)
-            items.append(f'<li data-settings="{" ".join(p.meta.get("settings") or [])}" '
-                         f'data-roles="{" ".join(p.meta.get("roles") or [])}">'
-                         f'<a href="{href}">{html.escape(str(p.meta["title"]))}</a></li>')
-        label = html.escape(titles[group], quote=True)   # the table of contents leaves the count out
-        out.append(f'### {titles[group]} <span class="lmp-group-count">({len(members)})</span> '
-                   f'{{ #group-{group} data-toc-label="{label}" }}\n\n'
-                   f'<ul class="lmp-audience-list" data-group="{group}" data-search-exclude>\n' + "\n".join(items) + "\n</ul>\n\n"
-                   f'<p class="lmp-audience-none" hidden>{html.escape(text["none"])}</p>\n')
-    return "\n".join(out)
+        members = [{"settings": p.meta.get("settings") or [], "roles": p.meta.get("roles") or [],
+                    "href": _catalogue.html_url(page.file.src_uri, p.key), "title": str(p.meta["title"])}
+                   for p in pages if group_of(p) == group]
+        if members:
+            found.append({"id": group, "title": titles[group], "pages": members})
+    return render("audience-groups.html", groups=found, words=text) + "\n"

@@ -7,7 +7,7 @@
   names the next one.
 - `<!-- lmp:home-themes -->` becomes the four themes, each with its title from the theme page's own
   front matter (one source for the title).
-Words come from data/ui.<lang>.yml; dates and gathering formats from hooks/programme.py.
+Words come from data/ui.<lang>.yml (home, home_terms), markup from overrides/lmp/home-now.html; dates and gathering formats from hooks/programme.py.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ import _catalogue  # noqa: E402
 import _markers  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402
+from _templates import render  # noqa: E402
 
 _markers.register("home-now", "home-themes", owner="home_page")
 
@@ -61,33 +62,25 @@ def now_block(data: dict, today: dt.date, lang: str, root: str, theme_titles: di
     state, semester = phase(data, today)
     count = len(data["semesters"])
     term = semester["term"][lang]
-    lines = [f'<div class="lmp-now" data-phase="{state}" data-semester="{semester["number"]}" markdown>', ""]
+    theme, gathering = None, None
     if state in ("during", "upcoming"):
-        lines.append("**" + words["semester" if state == "during" else "upcoming"].format(
-            n=semester["number"], count=count, term=term) + "**")
-        lines.append("")
-        theme = semester["theme"]
-        lines.append(f"{words['theme']}: [{theme_titles.get(theme, theme)}]({root}themes/{theme}/index.md)")
+        headline = words["semester" if state == "during" else "upcoming"].format(
+            n=semester["number"], count=count, term=term)
+        theme = {"id": semester["theme"], "title": theme_titles.get(semester["theme"], semester["theme"])}
     else:
-        lines.append("**" + words[state].format(term=term[:1].lower() + term[1:] if lang == "nb" else term) + "**")
-    lines.append("")
+        if _site.ui(lang)["home_terms"]["lower_case_in_sentence"]:   # "høsten 2025" mid-sentence
+            term = term[:1].lower() + term[1:]
+        headline = words[state].format(term=term)
     upcoming = [g for g in sorted(data["gatherings"], key=lambda g: g["start"]) if g["end"] >= today]
-    if state != "after":
-        if upcoming:
-            g = upcoming[0]
-            text = words["gathering"].format(title=g["title"][lang],
-                                             date=programme.date_range(g["start"], g["end"], lang),
-                                             format=programme.TEXT[lang][g["format"]])
-            lines.append(f"{words['next_gathering']}: {text}")
-        else:
-            lines.append(words["no_gathering"])
-        lines.append("")
-    lines.append(f"**{words['next_steps']}**")
-    lines.append("")
-    lines += ["- " + step.format(root=root, theme=semester["theme"]) for step in words["steps"][state]]
-    lines += ["", words["as_of"].format(date=programme.date_range(today, today, lang)), "{ .lmp-as-of }",
-              "", "</div>", ""]
-    return "\n".join(lines)
+    if upcoming:
+        g = upcoming[0]
+        gathering = words["gathering"].format(title=g["title"][lang],
+                                              date=programme.date_range(g["start"], g["end"], lang),
+                                              format=programme.TEXT[lang][g["format"]])
+    return render("home-now.html", words=words, state=state, number=semester["number"], headline=headline,
+                  theme=theme, gathering=gathering, root=root,
+                  steps=[step.format(root=root, theme=semester["theme"]) for step in words["steps"][state]],
+                  today=programme.date_range(today, today, lang)) + "\n"
 
 
 def theme_list(titles: dict, root: str) -> str:

@@ -8,9 +8,9 @@ _catalogue.minutes_of, as everywhere on the site). An id that is not in the cata
 --strict), so a path never silently points at a section that is gone.
 
 Each path (an H2 with steps) gets a button that prints that path alone
-(assets/javascripts/print-path.js), and the page a print header with the site's name and the date.
+(assets/javascripts/print-path.js), and
+Markup: overrides/lmp/onboarding-*.html; words: data/ui.<lang>.yml (onboarding, onboarding_time); the page a print header with the site's name and the date.
 """
-import html
 import logging
 import re
 import sys
@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
 import _markers  # noqa: E402
 import _site  # noqa: E402
+from _templates import render  # noqa: E402
 import home_page  # noqa: E402  (the build date)
 import programme  # noqa: E402  (dates in words)
 
@@ -43,10 +44,9 @@ def on_page_markdown(markdown, page, config, **kwargs):
     known = _catalogue.sections_by_id(_catalogue.load(config.docs_dir, lang))
     chunks = re.split(r"(?m)^(?=## )", _catalogue.words_per_minute(markdown))
     today = home_page.build_date()
-    header = (f'<p class="lmp-print-header">{html.escape(config.site_name)} · {html.escape(str(page.meta["title"]))} · '
-              f'<span class="lmp-print-date" data-template="{html.escape(words["printed"])}">'
-              f'{html.escape(words["printed"].format(date=programme.date_range(today, today, lang)))}</span></p>\n\n')
-    return header + "".join(fill_path(chunk, known, words, page) for chunk in chunks)
+    header = render("onboarding-header.html", site_name=config.site_name, title=str(page.meta["title"]),
+                    words=words, date=programme.date_range(today, today, lang)) + "\n\n"
+    return header + "".join(fill_path(chunk, known, words, page, lang) for chunk in chunks)
 
 
 def on_page_content(html_text, page, config, **kwargs):
@@ -60,14 +60,13 @@ def print_button(chunk: str, words: dict) -> str:
     heading = H2_ID.search(chunk)
     if not heading:
         return chunk
-    button = (f'<p class="lmp-print-path" hidden><button type="button" class="md-button" '
-              f'data-lmp-print="{heading.group(1)}">{html.escape(words["print"])}</button></p>\n\n')
+    button = render("onboarding-print.html", path=heading.group(1), words=words) + "\n\n"
     at = chunk.find(CHECKLIST)
     at = at if at >= 0 else heading.end() + 1
     return chunk[:at] + button + chunk[at:]
 
 
-def fill_path(chunk: str, known: dict, words: dict, page) -> str:
+def fill_path(chunk: str, known: dict, words: dict, page, lang: str) -> str:
     minutes = []  # the sections of the path's steps
     if next(_markers.find(chunk, STEP), None) is None:
         return chunk
@@ -82,9 +81,9 @@ def fill_path(chunk: str, known: dict, words: dict, page) -> str:
             entry, section = known[section_id]
             minutes.append(section)
             target = _catalogue.md_link(page.file.src_uri, entry.key, section.anchor)
-            links.append(f"[{entry.title}: {section.title}]({target}) ({section.minutes} min)")
-        return f"{words['read']}: " + "; ".join(links) + "."
+            links.append({"text": f"{entry.title}: {section.title}", "target": target, "minutes": section.minutes})
+        return render("onboarding-step.html", words=words, links=links, minutes=_site.ui(lang)["onboarding_time"])
 
     chunk = _markers.replace(chunk, STEP, step)
-    total = f"{_catalogue.minutes_of(minutes) if minutes else 0} min"
+    total = _site.ui(lang)["onboarding_time"]["minutes"].format(minutes=_catalogue.minutes_of(minutes) if minutes else 0)
     return print_button(_markers.replace(chunk, TOTAL, lambda marker: total), words)

@@ -16,18 +16,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
 import _markers  # noqa: E402
 import _site  # noqa: E402
+from _templates import render as render_template  # noqa: E402
 
 PAGE_ID = "tool-reading-lists"
 MARKER = "reading-lists"
 _markers.register(MARKER, owner="reading_lists")
 GROUPS = ("working-group", "staff")          # role ids; the role page's title names the group
 SKIP_FOR_STAFF = {"staff-meeting", "further-reading"}
-TEXT = {
-    "nb": {"semester": "Semester {}", "theme": "Tema", "columns": ("Side", "Deler", "Lesetid"),
-           "whole": "hele siden", "total": "Sum", "done": "Lest"},
-    "en": {"semester": "Semester {}", "theme": "Theme", "columns": ("Page", "Sections", "Reading time"),
-           "whole": "the whole page", "total": "Total", "done": "Done"},
-}
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
@@ -58,31 +53,24 @@ def reading(entries, semester: int, group: str):
 
 
 def render(entries, lang: str, src_uri: str) -> str:
-    text = TEXT.get(lang, TEXT["nb"])
+    """The lists of every semester (overrides/lmp/reading_lists-semesters.html)."""
     titles = {e.meta.get("role"): e.title for e in entries if e.type == "role"}
-    out = []
+    semesters = []
     for semester in _site.SEMESTERS:
-        out.append(f"## {text['semester'].format(semester)} {{ #semester-{semester} }}\n")
-        for theme in (e for e in entries if e.type == "theme" and e.meta.get("semester") == semester):
-            out.append(f"{text['theme']}: [{theme.title}]({_catalogue.md_link(src_uri, theme.key)})\n")
-        for group in GROUPS:
-            out.append(f"### {titles.get(group, group)} {{ #semester-{semester}-{group} }}\n")
-            out.append(table(reading(entries, semester, group), text, src_uri))
-    return "\n".join(out)
+        themes = [{"title": t.title, "link": _catalogue.md_link(src_uri, t.key)}
+                  for t in entries if t.type == "theme" and t.meta.get("semester") == semester]
+        groups = [{"id": group, "title": titles.get(group, group), **rows(reading(entries, semester, group), src_uri)}
+                  for group in GROUPS]
+        semesters.append({"number": semester, "themes": themes, "groups": groups})
+    return render_template("reading_lists-semesters.html", semesters=semesters,
+                           words=_site.ui(lang)["reading_lists"]) + "\n"
 
 
-def table(items, text, src_uri: str) -> str:
-    read, parts, time = text["columns"]
-    rows = [f"| {read} | {parts} | {time} | {text['done']} |", "|---|---|--:|:-:|"]
-    for entry, sections in items:
-        if len(sections) == len(entry.sections):
-            listed = text["whole"]
-        else:
-            listed = ", ".join(f"[{s.title}]({_catalogue.md_link(src_uri, entry.key, s.anchor)})"
-                               for s in sections)
-        minutes = _catalogue.minutes_of(sections)
-        rows.append(f"| [{entry.title}]({_catalogue.md_link(src_uri, entry.key)}) | {listed} | "
-                    f"{minutes} min | ☐ |")
-    total = _catalogue.minutes_of([s for _, sections in items for s in sections])
-    rows.append(f"| **{text['total']}** | | **{total} min** | |")
-    return '<div class="lmp-reading-list" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+def rows(items, src_uri: str) -> dict:
+    """A table's rows (page, sections or the whole page, minutes) and its total minutes."""
+    found = [{"title": entry.title, "link": _catalogue.md_link(src_uri, entry.key),
+              "whole": len(sections) == len(entry.sections), "minutes": _catalogue.minutes_of(sections),
+              "sections": [{"title": s.title, "link": _catalogue.md_link(src_uri, entry.key, s.anchor)}
+                           for s in sections]}
+             for entry, sections in items]
+    return {"rows": found, "total": _catalogue.minutes_of([s for _, sections in items for s in sections])}

@@ -3,7 +3,7 @@
 The words-per-minute figure and what counts as a word are in hooks/_site.py. The figure comes
 from _catalogue.page_minutes: the same words (role pages with their generated "by semester"
 section) and the same rounding as the reading-assignment builder, the reading lists and the
-onboarding paths. The minutes are also kept in page.meta["reading_time"] for templates and tools.
+onboarding paths. The words are in data/ui.<lang>.yml (reading_time). The minutes are also kept in page.meta["reading_time"] for templates and tools.
 """
 import sys
 from pathlib import Path
@@ -12,8 +12,8 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
-
-LABEL = {"nb": "Lesetid: ca. {} min", "en": "Reading time: about {} min"}
+import _site  # noqa: E402
+from _templates import render  # noqa: E402
 
 
 @event_priority(10)  # before other hooks add text to the page
@@ -23,5 +23,5 @@ def on_page_markdown(markdown, page, **kwargs):
     lang = _catalogue.language(page)
     minutes = _catalogue.page_minutes(markdown, page.meta, lang, page.file.src_uri[: -len(".md")])
     page.meta["reading_time"] = minutes
-    label = LABEL.get(lang, LABEL["nb"]).format(minutes)
-    return f"{label}\n{{: .lmp-reading-time }}\n\n{markdown}"
+    line = render("reading_time-line.html", words=_site.ui(lang)["reading_time"], minutes=minutes)
+    return f"{line}\n\n{markdown}"

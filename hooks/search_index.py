@@ -149,7 +149,9 @@ def split_index(index: dict) -> dict[str, list[dict]]:
     return split
 
 
-def write_workers(site_dir: Path, index: dict) -> dict[str, Path]:
+def write_workers(site_dir: Path, index: dict, stemmers: dict | None = None) -> dict[str, Path]:
+    """One worker per language; `stemmers` maps a language to its lunr-languages stemmer
+    (mkdocs.yml extra.search_stemmers; a language without one gets lunr's English stemming)."""
     lunr = (site_dir / LUNR).read_text(encoding="utf-8")
     worker = WORKER.read_text(encoding="utf-8")
     written = {}
@@ -158,9 +160,10 @@ def write_workers(site_dir: Path, index: dict) -> dict[str, Path]:
             raise PluginError(f"search: no {lang} pages in the search index; did static-i18n's "
                               "post_build run before hooks/search_index.py?")
         parts = [lunr]
-        if lang != "en":  # lunr's core stems English; Norwegian comes from lunr-languages ("no")
+        stemmer = (stemmers or {}).get(lang)
+        if stemmer:  # lunr's core stems English; Norwegian comes from lunr-languages ("no")
             parts += [(site_dir / LUNR_LANGUAGES.format(name=name)).read_text(encoding="utf-8")
-                      for name in ("stemmer.support", "no")]
+                      for name in ("stemmer.support", stemmer)]
         payload = {"lang": lang, "docs": docs, "synonyms": load_synonyms(lang)}
         parts.append("self.LMP_SEARCH = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + ";")
         parts.append(worker)
@@ -178,7 +181,7 @@ def on_post_build(config):
     index = json.loads(path.read_text(encoding="utf-8"))
     if not index.get("docs"):
         return  # already split (a repeated post_build)
-    write_workers(site_dir, index)
+    write_workers(site_dir, index, config.extra.get("search_stemmers") or {})
     stub = json.dumps({"config": index["config"], "docs": []}, separators=(",", ":"))
     path.write_text(stub, encoding="utf-8")
     if (site_dir / "search" / "search_index.js").exists():

@@ -25,8 +25,9 @@ log = logging.getLogger("mkdocs.hooks.term_check")
 ROOT = Path(__file__).resolve().parent.parent
 TERMS_FILE = ROOT / "data" / "terms.yml"
 GLOSSARY = "reference/glossary.{lang}.md"
-YAML_STRING = re.compile(r"\b(nb|en):\s*(\"[^\"]*\"|'[^']*'|[^,}\n]*)")  # `nb: …` in a YAML line
-BLOCK_VALUE = re.compile(r"^(\s*)(nb|en):\s*[>|][-+]?\s*$")     # `en: >-` opens a block value
+_CODES = "|".join(map(re.escape, _site.LANGUAGES))    # the languages of mkdocs.yml's i18n config
+YAML_STRING = re.compile(rf"\b({_CODES}):\s*(\"[^\"]*\"|'[^']*'|[^,}}\n]*)")  # `nb: …` in a YAML line
+BLOCK_VALUE = re.compile(rf"^(\s*)({_CODES}):\s*[>|][-+]?\s*$")     # `en: >-` opens a block value
 QUOTED_NB = re.compile(r"«[^«»]*»")
 # The data files whose nb/en strings end up on pages (the law overview and citations, the calendar)
 DATA_FILES = ("programme.yml", "law.yml")

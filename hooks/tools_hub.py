@@ -2,7 +2,7 @@
 
 The page groups the tools with markers `<!-- lmp:tools reading-lists onboarding -->` (paths under
 tools/, without language and .md); `<!-- lmp:tools rest -->` lists every other tool page, so a new
-tool appears on the hub without anyone typing its title or description twice.
+tool appears on the hub without anyone typing its title or description twice. Markup: overrides/lmp/tools_hub-list.html.
 """
 import sys
 from pathlib import Path
@@ -10,6 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
 import _markers  # noqa: E402
+from _templates import render  # noqa: E402
 
 PAGE_ID = "tools"
 MARKER = "tools"
@@ -29,7 +30,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
         if names == ["rest"]:
             names = sorted(name for name in tools if name not in named
                            and not (name.startswith("templates/") and name != "templates/index"))
-        return "\n".join(f"- [{tools[n].meta['title']}]({_catalogue.md_link(page.file.src_uri, tools[n].key)}): "
-                         f"{tools[n].meta['description']}" for n in names if n in tools)
+        return render("tools_hub-list.html", tools=[
+            {"title": tools[n].meta["title"], "description": tools[n].meta["description"],
+             "link": _catalogue.md_link(page.file.src_uri, tools[n].key)} for n in names if n in tools])
 
     return _markers.replace(markdown, MARKER, listing)

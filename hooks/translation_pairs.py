@@ -28,7 +28,8 @@ def check(docs_dir: Path):
     for page in _site.iter_pages(docs_dir):
         rel = page.path.relative_to(docs_dir.parent).as_posix()
         if page.lang is None:
-            yield f"{rel}:1", f"no language in the file name: name it {page.key}.nb.md and {page.key}.en.md"
+            names = " and ".join(f"{page.key}.{lang}.md" for lang in _site.LANGUAGES)
+            yield f"{rel}:1", f"no language in the file name: name it {names}"
             continue
         pages.setdefault(page.key, {})[page.lang] = page
     for key, pair in sorted(pages.items()):
@@ -37,8 +38,9 @@ def check(docs_dir: Path):
                 other = next(iter(pair.values()))
                 yield (f"{other.path.relative_to(docs_dir.parent).as_posix()}:1",
                        f"no translation: docs/{key}.{lang}.md is missing")
-        if len(pair) == len(_site.LANGUAGES):
-            yield from pair_problems(docs_dir, *(pair[lang] for lang in _site.LANGUAGES))
+        if len(pair) == len(_site.LANGUAGES):   # each other language against the default one
+            for lang in _site.LANGUAGES[1:]:
+                yield from pair_problems(docs_dir, pair[_site.DEFAULT_LANGUAGE], pair[lang])
 
 
 def pair_problems(docs_dir: Path, first: _site.Page, second: _site.Page):

@@ -2,7 +2,8 @@
 
 Two matrices: roles × semesters (each role's `semesters` sentence) and roles × meetings (a tick
 where the role's `meetings` lists the meeting). The role pages are the only place these are
-typed; their own "semester by semester" section comes from the same keys (role_semesters.py).
+typed (words: data/ui.<lang>.yml who_does_what; markup: overrides/lmp/who_does_what-*.html);
+their own "semester by semester" section comes from the same keys (role_semesters.py).
 """
 import sys
 from pathlib import Path
@@ -11,20 +12,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _catalogue  # noqa: E402
 import _markers  # noqa: E402
 import _site  # noqa: E402
+from _templates import render  # noqa: E402
 
 _markers.register("roles-by-semester", "roles-by-meeting", owner="who_does_what")
 
 PAGE_ID = "tool-who-does-what"
-MEETINGS = {
-    "nb": {"national-gathering": "Nasjonal samling", "seminar": "Fagsamling", "supervision": "Veiledning",
-           "supervision-head": "Veiledning av leder", "steering-group": "Møte i styringsgruppa",
-           "owner-meeting": "Møte med eier", "working-group-meeting": "Møte i arbeidsgruppa"},
-    "en": {"national-gathering": "National gathering", "seminar": "Seminar", "supervision": "Supervision",
-           "supervision-head": "Supervision of the head", "steering-group": "Steering-group meeting",
-           "owner-meeting": "Meeting with the owner", "working-group-meeting": "Working-group meeting"},
-}
-TEXT = {"nb": ("Rolle", "Semester {}", "Møte", "ja", "nei"),
-        "en": ("Role", "Semester {}", "Meeting", "yes", "no")}
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
@@ -43,23 +35,16 @@ def _role(role, page) -> str:
 
 
 def by_semester(roles, lang: str, page) -> str:
-    col_role, col_semester, *_ = TEXT.get(lang, TEXT["nb"])
-    rows = [f"| {col_role} | " + " | ".join(col_semester.format(n) for n in _site.SEMESTERS) + " |",
-            "|---" * (len(_site.SEMESTERS) + 1) + "|"]
-    for role in roles:
-        texts = role.meta.get("semesters") or {}
-        rows.append(f"| {_role(role, page)} | " + " | ".join(str(texts.get(n, "")) for n in _site.SEMESTERS) + " |")
-    return '<div class="lmp-matrix" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    rows = [{"link": _role(role, page),
+             "texts": [str((role.meta.get("semesters") or {}).get(n, "")) for n in _site.SEMESTERS]}
+            for role in roles]
+    return render("who_does_what-semesters.html", semesters=_site.SEMESTERS, roles=rows,
+                  words=_site.ui(lang)["who_does_what"]) + "\n"
 
 
 def by_meeting(roles, lang: str, page) -> str:
-    _, _, col_meeting, yes, no = TEXT.get(lang, TEXT["nb"])
-    labels = MEETINGS.get(lang, MEETINGS["nb"])
-    rows = [f"| {col_meeting} | " + " | ".join(_role(role, page) for role in roles) + " |",
-            "|---" + "|:-:" * len(roles) + "|"]
-    for meeting in _site.MEETINGS:
-        cells = ('<span aria-hidden="true">✓</span><span class="lmp-sr-only">' + yes + "</span>"
-                 if meeting in (role.meta.get("meetings") or []) else
-                 '<span class="lmp-sr-only">' + no + "</span>" for role in roles)
-        rows.append(f"| {labels[meeting]} | " + " | ".join(cells) + " |")
-    return '<div class="lmp-matrix" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    meetings = [{"id": meeting, "roles": [meeting in (role.meta.get("meetings") or []) for role in roles]}
+                for meeting in _site.MEETINGS]
+    return render("who_does_what-meetings.html", meetings=meetings,
+                  roles=[{"link": _role(role, page)} for role in roles],
+                  words=_site.ui(lang)["who_does_what"]) + "\n"
