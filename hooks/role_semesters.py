@@ -16,12 +16,18 @@ TEXT = {
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    semesters = page.meta.get("semesters")
-    if page.meta.get("type") != "role" or not isinstance(semesters, dict):
-        return markdown
     lang = getattr(page.file, "locale", _site.DEFAULT_LANGUAGE)
+    return with_semesters(markdown, page.meta, lang, page.file.src_uri)
+
+
+def with_semesters(markdown: str, meta: dict, lang: str, src_uri: str) -> str:
+    """A role page's Markdown with its generated section (other pages unchanged): a plain
+    function, used by this hook and by the section catalogue (hooks/_catalogue.py)."""
+    semesters = meta.get("semesters")
+    if meta.get("type") != "role" or not isinstance(semesters, dict):
+        return markdown
     heading, col_semester, col_theme, col_text, theme = TEXT.get(lang, TEXT["nb"])
-    depth = "../" * page.file.src_uri.count("/")
+    depth = "../" * src_uri.count("/")
     rows = [f"| {n} | [{theme.format(n)}]({depth}themes/theme-{n}/index.md) | {semesters[n]} |"
             for n in _site.SEMESTERS if n in semesters]
     table = "\n".join([f"| {col_semester} | {col_theme} | {col_text} |", "|---|---|---|", *rows])

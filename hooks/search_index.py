@@ -32,6 +32,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import _model
 import _site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +42,10 @@ OUTPUT = "search/lmp-search.{lang}.js"
 LUNR = "assets/vendor/lunr/lunr.min.js"
 LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{name}.min.js"   # shipped by Material
 # Definition-list terms by section (Material's index drops <dl>): location#anchor → terms
-DEFINED: dict[str, list[str]] = {}
+# (both are emptied at the start of each build: hooks/_model.py `per_build`)
+DEFINED: dict[str, list[str]] = _model.per_build({})
 # Per page URL: its front-matter type and description, and its reading-time line as rendered
-PAGES: dict[str, dict] = {}
+PAGES: dict[str, dict] = _model.per_build({})
 READING_TIME = re.compile(r'<p class="lmp-reading-time"[^>]*>(.*?)</p>', re.DOTALL)
 LISTING_TYPES, LISTING_IDS = {"home", "overview"}, {"sources"}   # pages that list, not explain
 GLOSSARY_IDS = {"glossary"}      # defines terms in short; the pages that explain them come first
