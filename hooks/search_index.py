@@ -67,9 +67,13 @@ def on_config(config):
         return
     # Run right after static-i18n's handler (which builds the other language and merges the
     # index) and before the offline plugin's, which inlines search_index.json into a script.
+    # MkDocs has no API to run after another plugin's handler that is itself moved (pdf_export).
     methods.remove(on_post_build)
-    last = max((i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n), default=len(methods) - 1)
-    methods.insert(last + 1, on_post_build)
+    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
+    if not theirs:  # static-i18n changed how it registers: fail rather than index one language
+        raise PluginError("search_index: static-i18n's post_build handler was not found; "
+                          "see MAINTAINING.md (mkdocs-static-i18n) and tests/test_integrations.py")
+    methods.insert(max(theirs) + 1, on_post_build)
 
 
 def _language(config, page=None) -> str:
