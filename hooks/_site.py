@@ -51,6 +51,7 @@ class Page:
     meta_error_line: int = 1
     body: str = ""
     body_line: int = 1            # line number of the first body line in the file
+    text: str = ""                # the whole source as read (front matter and body)
 
     def headings(self):
         """(level, text, id or None, line) for each Markdown heading outside code fences."""
@@ -85,8 +86,8 @@ def parse_page(path: Path, docs_dir: Path) -> Page:
     for code in LANGUAGES:
         if stem.endswith("." + code):
             stem, lang = stem[: -len(code) - 1], code
-    page = Page(path=path, key=stem, lang=lang)
     text = path.read_text(encoding="utf-8")
+    page = Page(path=path, key=stem, lang=lang, text=text)
     match = FRONT_MATTER.match(text)
     if not match:
         page.meta_error = "no front matter (the file must start with a '---' YAML block)"
@@ -165,7 +166,7 @@ def prose_lines(lines, first_line: int = 1):
 
 def key_line(page: Page, key: str) -> int:
     """The line of a front-matter key in the file (1 when not found)."""
-    text = page.path.read_text(encoding="utf-8").splitlines()
+    text = (page.text or page.path.read_text(encoding="utf-8")).splitlines()
     for number, line in enumerate(text[: page.body_line], start=1):
         if re.match(rf"{re.escape(key)}\s*:", line):
             return number
