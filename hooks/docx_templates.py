@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _cache  # noqa: E402  (a .docx is made again only when its page changed)
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.docx_templates")
@@ -51,7 +52,9 @@ def on_page_content(html, page, config, **kwargs):
     if page.meta.get("type") != "template":
         return html
     lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
-    data = html_to_docx(html, page.title, lang, page.meta.get("description", ""), base=page.canonical_url)
+    inputs = (html, page.title, lang, page.meta.get("description", ""), page.canonical_url)
+    data = _cache.made("docx", inputs, lambda: html_to_docx(*inputs[:4], base=inputs[4]),
+                       code=[__file__], packages=("python-docx", "beautifulsoup4"))
     name = docx_name(page)
     target = Path(config.site_dir) / DOCX_DIR / name
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -21,9 +21,10 @@ import _site  # noqa: E402
 LANGUAGES = _site.LANGUAGES
 # Builds start from the default configuration: a SITE_URL in the caller's shell does not leak into
 # them (the session build is the build without a public address; `address_site` sets one).
-# Tests print every PDF afresh (LMP_PDF_CACHE=off): what they read always comes from Chromium.
+# Tests print every PDF afresh (LMP_PDF_CACHE=off) and make every .docx afresh (LMP_BUILD_CACHE=off):
+# what they read always comes from Chromium and the converter.
 ENV = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1",
-       "LMP_PDF_CACHE": "off"}
+       "LMP_PDF_CACHE": "off", "LMP_BUILD_CACHE": "off"}
 
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
