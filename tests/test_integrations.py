@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, fault_injector
 
 import integration_guard  # noqa: E402  (hooks/ is on sys.path: conftest)
 
@@ -166,3 +166,23 @@ def test_python_docx_internals_the_converter_uses():
     assert table.rows[0]._tr.get_or_add_trPr() is not None
     assert table._tbl.tblPr is not None
     assert run._r is not None and paragraph._p is not None
+
+
+@fault_injector("integration_guard")
+def pin_an_untested_exporter(project: Path) -> dict[str, str]:
+    """In the combined fault build: requirements.txt names another mkdocs-exporter than the one
+    installed, as after a careless upgrade."""
+    lock = project / "requirements.txt"
+    installed = metadata.version("mkdocs-exporter")
+    text = lock.read_text(encoding="utf-8")
+    assert f"mkdocs-exporter=={installed}" in text
+    lock.write_text(text.replace(f"mkdocs-exporter=={installed}", "mkdocs-exporter==0.0.1"), encoding="utf-8")
+    return {"mkdocs-exporter": f"mkdocs-exporter {installed} is installed, but this project is tested with 0.0.1"}
+
+
+def test_an_untested_version_fails_the_strict_build(combined_faults):
+    expected, result, _, _ = combined_faults["integration_guard"]
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert any("WARNING" in line and expected["mkdocs-exporter"] in line for line in output.splitlines()), \
+        output[-3000:]
