@@ -12,7 +12,7 @@
 - then the figures of the other benchmarks in scripts/ (search, PDFs, page weight) if present.
 Where a rebuild's time goes, handler by handler: scripts/profile_build.py.
 
-Usage: python scripts/benchmark.py [--runs N]
+Usage: python scripts/benchmark.py [--runs N] [--no-others]
 """
 from __future__ import annotations
 
@@ -142,6 +142,7 @@ def count(site_dir: Path, suffix: str) -> dict[str, int]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per HTML build (best is reported)")
+    parser.add_argument("--no-others", action="store_true", help="skip the search, PDF and page-weight benchmarks")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -175,7 +176,7 @@ def main(argv=None) -> int:
                   f"{max(reloads):.2f} s worst ({len(reloads)} edits, PDFs off; goal: at most 2 s)")
         else:
             print("Live reload: mkdocs serve did not serve the edit within 120 s")
-        for name in ("search_benchmark", "pdf_benchmark", "page_weight"):
+        for name in () if args.no_others else ("search_benchmark", "pdf_benchmark", "page_weight"):
             try:
                 module = importlib.import_module(name)
             except ModuleNotFoundError:
