@@ -62,7 +62,8 @@ class Site:
 
 
 def _key(docs_dir: str | Path) -> str:
-    return str(Path(docs_dir).resolve())
+    # As given, not resolved: the pages' paths are built on it, and callers relate them to it.
+    return str(Path(docs_dir))
 
 
 def start_build(docs_dir: str | Path) -> Site:

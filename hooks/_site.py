@@ -5,7 +5,6 @@ Not a hook itself (mkdocs.yml does not list it); hooks import it with `import _s
 from __future__ import annotations
 
 import collections
-import copy
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -120,7 +119,20 @@ def iter_pages(docs_dir: str | Path):
     changes reaches another."""
     import _model  # here, not at the top: _model imports this module
     for page in _model.current(docs_dir).pages:
-        yield replace(page, meta=copy.deepcopy(page.meta))
+        yield replace(page, meta=plain_copy(page.meta))
+
+
+def plain_copy(value):
+    """A deep copy of parsed YAML (dicts, lists and sets of immutable scalars): what
+    copy.deepcopy does for this data, several times faster (hooks copy front matter ~1,500 times
+    a build)."""
+    if isinstance(value, dict):
+        return {key: plain_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_copy(item) for item in value]
+    if isinstance(value, (set, bytearray)):
+        return type(value)(value)
+    return value   # str, int, float, bool, None, date, datetime, bytes: immutable
 
 
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
@@ -231,7 +243,7 @@ def load_yaml(path: str | Path):
     if cached is None or cached[0] != version:
         with open(path, encoding="utf-8") as file:
             cached = _LOADED[str(path)] = (version, yaml.safe_load(file))
-    return copy.deepcopy(cached[1])
+    return plain_copy(cached[1])
 
 
 def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:

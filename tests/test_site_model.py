@@ -87,3 +87,13 @@ def test_a_data_file_is_read_again_when_it_changes_and_copies_do_not_leak(tmp_pa
     stat = data.stat()
     os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert _site.load_yaml(data) == {"provisions": ["a", "b"]}
+
+
+def test_plain_copy_is_a_deep_copy_of_yaml_data():
+    import datetime as dt
+    data = {"a": [1, {"b": ["c"]}], "d": dt.date(2026, 9, 1), "e": {1, 2}, "f": None}
+    copied = _site.plain_copy(data)
+    assert copied == data
+    copied["a"][1]["b"].append("x")
+    copied["e"].add(3)
+    assert data == {"a": [1, {"b": ["c"]}], "d": dt.date(2026, 9, 1), "e": {1, 2}, "f": None}
