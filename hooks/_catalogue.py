@@ -19,10 +19,10 @@ import posixpath
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
+import _model  # noqa: E402
 import _site  # noqa: E402
 import role_semesters  # noqa: E402  (its generated section is part of every role page)
 
@@ -74,7 +74,8 @@ def language(page) -> str:
 
 
 def pages(docs_dir, lang: str) -> list[_site.Page]:
-    """Every page of one language with valid front matter, in path order."""
+    """Every page of one language with valid front matter, in path order (from the build's
+    page model: hooks/_model.py)."""
     return [page for page in _site.iter_pages(docs_dir) if page.lang == lang and not page.meta_error]
 
 
@@ -91,8 +92,7 @@ def _order(entry: Entry):
 
 def _full_markdown(page: _site.Page, lang: str) -> str:
     """The body as readers see it: for role pages with the generated 'by semester' section."""
-    stub = SimpleNamespace(meta=page.meta, file=SimpleNamespace(locale=lang, src_uri=page.key + ".md"))
-    return role_semesters.on_page_markdown(page.body, page=stub)
+    return role_semesters.with_semesters(page.body, page.meta, lang, page.key + ".md")
 
 
 def _sections(page: _site.Page, lang: str) -> list[Section]:
@@ -111,7 +111,13 @@ def _sections(page: _site.Page, lang: str) -> list[Section]:
 
 
 def load(docs_dir, lang: str) -> list[Entry]:
-    """The catalogue of one language: theme modules by semester, then topics, then roles."""
+    """The catalogue of one language: theme modules by semester, then topics, then roles.
+    Computed once per build from the page model (hooks/_model.py) and shared by every tool
+    page that uses it: treat it as read-only."""
+    return _model.current(docs_dir).once(("catalogue", lang), lambda: _load(docs_dir, lang))
+
+
+def _load(docs_dir, lang: str) -> list[Entry]:
     entries = []
     for page in pages(docs_dir, lang):
         kind = page.meta.get("type")

@@ -4,7 +4,7 @@ Not a hook itself (mkdocs.yml does not list it); hooks import it with `import _s
 """
 from __future__ import annotations
 
-import copy
+import collections
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -95,6 +95,7 @@ class Page:
     meta_error_line: int = 1
     body: str = ""
     body_line: int = 1            # line number of the first body line in the file
+    text: str = ""                # the whole source as read (front matter and body)
 
     def headings(self):
         """(level, text, id or None, line) for each Markdown heading outside code fences."""
@@ -111,29 +112,26 @@ class Page:
         return found
 
 
-# Parsed pages by file, kept while the file is unchanged (same mtime and size): the hooks ask for
-# the pages ~1,500 times a build, and parsing front matter was a third of the build's time. Each
-# caller gets its own copy of the front matter, so nothing one hook changes reaches another.
-_PARSED: dict[tuple[str, str], tuple[tuple[int, int], Page]] = {}
-
-
 def read_page(path: Path, docs_dir: Path) -> Page:
-    stat = path.stat()
-    key, version = (str(path), str(docs_dir)), (stat.st_mtime_ns, stat.st_size)
-    cached = _PARSED.get(key)
-    if cached is None or cached[0] != version:
-        cached = _PARSED[key] = (version, _parse_page(path, docs_dir))
-    return replace(cached[1], meta=copy.deepcopy(cached[1].meta))
+    """One source file read and parsed now. Hooks read pages from the build's model instead
+    (iter_pages, theme_title, hooks/_model.py), which parses each page once per build."""
+    return parse_page(Path(path), Path(docs_dir))
 
 
-def _parse_page(path: Path, docs_dir: Path) -> Page:
+# Parses of each source file since the process started: tests/test_rebuild.py asserts that a
+# build parses each page once.
+PARSES: collections.Counter[str] = collections.Counter()
+
+
+def parse_page(path: Path, docs_dir: Path) -> Page:
+    PARSES[str(path)] += 1
     relative = path.relative_to(docs_dir).as_posix()
     stem, lang = relative[: -len(".md")], None
     for code in LANGUAGES:
         if stem.endswith("." + code):
             stem, lang = stem[: -len(code) - 1], code
-    page = Page(path=path, key=stem, lang=lang)
     text = path.read_text(encoding="utf-8")
+    page = Page(path=path, key=stem, lang=lang, text=text)
     match = FRONT_MATTER.match(text)
     if not match:
         page.meta_error = "no front matter (the file must start with a '---' YAML block)"
@@ -161,9 +159,25 @@ def _parse_page(path: Path, docs_dir: Path) -> Page:
 
 
 def iter_pages(docs_dir: str | Path):
-    docs_dir = Path(docs_dir)
-    for path in sorted(docs_dir.rglob("*.md")):
-        yield read_page(path, docs_dir)
+    """Every page under docs_dir in path order, from the build's page model (hooks/_model.py):
+    parsed once per build. Each caller gets its own copy of the front matter, so nothing one hook
+    changes reaches another."""
+    import _model  # here, not at the top: _model imports this module
+    for page in _model.current(docs_dir).pages:
+        yield replace(page, meta=plain_copy(page.meta))
+
+
+def plain_copy(value):
+    """A deep copy of parsed YAML (dicts, lists and sets of immutable scalars): what
+    copy.deepcopy does for this data, several times faster (hooks copy front matter ~1,500 times
+    a build)."""
+    if isinstance(value, dict):
+        return {key: plain_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_copy(item) for item in value]
+    if isinstance(value, (set, bytearray)):
+        return type(value)(value)
+    return value   # str, int, float, bool, None, date, datetime, bytes: immutable
 
 
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
@@ -172,8 +186,11 @@ DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 def theme_title(theme: str, lang: str, docs_dir: str | Path = DOCS_DIR) -> str:
     """The title of a theme module (`theme-1`…), from its page's front matter: the one source of
     the theme's name for every page, table, calendar file and handout that names it."""
-    page = read_page(Path(docs_dir) / "themes" / theme / f"index.{lang}.md", Path(docs_dir))
-    return str(page.meta.get("title") or theme)
+    import _model
+    relative = f"themes/{theme}/index.{lang}.md"
+    site = _model.building(docs_dir)
+    page = site.page(relative) if site else read_page(Path(docs_dir) / relative, Path(docs_dir))
+    return str((page.meta.get("title") if page else None) or theme)
 
 
 def is_nested_build(config) -> bool:
@@ -206,7 +223,7 @@ def prose_lines(lines, first_line: int = 1):
 
 def key_line(page: Page, key: str) -> int:
     """The line of a front-matter key in the file (1 when not found)."""
-    text = page.path.read_text(encoding="utf-8").splitlines()
+    text = (page.text or page.path.read_text(encoding="utf-8")).splitlines()
     for number, line in enumerate(text[: page.body_line], start=1):
         if re.match(rf"{re.escape(key)}\s*:", line):
             return number
@@ -271,7 +288,7 @@ def load_yaml(path: str | Path):
     if cached is None or cached[0] != version:
         with open(path, encoding="utf-8") as file:
             cached = _LOADED[str(path)] = (version, yaml.safe_load(file))
-    return copy.deepcopy(cached[1])
+    return plain_copy(cached[1])
 
 
 def load_programme(path: str | Path = PROGRAMME_FILE) -> dict:

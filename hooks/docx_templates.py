@@ -9,12 +9,12 @@ the page's public address, SITE_URL) and puts a download link at the top of the 
 is a file of the build (registered in on_files, its bytes set once the page's HTML exists, copied
 by MkDocs), so the link is a Markdown link that strict validation checks; relative, so it works
 over HTTP and from file://. Anything marked `.lmp-web-only` stays out of the Word file (and out of
-print). A conversion is cached in .cache/docx/ under a hash of the page's HTML and this converter
-(LMP_DOCX_CACHE=off switches it off): a rebuild with nothing changed converts no file.
+print). A conversion is cached (hooks/_cache.py: .cache/docx/ and memory, under a hash of the page's
+HTML, this converter and its packages; LMP_BUILD_CACHE=off switches it off): a rebuild with nothing
+changed converts no file.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import os
@@ -33,6 +33,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _cache  # noqa: E402  (a .docx is made again only when its page changed)
 import _site  # noqa: E402
 from _templates import render  # noqa: E402
 
@@ -48,8 +49,6 @@ SKIP_CLASSES = {"lmp-web-only", "headerlink", "lmp-reading-time"}
 
 
 SIZE_MARK = "lmp-docx-size"   # in the link's Markdown until the file's size is known
-CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "docx"
-CONVERTER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()   # a change here: new files
 stats = {"converted": 0, "cached": 0, "seconds": 0.0}   # of the language build running
 _FILES: dict[str, File] = {}   # template page src_uri → its .docx File (this language build)
 
@@ -107,27 +106,20 @@ def on_post_build(config, **kwargs):
 
 
 def cached_docx(html: str, title: str, lang: str, description: str, base: str | None) -> bytes:
-    """html_to_docx, or the file it made before from the same input (.cache/docx/<hash>.docx)."""
-    if os.environ.get("LMP_DOCX_CACHE", "").lower() in ("off", "0", "false", "no"):
-        return _convert(html, title, lang, description, base)
-    key = hashlib.sha256("\0".join([CONVERTER, html, title, lang, description, base or ""]).encode()).hexdigest()
-    path = CACHE_DIR / f"{key}.docx"
-    if path.exists():
-        stats["cached"] += 1
-        return path.read_bytes()
-    data = _convert(html, title, lang, description, base)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-    return data
+    """html_to_docx, or the file it made before from the same input (hooks/_cache.py: keyed on the
+    page HTML, this converter's source and the versions of python-docx and Beautiful Soup)."""
+    made = []
 
+    def convert() -> bytes:
+        start = time.perf_counter()
+        data = html_to_docx(html, title, lang, description, base=base)
+        stats["seconds"] += time.perf_counter() - start
+        made.append(True)
+        return data
 
-def _convert(html: str, title: str, lang: str, description: str, base: str | None) -> bytes:
-    start = time.perf_counter()
-    data = html_to_docx(html, title, lang, description, base=base)
-    stats["converted"] += 1
-    stats["seconds"] += time.perf_counter() - start
+    data = _cache.made("docx", (html, title, lang, description, base or ""), convert,
+                       code=[__file__], packages=("python-docx", "beautifulsoup4"))
+    stats["converted" if made else "cached"] += 1
     return data
 
 

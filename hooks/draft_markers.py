@@ -49,7 +49,7 @@ def check(docs_dir: Path, markers: list[str] | None = None):
     expression = pattern(markers or load_markers())
     for page in _site.iter_pages(docs_dir):
         rel = page.path.relative_to(docs_dir.parent).as_posix()
-        for line, phrase in find(page.path.read_text(encoding="utf-8"), expression):
+        for line, phrase in find(page.text, expression):
             yield f"{rel}:{line}", f"draft marker '{phrase}' on a reader page: {ADVICE}"
 
 

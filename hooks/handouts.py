@@ -39,6 +39,7 @@ from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor as PdfPreproce
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
+import _model  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
 
@@ -239,7 +240,7 @@ def _pdf_documents(lang: str, files, docs_dir: str) -> list[tuple[dict, str]]:
     for file in files.documentation_pages():
         if not file.src_uri.endswith(f".{lang}.md"):
             continue
-        meta = _site.read_page(Path(file.abs_src_path), Path(docs_dir)).meta
+        meta = _model.current(docs_dir).page(file.src_uri).meta
         if meta.get("pdf"):
             found.append((meta, file.dest_uri))
     return sorted(found, key=lambda item: (item[0].get("semester") is None,

@@ -285,7 +285,7 @@ def heading_problems(line: str, headings: dict):
 
 def problems(page: _site.Page, law: dict):
     patterns, known, headings = act_patterns(law), known_sections(law), quoted_headings(law)
-    text = page.path.read_text(encoding="utf-8").splitlines()
+    text = page.text.splitlines()
     for number, line in _site.prose_lines(text):
         if next(_markers.find(line, MARKER), None) is not None:
             continue

@@ -12,19 +12,15 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _model  # noqa: E402
 import _site  # noqa: E402
 
 NOT_FOUND = "404.html"
-_pages: dict[str, str] = {}   # language → rendered 404 page of the current build
+_pages: dict[str, str] = _model.per_build({})   # language → rendered 404 page of the current build
 
 
 def _language(config) -> str:
     return config.theme["language"] or _site.DEFAULT_LANGUAGE
-
-
-def on_pre_build(config):
-    if not _site.is_nested_build(config):
-        _pages.clear()
 
 
 def on_post_template(output, template_name, config):

@@ -11,12 +11,18 @@ import _site  # noqa: E402
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    semesters = page.meta.get("semesters")
-    if page.meta.get("type") != "role" or not isinstance(semesters, dict):
-        return markdown
     lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
+    return with_semesters(markdown, page.meta, lang, page.file.src_uri)
+
+
+def with_semesters(markdown: str, meta: dict, lang: str, src_uri: str) -> str:
+    """A role page's Markdown with its generated section (other pages unchanged): a plain
+    function, used by this hook and by the section catalogue (hooks/_catalogue.py)."""
+    semesters = meta.get("semesters")
+    if meta.get("type") != "role" or not isinstance(semesters, dict):
+        return markdown
     words = _site.ui(lang)["role_semesters"]      # data/ui.<lang>.yml
-    depth = "../" * page.file.src_uri.count("/")
+    depth = "../" * src_uri.count("/")
     rows = [f"| {n} | [{words['theme_n'].format(n=n)}]({depth}themes/theme-{n}/index.md) | {semesters[n]} |"
             for n in _site.SEMESTERS if n in semesters]
     table = "\n".join([f"| {words['semester']} | {words['theme']} | {words['text']} |", "|---|---|---|", *rows])

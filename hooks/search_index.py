@@ -32,6 +32,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import _model
 import _site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,9 +42,10 @@ OUTPUT = "search/lmp-search.{lang}.js"
 LUNR = "assets/vendor/lunr/lunr.min.js"
 LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{name}.min.js"   # shipped by Material
 # Definition-list terms by section (Material's index drops <dl>): location#anchor → terms
-DEFINED: dict[str, list[str]] = {}
+# (both are emptied at the start of each build: hooks/_model.py `per_build`)
+DEFINED: dict[str, list[str]] = _model.per_build({})
 # Per page URL: its front-matter type and description, and its reading-time line as rendered
-PAGES: dict[str, dict] = {}
+PAGES: dict[str, dict] = _model.per_build({})
 READING_TIME = re.compile(r'<p class="lmp-reading-time"[^>]*>(.*?)</p>', re.DOTALL)
 LISTING_TYPES, LISTING_IDS = {"home", "overview"}, {"sources"}   # pages that list, not explain
 GLOSSARY_IDS = {"glossary"}      # defines terms in short; the pages that explain them come first
@@ -65,9 +67,13 @@ def on_config(config):
         return
     # Run right after static-i18n's handler (which builds the other language and merges the
     # index) and before the offline plugin's, which inlines search_index.json into a script.
+    # MkDocs has no API to run after another plugin's handler that is itself moved (pdf_export).
     methods.remove(on_post_build)
-    last = max((i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n), default=len(methods) - 1)
-    methods.insert(last + 1, on_post_build)
+    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
+    if not theirs:  # static-i18n changed how it registers: fail rather than index one language
+        raise PluginError("search_index: static-i18n's post_build handler was not found; "
+                          "see MAINTAINING.md (mkdocs-static-i18n) and tests/test_integrations.py")
+    methods.insert(max(theirs) + 1, on_post_build)
 
 
 def _language(config, page=None) -> str:

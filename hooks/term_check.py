@@ -60,11 +60,19 @@ def reader_text(line: str, lang: str) -> str:
     return text
 
 
+ANCHORED = re.compile(r"(?<!\\)[$^]|\\[AZ]")   # a pattern tied to the start or end of a line
+
+
 def scan(lines, lang: str, found_rules, first_line: int = 1):
     """(line number, message) for each avoided variant in the lines of one language."""
-    for number, line in _site.prose_lines(lines, first_line):
-        text = reader_text(line, lang)
-        for pattern, message in found_rules[lang]:
+    texts = [(number, reader_text(line, lang)) for number, line in _site.prose_lines(lines, first_line)]
+    # Only the patterns found somewhere in the file's text are looked for line by line (a
+    # pattern that matches a line matches the lines joined; anchored ones are always looked for).
+    whole = "\n".join(text for _, text in texts)
+    active = [(pattern, message) for pattern, message in found_rules[lang]
+              if ANCHORED.search(pattern.pattern) or pattern.search(whole)]
+    for number, text in texts:
+        for pattern, message in active:
             for match in pattern.finditer(text):
                 yield number, f"'{match.group(0)}': {message}"
 
@@ -78,8 +86,7 @@ def check(docs_dir: Path, terms: dict | None = None):
         if page.lang not in found_rules:
             continue
         rel = page.path.relative_to(root).as_posix()
-        lines = page.path.read_text(encoding="utf-8").splitlines()
-        for number, problem in scan(lines, page.lang, found_rules):
+        for number, problem in scan(page.text.splitlines(), page.lang, found_rules):
             if page.key in pending:
                 log.info("%s:%s: %s (not checked yet: %s)", rel, number, problem, pending[page.key])
                 continue

@@ -21,9 +21,10 @@ import _site  # noqa: E402
 LANGUAGES = _site.LANGUAGES
 # Builds start from the default configuration: a SITE_URL in the caller's shell does not leak into
 # them (the session build is the build without a public address; `address_site` sets one).
-# Tests print every PDF afresh (LMP_PDF_CACHE=off): what they read always comes from Chromium.
+# Tests print every PDF afresh (LMP_PDF_CACHE=off) and make every .docx afresh (LMP_BUILD_CACHE=off):
+# what they read always comes from Chromium and the converter.
 ENV = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1",
-       "LMP_PDF_CACHE": "off"}
+       "LMP_PDF_CACHE": "off", "LMP_BUILD_CACHE": "off"}
 
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -144,15 +145,33 @@ def snapshot(docs: Path) -> dict[str, str]:
     return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
-def build_with_faults(folder: Path, inject):
-    """Copy the project, `inject(project)` its faults, build once (no PDFs).
+# Fault injection in ONE build. Test modules register the faults they prove with
+# @fault_injector("name"): inject(project) puts them into the project copy and returns
+# {expected 'file:line': expected message part}. The session's `combined_faults` copies the
+# project once, injects every registered module's faults in turn (each module reads the files as
+# the earlier ones left them, so the line numbers it expects are right), builds once without PDFs
+# and checks that the build left the sources alone. Faults are combined only where they do not
+# interfere: different pages, or lines appended at the end of a page, and checks that report every
+# problem instead of stopping at the first. Running one test file builds only its own faults.
+FAULTS: dict = {}
 
-    Returns (expected, result, docs before the build, docs after the build)."""
-    project = copy_project(folder)
-    expected = inject(project)
+
+def fault_injector(name: str):
+    def register(inject):
+        FAULTS[name] = inject
+        return inject
+    return register
+
+
+@pytest.fixture(scope="session")
+def combined_faults(tmp_path_factory):
+    """{module name: (expected, result, sources before, sources after)}: one build for all."""
+    project = copy_project(tmp_path_factory.mktemp("faults"))
+    expected = {name: inject(project) for name, inject in FAULTS.items()}
     before = snapshot(project / "docs")
     result = mkdocs_build(project, project / "site", pdf=False)
-    return expected, result, before, snapshot(project / "docs")
+    after = snapshot(project / "docs")
+    return {name: (faults, result, before, after) for name, faults in expected.items()}
 
 
 def assert_reported(result, where: str, message: str) -> None:

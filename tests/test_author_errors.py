@@ -1,8 +1,8 @@
 """Author errors are reported with file and line, and fail the build.
 
-Every fault below is injected into one throw-away copy of the project, which is then built once:
-the build must fail, print each expected `docs/<file>:<line>: <message>`, and leave the author's
-files exactly as they were.
+Every fault below is injected into the one throw-away copy of the project that all fault tests
+share (`combined_faults` in conftest.py), which is then built once: the build must fail, print
+each expected `docs/<file>:<line>: <message>`, and leave the author's files exactly as they were.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_reported, build_with_faults
+from conftest import assert_reported, fault_injector
 
 
 def lines_of(path: Path) -> list[str]:
@@ -38,9 +38,10 @@ def append_lines(path: Path, *new: str) -> int:
     return len(lines) + 1
 
 
-def inject_faults(docs: Path) -> dict[str, str]:
+@fault_injector("author_errors")
+def inject_faults(project: Path) -> dict[str, str]:
     """Inject every fault; return {expected 'file:line' prefix: expected message part}."""
-    expected = {}
+    docs, expected = project / "docs", {}
     line = replace_front_matter_line(docs / "topics/parents.en.md", "title", "title: [unclosed, list")
     expected[f"docs/topics/parents.en.md:{line}"] = "invalid YAML front matter"
     line = replace_front_matter_line(docs / "roles/ppt.nb.md", "type", "type: role\ncolour: blue")
@@ -76,8 +77,8 @@ def inject_faults(docs: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def faulty_build(tmp_path_factory):
-    return build_with_faults(tmp_path_factory.mktemp("faulty"), lambda project: inject_faults(project / "docs"))
+def faulty_build(combined_faults):
+    return combined_faults["author_errors"]
 
 
 def test_the_build_fails(faulty_build):

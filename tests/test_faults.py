@@ -1,13 +1,16 @@
 """Bad input fails loudly: each fault is injected into a throw-away copy of the project, and the
 build must fail with a message that names the file (and line where there is one), while the
-author's files stay exactly as they were."""
+author's files stay exactly as they were. Faults that need no PDF join the one combined fault
+build (conftest.py `combined_faults`); those of the PDF step get a build each."""
 from __future__ import annotations
 
 import hashlib
 import re
 from pathlib import Path
 
-from conftest import mkdocs_build
+import pytest
+
+from conftest import fault_injector, mkdocs_build
 
 
 def snapshot(docs: Path) -> dict[str, str]:
@@ -29,24 +32,36 @@ def build_fails(project: Path, pdf: bool = False, env: dict | None = None) -> st
     return output
 
 
-def test_link_to_a_missing_page(project_copy):
-    append(project_copy / "docs/about/index.en.md", "\nSee [the plan](no-such-page.md).\n")
-    output = build_fails(project_copy)
-    assert re.search(r"about/index(\.en)?\.md.*no-such-page\.md", output), output[-3000:]
-
-
-def test_link_to_a_missing_anchor(project_copy):
-    append(project_copy / "docs/about/index.nb.md", "\nSe [planen](organisation.md#no-such-anchor).\n")
-    output = build_fails(project_copy)
-    assert re.search(r"about/index(\.nb)?\.md.*no-such-anchor", output), output[-3000:]
-
-
-def test_page_in_one_language_only(project_copy):
-    (project_copy / "docs/about/only-norwegian.nb.md").write_text(
+@fault_injector("links")
+def inject_link_faults(project: Path) -> dict[str, str]:
+    """Faults MkDocs' own validation reports (without a line number): they join the one combined
+    fault build (conftest.py `combined_faults`); the tests below look for their messages."""
+    append(project / "docs/about/index.en.md", "\nSee [the plan](no-such-page.md).\n")
+    append(project / "docs/about/index.nb.md", "\nSe [planen](organisation.md#no-such-anchor).\n")
+    (project / "docs/about/only-norwegian.nb.md").write_text(
         "---\nid: only-norwegian\ntype: page\ntitle: Bare norsk\ndescription: Mangler engelsk.\n---\n\n"
         "## Innhold { #content }\n\nTekst.\n", encoding="utf-8")
-    output = build_fails(project_copy)
-    assert "docs/about/only-norwegian.nb.md:1: no translation: docs/about/only-norwegian.en.md is missing" in output
+    return {}
+
+
+@pytest.fixture(scope="module")
+def combined(combined_faults):
+    _, result, before, after = combined_faults["links"]
+    assert result.returncode != 0, "the build passed although it should have failed"
+    assert before == after, "the build changed the author's files"
+    return result.stdout + result.stderr
+
+
+def test_link_to_a_missing_page(combined):
+    assert re.search(r"about/index(\.en)?\.md.*no-such-page\.md", combined), combined[-3000:]
+
+
+def test_link_to_a_missing_anchor(combined):
+    assert re.search(r"about/index(\.nb)?\.md.*no-such-anchor", combined), combined[-3000:]
+
+
+def test_page_in_one_language_only(combined):
+    assert "docs/about/only-norwegian.nb.md:1: no translation: docs/about/only-norwegian.en.md is missing" in combined
 
 
 def test_broken_link_in_a_page_printed_to_pdf(project_copy):

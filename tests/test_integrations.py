@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, fault_injector
 
 import integration_guard  # noqa: E402  (hooks/ is on sys.path: conftest)
 
@@ -101,3 +101,88 @@ def test_material_offline_plugin_name():
     """hooks/pdf_export.py moves `material/offline`'s post_build after static-i18n's."""
     names = {ep.name for ep in metadata.entry_points(group="mkdocs.plugins")}
     assert {"material/offline", "material/search", "i18n", "exporter"} <= names
+
+
+def test_the_guard_covers_every_package_whose_internals_are_used():
+    """hooks/integration_guard.py: mkdocs-exporter, Material and static-i18n (patched or read
+    below), MkDocs (handler lists) and Playwright (the PDF browser) are version-checked."""
+    assert {"mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-exporter", "playwright"} <= set(
+        integration_guard.GUARDED)
+
+
+def test_search_worker_redirection_fails_the_build_when_it_matches_nothing():
+    """hooks/search_index.py: if Material renames its worker, every page would silently search
+    with Material's worker (no Norwegian stemming, both languages mixed): the build must stop."""
+    import search_index
+    from mkdocs.exceptions import PluginError
+    page = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/find.js"}</script>'
+    with pytest.raises(PluginError, match="search worker URL was not found"):
+        search_index._point_to_worker(page, "nb")
+
+
+def test_search_index_runs_after_static_i18n_or_fails():
+    """hooks/search_index.py `on_config` places its post_build right after static-i18n's (which
+    merges both languages' index); without that handler it must fail, not index one language."""
+    import search_index
+    from types import SimpleNamespace
+    from mkdocs.exceptions import PluginError
+    from mkdocs.plugins import PluginCollection
+    from mkdocs_static_i18n.plugin import I18n
+
+    class Other:
+        def on_post_build(self, config):
+            pass
+    i18n, other = I18n(), Other()
+    plugins = PluginCollection()
+    plugins.events["post_build"][:] = [search_index.on_post_build, i18n.on_post_build, other.on_post_build]
+    dict.__setitem__(plugins, "i18n", i18n)
+    config = SimpleNamespace(plugins=plugins)
+    search_index.on_config(config)
+    assert plugins.events["post_build"] == [i18n.on_post_build, search_index.on_post_build, other.on_post_build]
+    plugins.events["post_build"][:] = [search_index.on_post_build, other.on_post_build]
+    with pytest.raises(PluginError, match="static-i18n's post_build handler was not found"):
+        search_index.on_config(config)
+
+
+def test_exporter_preprocessor_rewrite_links_is_what_handouts_wraps():
+    """hooks/handouts.py wraps PdfPreprocessor.rewrite_links (mkdocs-exporter makes mailto: and
+    tel: links absolute on the site address): the wrapper calls it as (self, base, root) and reads
+    self.html (a BeautifulSoup tree)."""
+    import handouts   # keeps mkdocs-exporter's original as _rewrite_links before replacing it
+    from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
+    assert Preprocessor.rewrite_links is handouts._rewrite_site_links
+    assert list(inspect.signature(handouts._rewrite_links).parameters) == ["self", "base", "root"]
+    assert "self.html.find_all('a', href=True)" in inspect.getsource(handouts._rewrite_links)
+
+
+def test_python_docx_internals_the_converter_uses():
+    """hooks/docx_templates.py reaches python-docx's XML elements (no public API for table header
+    rows, table borders or hyperlinks): row._tr, table._tbl.tblPr, run._r, paragraph._p."""
+    import docx
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=1)
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run("x")
+    assert table.rows[0]._tr.get_or_add_trPr() is not None
+    assert table._tbl.tblPr is not None
+    assert run._r is not None and paragraph._p is not None
+
+
+@fault_injector("integration_guard")
+def pin_an_untested_exporter(project: Path) -> dict[str, str]:
+    """In the combined fault build: requirements.txt names another mkdocs-exporter than the one
+    installed, as after a careless upgrade."""
+    lock = project / "requirements.txt"
+    installed = metadata.version("mkdocs-exporter")
+    text = lock.read_text(encoding="utf-8")
+    assert f"mkdocs-exporter=={installed}" in text
+    lock.write_text(text.replace(f"mkdocs-exporter=={installed}", "mkdocs-exporter==0.0.1"), encoding="utf-8")
+    return {"mkdocs-exporter": f"mkdocs-exporter {installed} is installed, but this project is tested with 0.0.1"}
+
+
+def test_an_untested_version_fails_the_strict_build(combined_faults):
+    expected, result, _, _ = combined_faults["integration_guard"]
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert any("WARNING" in line and expected["mkdocs-exporter"] in line for line in output.splitlines()), \
+        output[-3000:]

@@ -37,10 +37,10 @@ def test_a_plain_comment_and_a_known_marker_are_not_reported():
 
 
 def test_a_docx_is_converted_once_for_the_same_html(tmp_path, monkeypatch):
-    """.cache/docx: the same page HTML (and converter) gives the cached file, a change converts."""
+    """.cache/docx (hooks/_cache.py): the same page HTML (and converter) gives the cached file, a
+    change converts."""
     import docx_templates
-    monkeypatch.setattr(docx_templates, "CACHE_DIR", tmp_path)
-    monkeypatch.delenv("LMP_DOCX_CACHE", raising=False)
+    monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path))
     docx_templates.stats.update(converted=0, cached=0, seconds=0.0)
     html = "<h2>Plan</h2><p>Text.</p>"
     first = docx_templates.cached_docx(html, "Plan", "nb", "", None)
@@ -48,4 +48,4 @@ def test_a_docx_is_converted_once_for_the_same_html(tmp_path, monkeypatch):
     changed = docx_templates.cached_docx(html + "<p>More.</p>", "Plan", "nb", "", None)
     assert first == again and changed != first
     assert (docx_templates.stats["converted"], docx_templates.stats["cached"]) == (2, 1)
-    assert len(list(tmp_path.glob("*.docx"))) == 2
+    assert len(list((tmp_path / "docx").iterdir())) == 2

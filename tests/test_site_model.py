@@ -1,32 +1,83 @@
-"""hooks/_site.py reads each page once while it is unchanged, and every caller gets its own copy."""
+"""The page model (hooks/_model.py) on a small fixture site, in milliseconds: each page is parsed
+once per build, every reader gets the same pages, nothing one reader changes reaches another, and
+per-build state is emptied when the next build starts."""
 from __future__ import annotations
 
-import os
-
-import _site  # hooks/ is on sys.path (conftest)
-
-
-def write(path, title, body="Tekst.\n"):
-    path.write_text(f"---\nid: x\ntype: page\ntitle: {title}\ndescription: D.\n---\n{body}", encoding="utf-8")
+import _catalogue  # hooks/ is on sys.path (conftest)
+import _model
+import _site
 
 
-def test_a_page_is_parsed_again_when_it_changes_and_copies_do_not_leak(tmp_path):
+def write(path, title, body="Tekst.\n", kind="page", **meta):
+    extra = "".join(f"{key}: {value}\n" for key, value in meta.items())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\nid: {path.stem.split('.')[0]}\ntype: {kind}\ntitle: {title}\ndescription: D.\n"
+                    f"{extra}---\n{body}", encoding="utf-8")
+
+
+def fixture_site(tmp_path):
     docs = tmp_path / "docs"
-    docs.mkdir()
-    page = docs / "x.nb.md"
-    write(page, "Først")
-    first = _site.read_page(page, docs)
-    assert first.meta["title"] == "Først" and first.lang == "nb" and first.key == "x"
-    first.meta["title"] = "endret av en hook"
-    assert _site.read_page(page, docs).meta["title"] == "Først"       # a caller's change stays its own
-    write(page, "Deretter", body="Mer tekst her.\n")
-    stat = page.stat()
-    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a save, even within one tick
-    again = _site.read_page(page, docs)
-    assert again.meta["title"] == "Deretter" and again.body == "Mer tekst her.\n"
+    for lang, title in (("nb", "Tema"), ("en", "Theme")):
+        write(docs / "themes" / "theme-1" / f"index.{lang}.md", f"{title} 1",
+              body="## Del { #part }\n\nEn to tre fire.\n", kind="theme", semester=1)
+        write(docs / f"about.{lang}.md", "Om" if lang == "nb" else "About")
+    (docs / "broken.nb.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    return docs
+
+
+def parses(docs):
+    return {path: n for path, n in _site.PARSES.items() if path.startswith(str(docs))}
+
+
+def test_a_build_parses_each_page_once_and_every_reader_shares_it(tmp_path):
+    docs = fixture_site(tmp_path)
+    site = _model.start_build(docs)
+    try:
+        assert [page.key for page in site.pages] == ["about", "about", "broken", "themes/theme-1/index",
+                                                     "themes/theme-1/index"]
+        assert site.page("broken.nb.md").meta_error.startswith("invalid YAML front matter")
+        # Many readers, as in a build: checks, the catalogue, theme titles.
+        for _ in range(3):
+            assert len(list(_site.iter_pages(docs))) == 5
+            assert [entry.id for entry in _catalogue.load(docs, "en")] == ["index"]
+            assert _site.theme_title("theme-1", "nb", docs) == "Tema 1"
+        assert set(parses(docs).values()) == {1} and len(parses(docs)) == 5
+        # The catalogue is computed once per language and build, not once per reader.
+        assert _catalogue.load(docs, "nb") is _catalogue.load(docs, "nb")
+        # A reader's change to its copy of the front matter stays its own.
+        first = next(page for page in _site.iter_pages(docs) if page.key == "about" and page.lang == "nb")
+        first.meta["title"] = "changed by a hook"
+        assert next(p for p in _site.iter_pages(docs) if p.key == "about" and p.lang == "nb").meta["title"] == "Om"
+    finally:
+        _model._CURRENT.clear()
+
+
+def test_the_next_build_reads_the_pages_again_and_resets_per_build_state(tmp_path):
+    docs = fixture_site(tmp_path)
+    collected = _model.per_build({})
+    try:
+        _model.start_build(docs)
+        collected["x"] = 1
+        write(docs / "about.nb.md", "Om oss")
+        assert next(p for p in _site.iter_pages(docs) if p.key == "about" and p.lang == "nb").meta["title"] == "Om"
+        _model.start_build(docs)         # a rebuild under `mkdocs serve`
+        assert collected == {}
+        assert next(p for p in _site.iter_pages(docs) if p.key == "about" and p.lang == "nb").meta["title"] == "Om oss"
+        assert set(parses(docs).values()) == {2}
+    finally:
+        _model._STATE.remove(collected)
+        _model._CURRENT.clear()
+
+
+def test_outside_a_build_a_folder_is_read_afresh(tmp_path):
+    docs = fixture_site(tmp_path)
+    assert next(p for p in _site.iter_pages(docs) if p.key == "about" and p.lang == "en").meta["title"] == "About"
+    write(docs / "about.en.md", "About us")
+    assert next(p for p in _site.iter_pages(docs) if p.key == "about" and p.lang == "en").meta["title"] == "About us"
 
 
 def test_a_data_file_is_read_again_when_it_changes_and_copies_do_not_leak(tmp_path):
+    import os
     data = tmp_path / "law.yml"
     data.write_text("provisions: [a]\n", encoding="utf-8")
     first = _site.load_yaml(data)
@@ -36,3 +87,13 @@ def test_a_data_file_is_read_again_when_it_changes_and_copies_do_not_leak(tmp_pa
     stat = data.stat()
     os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert _site.load_yaml(data) == {"provisions": ["a", "b"]}
+
+
+def test_plain_copy_is_a_deep_copy_of_yaml_data():
+    import datetime as dt
+    data = {"a": [1, {"b": ["c"]}], "d": dt.date(2026, 9, 1), "e": {1, 2}, "f": None}
+    copied = _site.plain_copy(data)
+    assert copied == data
+    copied["a"][1]["b"].append("x")
+    copied["e"].add(3)
+    assert data == {"a": [1, {"b": ["c"]}], "d": dt.date(2026, 9, 1), "e": {1, 2}, "f": None}

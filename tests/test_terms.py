@@ -2,7 +2,7 @@
 
 - The built pages of both languages hold no variant the term list avoids, and no «» in English.
 - Fault injection: avoided variants (and a theme module without its «Før neste samling» box) put
-  into one throw-away copy of the project fail its build, each reported as `file:line`, and the
+  into the one throw-away copy of the project that all fault tests share fail its build, each reported as `file:line`, and the
   author's files are left as they were.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, assert_reported, build_with_faults, html_pages
+from conftest import ROOT, assert_reported, fault_injector, html_pages
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
@@ -73,6 +73,7 @@ def replace_line(path: Path, old: str, new: str) -> int:
     return index + 1
 
 
+@fault_injector("terms")
 def inject(project: Path) -> dict[str, str]:
     docs, expected = project / "docs", {}
     line = append(docs / "roles/ppt.en.md", "Staff keep watch and step in when a child is left out.")
@@ -108,8 +109,8 @@ def inject(project: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def faulty(tmp_path_factory):
-    return build_with_faults(tmp_path_factory.mktemp("terms"), inject)
+def faulty(combined_faults):
+    return combined_faults["terms"]
 
 
 def test_the_faulty_copy_fails_to_build(faulty):

@@ -1,8 +1,8 @@
 """Content a reader can trust: every law citation comes from data/law.yml, and no working note
 (draft marker from data/draft-markers.yml) reaches a page or a printed PDF.
 
-The checks are proven by fault injection: several faults go into ONE throw-away copy of the
-project, which is built once; each must fail the build with its exact `docs/<file>:<line>: …`
+The checks are proven by fault injection: the faults go into the ONE throw-away copy of the
+project that all fault tests share (`combined_faults` in conftest.py), which is built once; each must fail the build with its exact `docs/<file>:<line>: …`
 message, and the author's files must be left byte for byte as they were.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, assert_reported, build_with_faults, html_pages
+from conftest import LANGUAGES, ROOT, assert_reported, fault_injector, html_pages
 
 import _site  # noqa: E402  (conftest put hooks/ on the path)
 import draft_markers  # noqa: E402
@@ -31,6 +31,7 @@ def append_line(path: Path, text: str) -> int:
     return len(lines) + 1
 
 
+@fault_injector("trust")
 def inject_faults(project: Path) -> dict[str, str]:
     """Inject every fault; return {expected 'where': expected message part}."""
     docs, expected = project / "docs", {}
@@ -60,8 +61,8 @@ def inject_faults(project: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def faulty_build(tmp_path_factory):
-    return build_with_faults(tmp_path_factory.mktemp("untrusted"), inject_faults)
+def faulty_build(combined_faults):
+    return combined_faults["trust"]
 
 
 def test_the_build_fails(faulty_build):

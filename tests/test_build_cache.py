@@ -1,0 +1,35 @@
+"""hooks/_cache.py: a generated file is made again exactly when something it is made from changed
+(its inputs, the code that makes it), and never when LMP_BUILD_CACHE=off."""
+from __future__ import annotations
+
+import _cache  # hooks/ is on sys.path (conftest)
+
+
+def test_made_once_until_an_input_or_the_code_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path / "cache"))
+    code = tmp_path / "maker.py"
+    code.write_text("version 1", encoding="utf-8")
+    calls = []
+
+    def make(text):
+        calls.append(text)
+        return text.encode()
+
+    assert _cache.made("t", ("a",), lambda: make("a"), code=[code]) == b"a"
+    assert _cache.made("t", ("a",), lambda: make("a"), code=[code]) == b"a"
+    assert calls == ["a"]
+    _cache._MEMORY.clear()                       # a new process: the file on disk serves
+    assert _cache.made("t", ("a",), lambda: make("a"), code=[code]) == b"a" and calls == ["a"]
+    assert _cache.made("t", ("b",), lambda: make("b"), code=[code]) == b"b" and calls == ["a", "b"]
+    code.write_text("version 2", encoding="utf-8")   # the converter changed
+    assert _cache.made("t", ("a",), lambda: make("a"), code=[code]) == b"a" and calls == ["a", "b", "a"]
+
+
+def test_off_makes_everything_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("LMP_BUILD_CACHE", "off")
+    code = tmp_path / "maker.py"
+    code.write_text("x", encoding="utf-8")
+    calls = []
+    for _ in range(2):
+        _cache.made("t", ("a",), lambda: calls.append(1) or b"a", code=[code])
+    assert len(calls) == 2
