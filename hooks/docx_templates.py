@@ -34,6 +34,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _cache  # noqa: E402  (a .docx is made again only when its page changed)
+import _model  # noqa: E402
 import _site  # noqa: E402
 from _templates import render  # noqa: E402
 
@@ -68,9 +69,10 @@ def on_files(files, config, **kwargs):
     its bytes are set in on_page_content, before MkDocs copies the files."""
     _FILES.clear()
     stats.update(converted=0, cached=0, seconds=0.0)
-    docs_dir = Path(config.docs_dir)
+    site = _model.current(config.docs_dir)          # the build's page model: no second parse
     for file in files.documentation_pages():
-        if _site.read_page(Path(file.abs_src_path), docs_dir).meta.get("type") == "template":
+        page = site.page(file.src_uri)
+        if page is not None and page.meta.get("type") == "template":
             _FILES[file.src_uri] = File.generated(config, f"{DOCX_DIR}/{docx_name(file)}", content=b"")
             files.append(_FILES[file.src_uri])
     return files
