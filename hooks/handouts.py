@@ -80,7 +80,6 @@ class _State:
     def __init__(self):
         self.nav = None
         self.pages: dict[str, Page] = {}   # dest_uri → page, every page of this build
-        self.pdf_meta: dict[str, dict] = {}  # PDF src_uri → front matter of the page it prints
 
 
 state = _State()
@@ -251,7 +250,6 @@ def on_files(files, config, **kwargs):
         pdf.dest_uri = pdf_dest(file.dest_uri)
         pdf.url = pdf.dest_uri
         files.append(pdf)
-        state.pdf_meta[src] = meta
     return files
 
 
@@ -317,8 +315,15 @@ WEB_ONLY = (".md-path", ".lmp-reading-time", ".headerlink", ".lmp-web-only", ".l
             "article script", "iframe", "video", "audio")
 
 
-def _printable(root: Tag) -> None:
-    """Drop web-only parts, open tabs one after the other, write external addresses out."""
+def _printable(root: Tag, site_url: str | None = None) -> None:
+    """Drop web-only parts, open tabs one after the other, write external addresses out. A
+    download link (.lmp-download: a Word template, a calendar file) prints as its text and, with
+    a public address, the file's address (`_links_on_paper`); without one it is left out."""
+    for download in root.select(".lmp-download"):
+        if site_url:
+            download["class"] = [c for c in download.get("class", []) if c != "lmp-web-only"]
+        else:
+            download.decompose()
     for tabs in root.select(".tabbed-set"):
         labels = [label.get_text(" ", strip=True) for label in tabs.select(".tabbed-labels > label")]
         blocks = tabs.select(".tabbed-content > .tabbed-block")
@@ -526,7 +531,7 @@ def _handout_html(page, config) -> str:
     article = soup.select_one("article.md-content__inner")
     for element in soup.select(".md-path"):
         element.decompose()
-    _printable(article)
+    _printable(article, _site.public_address(config))
     tasks = _tasks(article)
     summary = _key_points(article)
     _write_in(article)
@@ -612,11 +617,13 @@ def _nav_entries(items, depth=0):
             yield depth, None, item
 
 
-def _chapter(page, level: int, handbook_dest: str, slugs: dict) -> Tag:
+def _chapter(page, level: int, handbook_dest: str, slugs: dict, site_url: str | None) -> Tag:
     """One page as a chapter: title at `level`, its headings below it, ids prefixed."""
     prefix = slugs[page.file.dest_uri]
     body = BeautifulSoup(f"<div>{page.content or ''}</div>", "html.parser").div
-    _printable(body)
+    _printable(body, site_url)
+    for script in body.select("script"):  # data for the page's own scripts (the builder's catalogue)
+        script.decompose()
     for element in body.find_all(True):
         if element.name and re.fullmatch(r"h[1-6]", element.name):
             element.name = f"h{min(6, int(element.name[1]) + level - 1)}"
@@ -664,6 +671,7 @@ def _handbook_html(page, config) -> str:
     entries = [(depth, title, item) for depth, title, item in _nav_entries(state.nav.items)
                if item is None or item.file.dest_uri != page.file.dest_uri]
     slugs = {item.file.dest_uri: _slug(item.file.dest_uri, lang) for _, _, item in entries if item}
+    site_url = _site.public_address(config)
     article.clear()
 
     rows = [(text["language"], text["language_name"]),
@@ -675,7 +683,9 @@ def _handbook_html(page, config) -> str:
     # A page with nothing to read on paper (a screen-only tool such as the reading builder) is
     # left out; links to it then lead to its address online like any page outside the PDF.
     for _, _, item in entries:
-        if item is not None and not _has_print_content(_chapter(item, 2, page.file.dest_uri, slugs)):
+        if item is None:
+            continue
+        if not _has_print_content(_chapter(item, 2, page.file.dest_uri, slugs, site_url)):
             del slugs[item.file.dest_uri]
     toc, chapters, section_no = [], [], 0
     for depth, title, item in entries:
@@ -686,7 +696,7 @@ def _handbook_html(page, config) -> str:
             chapters.append(_one(render("handout-part.html", anchor=anchor, level=level, title=title)))
             toc.append((depth + 1, anchor, title))
         elif item.file.dest_uri in slugs:
-            chapters.append(_chapter(item, level, page.file.dest_uri, slugs))
+            chapters.append(_chapter(item, level, page.file.dest_uri, slugs, site_url))
             toc.append((depth + 1, slugs[item.file.dest_uri], item.title))
     article.append(_contents(toc, lang))
     for chapter in chapters:

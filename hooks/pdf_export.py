@@ -19,6 +19,9 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
    from (file:///tmp/…): such links are printed as plain text (see `site_links_as_text`).
+6. Page numbers for links inside a PDF ("se side 7"): Chromium has no CSS target-counter, so a
+   document with such links is printed, the page of each target is read from the first PDF's
+   named destinations, the numbers are put in and it is printed again (both prints cached).
 """
 from __future__ import annotations
 

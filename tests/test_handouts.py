@@ -426,3 +426,37 @@ def test_links_to_pdfs_are_validated(project_copy, tmp_path):
     output = bad.stdout + bad.stderr
     assert bad.returncode != 0
     assert re.search(r"tools/handouts\.nb\.md.*themes/theme-9/index\.pdf", output), output[-3000:]
+
+
+SCREEN_ONLY = {"nb": ["Ctrl+P", "rulle den sidelengs"], "en": ["Ctrl+P", "scroll it sideways"]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_screen_only_content_stays_out_of_the_handbook(site, lang):
+    """Keyboard hints, "scroll sideways" and the reading builder (a screen tool with nothing to
+    read on paper) are not printed; the builder's headings would otherwise stand on an empty page."""
+    text = squash(" ".join(pdf_text(handbook_pdf(site, lang))))
+    for phrase in SCREEN_ONLY[lang]:
+        assert phrase not in text, phrase
+    # No chapter for the builder: neither its title nor its headings among the bookmarks.
+    builder = source("tools/reading-builder", lang)
+    outline, titles = list(PdfReader(handbook_pdf(site, lang)).outline), set()
+    while outline:
+        item = outline.pop()
+        if isinstance(item, list):
+            outline += item
+        else:
+            titles.add(squash(item.title))
+    assert squash(source("tools/reading-lists", lang).meta["title"]) in titles  # its neighbour is there
+    for heading in [builder.meta["title"]] + [h[1] for h in builder.headings()]:
+        assert squash(heading) not in titles, heading
+
+
+def test_page_numbers_are_filled_whatever_the_attribute_order():
+    import pdf_export
+    html = ('<a href="#why">why</a><span class="lmp-page-no" data-lmp-target="why">00</span> '
+            '<span data-lmp-target="tasks" class="lmp-page-no">00</span> '
+            '<span class="lmp-page-no" data-lmp-target="gone">00</span>')
+    filled = pdf_export.fill_page_numbers(html, {"why": 3, "tasks": 12})
+    assert '"why">3</span>' in filled and '"lmp-page-no">12</span>' in filled
+    assert '"gone">00</span>' in filled   # a target the PDF does not have stays visible as 00
