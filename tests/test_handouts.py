@@ -460,3 +460,31 @@ def test_page_numbers_are_filled_whatever_the_attribute_order():
     filled = pdf_export.fill_page_numbers(html, {"why": 3, "tasks": 12})
     assert '"why">3</span>' in filled and '"lmp-page-no">12</span>' in filled
     assert '"gone">00</span>' in filled   # a target the PDF does not have stays visible as 00
+
+
+# ---------------------------------------------------------------------------------------------
+# The internals this relies on (fast; each names its user)
+
+def test_material_content_partial_is_the_one_copied():
+    """overrides/partials/content.html copies Material's (adding the PDF link); handouts.on_config
+    fails the build when Material's changes. Same check here, without a build."""
+    import hashlib
+    import material
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "content.html"
+    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == handouts.MATERIAL_CONTENT
+    ours = (ROOT / "overrides" / "partials" / "content.html").read_text(encoding="utf-8")
+    assert ours.count('{% include "lmp/handout-download.html" %}') == 1
+
+
+def test_printed_pdf_is_a_file_mkdocs_does_not_copy(tmp_path):
+    """handouts.PrintedPdf: MkDocs 1.6 File.generated gives a file link validation finds, and
+    Files.copy_static_files goes through File.copy_file, which PrintedPdf leaves to the exporter."""
+    from types import SimpleNamespace
+    from mkdocs.structure.files import Files
+    config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"),
+                             use_directory_urls=False, plugins=SimpleNamespace(_current_plugin=None))
+    pdf = handouts.PrintedPdf.generated(config, "themes/theme-1/index.pdf", content=b"")
+    files = Files([pdf])
+    assert files.get_file_from_path("themes/theme-1/index.pdf") is pdf
+    files.copy_static_files()
+    assert not (tmp_path / "site" / "themes" / "theme-1" / "index.pdf").exists()
