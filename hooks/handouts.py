@@ -398,6 +398,11 @@ def _write_in(article: Tag) -> None:
                     item.append(_lines(count))
 
 
+def _inline_text(element: Tag) -> str:
+    """An element's words as one line (inline markup such as <abbr> adds no spaces)."""
+    return re.sub(r"\s+", " ", element.get_text()).strip()
+
+
 def _tasks(article: Tag) -> list[tuple[str, list[str]]]:
     """(heading, [task text]) for each task list of the module, before ruled lines are added."""
     groups = []
@@ -405,7 +410,7 @@ def _tasks(article: Tag) -> list[tuple[str, list[str]]]:
         heading = article.find(id=anchor)
         if not heading:
             continue
-        tasks = [re.sub(r"\s+", " ", item.get_text(" ", strip=True)).replace(" ,", ",").replace(" .", ".")
+        tasks = [_inline_text(item)
                  for block in _section_after(heading) if block.name in ("ol", "ul")
                  for item in block.find_all("li", recursive=False)]
         if tasks:
@@ -418,7 +423,7 @@ def _key_points(article: Tag) -> list[str]:
     heading = article.find(id="key-points")
     if heading is None:
         return []
-    return [re.sub(r"\s+", " ", item.get_text(" ", strip=True)).replace(" ,", ",").replace(" .", ".")
+    return [_inline_text(item)
             for block in _section_after(heading) if block.name in ("ol", "ul")
             for item in block.find_all("li", recursive=False)]
 
