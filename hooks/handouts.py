@@ -1,39 +1,49 @@
-"""Printable PDFs from the same Markdown as the web pages: a seminar handout for every theme and
-the whole handbook, in each language. mkdocs-exporter prints them (hooks/pdf_export.py); this hook
-decides what goes into the printed HTML and where the PDFs are offered.
+"""Printable PDFs from the same Markdown as the web pages: a seminar kit for every theme and the
+whole handbook, in each language. mkdocs-exporter prints them (hooks/pdf_export.py); this hook
+decides what goes into the printed HTML and where the PDFs are offered. Words come from
+data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.html.
 
-- Handouts: the exporter keeps each `pdf: true` page's HTML in `page.html` (its on_post_page,
-  priority 100) and prints it after the build. At priority 95 we rewrite that copy for print:
-  a cover (programme, theme, semester, the national gathering from data/programme.yml, language,
-  content version from git), contents with page numbers (Paged.js target-counter), the Lovdata
-  and other web addresses written out, ruled lines under every reflection question and after
-  the between-session tasks, a back page with the site's address; running header and "side 3
-  av 12" footer (Paged.js @page margin boxes). The web page itself is not changed by any of it.
+- Seminar kit (theme pages): the exporter keeps each `pdf: true` page's HTML in `page.html` (its
+  on_post_page, priority 100); after the build (post_build, before the exporter prints) we turn
+  that copy into the kit: a cover (programme, kind, theme, semester, the national gathering from
+  data/programme.yml, language, the content's date from git), a start page (what the theme is
+  about, an agenda frame for the seminar to fill in, contents with page numbers), the module,
+  ruled lines under each reflection question and each task, a between-session checklist built
+  from the module's tasks (task ☐, who, by when), the staff-meeting plan marked for whoever leads
+  it, a notes page and a back page (QR code and short addresses to the page online and to the
+  other language, only when the build has a public address). Links to another part of the same
+  PDF print "se side 7": hooks/pdf_export.py fills the page numbers in a second pass.
+  The web page itself is not changed by any of it.
 - Handbook: tools/handbook.<lang>.md is an ordinary `pdf: true` page. Its web page says what the
-  PDF is; its printed HTML is replaced (post_build, before the exporter prints) by every page of
-  the language in navigation order, headings demoted by their depth in the navigation, ids
-  prefixed per page, links between pages turned into links inside the PDF. So the handbook is one
-  exporter PDF: tagged, with /Lang, /Title and an outline (the exporter's aggregator would merge
-  per-page PDFs, dropping /Lang and the structure tree, and both languages would share one file).
-- Download links: our own link on each PDF page, to the PDF of the page's own language (the
-  exporter's button points English pages at the Norwegian PDF with use_directory_urls: false,
-  exporter issues #44/#60). The marker `<!-- lmp:handouts-list -->` (tools/handouts) becomes a table
-  of the language's PDFs. Page counts and sizes are only known once the PDFs exist: after
-  printing, they are written into the built HTML in place of `data-lmp-pdf` placeholders.
+  PDF is; its printed HTML is replaced by every page of the language in navigation order,
+  headings demoted by their depth in the navigation, ids prefixed per page, links between pages
+  turned into links inside the PDF. So the handbook is one exporter PDF: tagged, with /Lang,
+  /Title and an outline.
+- Download links: each PDF page's link is in the theme (overrides/partials/content.html includes
+  lmp/handout-download.html with what this hook puts in `page.meta["lmp_pdf"]`), to the PDF of the
+  page's own language (the exporter's own button points English pages at the Norwegian PDF with
+  use_directory_urls: false, exporter issues #44/#60). The build fails if a PDF page comes out
+  without it. `<!-- lmp:handouts-list -->` (tools/handouts) becomes a table of the language's
+  PDFs, with Markdown links that MkDocs validates: every PDF is registered as a file of the build
+  (`on_files`). Both show what is known before printing (format and paper), so no built file is
+  rewritten after the build.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import re
 import subprocess
 import sys
-from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor as PdfPreprocessor
 
@@ -42,60 +52,27 @@ import _markers  # noqa: E402
 import _model  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
+from _templates import render  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
-MARKER = "handouts-list"      # <!-- lmp:handouts-list --> becomes the table of PDFs
+MARKER = "handouts-list"              # <!-- lmp:handouts-list --> becomes the table of PDFs
 _markers.register(MARKER, owner="handouts")
-LINES_PER_QUESTION = 4
-LINES_FOR_NOTES = 5
+LINES_PER_QUESTION = 6
+LINES_PER_TASK = 3
+LINES_ON_NOTES_PAGE = 24
+TASK_SECTIONS = ("tasks-working-group", "tasks-all-staff")
+# Material's partials/content.html as overrides/partials/content.html copies it (sha256): when an
+# upgrade changes it, the copy (which places the PDF link) must be redone.
+MATERIAL_CONTENT = "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5"
 
-TEXT = {
-    "nb": {
-        "handout": "Seminarhefte til fagsamlingen",
-        "handbook": "Håndbok",
-        "handbook_title": "Læringsmiljøprosjektet – håndbok",
-        "semester": "Semester", "gathering": "Nasjonal samling", "language": "Språk",
-        "language_name": "Norsk (bokmål)", "version": "Innholdsversjon", "draft": "arbeidsutkast",
-        "web": "På nettet",
-        "contents": "Innhold", "notes": "Notater",
-        "page_of": ('"side " counter(page) " av " counter(pages)'),
-        "back": "Nettstedet",
-        "back_text": ("Dette dokumentet er laget fra det samme innholdet som nettstedet til {site}. "
-                      "Der finner du alltid den nyeste versjonen, de andre temaene, rollene og "
-                      "verktøyene, og alle PDF-ene til nedlasting."),
-        "back_site": "Nettstedet", "back_page": "Denne siden på nettet", "other": "English version",
-        "button": {"theme": "Last ned seminarheftet (PDF)", "handbook": "Last ned hele håndboka (PDF)",
-                   "page": "Last ned som PDF"},
-        "pages": "{} sider", "one_page": "1 side",
-        "list_head": ("Dokument", "Semester", "Sider", "Størrelse"),
-        "list_caption": "PDF-er på norsk (bokmål)",
-        "no_pdf": "PDF-ene lages ikke i denne forhåndsvisningen (PDF=false).",
-        "decimal": ",",
-    },
-    "en": {
-        "handout": "Seminar handout",
-        "handbook": "Handbook",
-        "handbook_title": "The Learning Environment Project – handbook",
-        "semester": "Semester", "gathering": "National gathering", "language": "Language",
-        "language_name": "English", "version": "Content version", "draft": "working draft",
-        "web": "Online",
-        "contents": "Contents", "notes": "Notes",
-        "page_of": ('"page " counter(page) " of " counter(pages)'),
-        "back": "The website",
-        "back_text": ("This document is made from the same content as the website of {site}. There "
-                      "you always find the latest version, the other themes, the roles and the "
-                      "tools, and every PDF to download."),
-        "back_site": "The website", "back_page": "This page online", "other": "Norsk utgave",
-        "button": {"theme": "Download the seminar handout (PDF)",
-                   "handbook": "Download the whole handbook (PDF)", "page": "Download as PDF"},
-        "pages": "{} pages", "one_page": "1 page",
-        "list_head": ("Document", "Semester", "Pages", "Size"),
-        "list_caption": "PDFs in English",
-        "no_pdf": "The PDFs are not made in this preview (PDF=false).",
-        "decimal": ".",
-    },
-}
+
+def words(lang: str) -> dict:
+    """The handouts' interface words in `lang` (data/ui.<lang>.yml); a missing one fails."""
+    try:
+        return _site.ui(lang)["handouts"]
+    except KeyError as error:
+        raise PluginError(f"data/ui.{lang}.yml: no section 'handouts' ({error})") from None
 
 
 class _State:
@@ -104,12 +81,17 @@ class _State:
     def __init__(self):
         self.nav = None
         self.pages: dict[str, Page] = {}   # dest_uri → page, every page of this build
-        self.handbook: Page | None = None
-        self.placeholders: dict[str, str] = {}  # built HTML file (dest_uri) with placeholders → lang
 
 
 state = _State()
-_MAKER = BeautifulSoup("", "html.parser")  # makes tags for any tree
+
+
+class PrintedPdf(File):
+    """A PDF of the build: a file MkDocs knows (so strict link validation covers links to it),
+    written by mkdocs-exporter after the pages, never copied by MkDocs."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 # mkdocs-exporter makes every link without a host absolute on site_url, mailto: included
@@ -137,7 +119,11 @@ def _lang(page) -> str:
 
 def _key(page) -> str:
     """themes/theme-1/index for themes/theme-1/index.en.md."""
-    stem = page.file.src_uri[: -len(".md")]
+    return _key_of(page.file.src_uri)
+
+
+def _key_of(src_uri: str) -> str:
+    stem = src_uri[: -len(".md")]
     for code in _site.LANGUAGES:
         if stem.endswith("." + code):
             return stem[: -len(code) - 1]
@@ -171,6 +157,17 @@ def _other_language_url(site_url: str, dest: str, lang: str) -> str:
     return site_url + dest[len(lang) + 1:]
 
 
+def short_address(url: str) -> str:
+    """An address as printed: no scheme, no www., no trailing slash or index.html."""
+    parts = urlsplit(url)
+    path = parts.path
+    for ending in ("index.html", ".html"):
+        if path.endswith(ending):
+            path = path[: -len(ending)] if ending == "index.html" else path
+    shown = parts.netloc.removeprefix("www.") + path.rstrip("/")
+    return unquote(shown + (f"?{parts.query}" if parts.query else ""))
+
+
 def content_version(paths: list[Path]) -> tuple[str | None, dt.date]:
     """(short commit, commit date) of the last commit touching `paths`; (None, newest file
     date) when they have uncommitted changes or git is not there: a working draft."""
@@ -188,42 +185,73 @@ def content_version(paths: list[Path]) -> tuple[str | None, dt.date]:
     return None, dt.date.fromtimestamp(newest)
 
 
-def _version_text(paths: list[Path], lang: str) -> str:
+def version_text(paths: list[Path], lang: str) -> str:
+    """'29. november 2026': the date of the content, for people; a draft says so."""
     commit, day = content_version(paths)
     when = programme.date_range(day, day, lang)
-    return f"{commit}, {when}" if commit else f"{TEXT[lang]['draft']}, {when}"
+    return when if commit else words(lang)["draft"].format(date=when)
 
 
-def _size_text(size: int, lang: str) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} kB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", TEXT[lang]["decimal"])
-
-
-def _pages_text(count: int, lang: str) -> str:
-    return TEXT[lang]["one_page"] if count == 1 else TEXT[lang]["pages"].format(count)
-
-
-def _placeholder(pdf: str, field: str, initial: str = "") -> str:
-    return f'<span data-lmp-pdf="{escape(pdf)}" data-lmp-field="{field}">{initial}</span>'
+def _page_of_css(lang: str) -> str:
+    """'side {page} av {pages}' → a CSS content value with Paged.js' page counters."""
+    parts = re.split(r"(\{page\}|\{pages\})", words(lang)["page_of"])
+    css = []
+    for part in parts:
+        if part == "{page}":
+            css.append("counter(page)")
+        elif part == "{pages}":
+            css.append("counter(pages)")
+        elif part:
+            css.append(_css_string(part))
+    return " ".join(css)
 
 
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _fragment(soup: BeautifulSoup, html: str) -> Tag:
-    """Parse an HTML snippet into a tag belonging to `soup`."""
-    holder = BeautifulSoup(f"<div>{html}</div>", "html.parser").div
-    return holder.extract()
+def _nodes(html: str) -> list:
+    """Template output as nodes that can be inserted into any tree."""
+    return list(BeautifulSoup(html, "html.parser").contents)
+
+
+def _one(html: str) -> Tag:
+    return next(node for node in _nodes(html) if isinstance(node, Tag))
 
 
 # ---------------------------------------------------------------------------------------------
-# Collecting the pages of this build
+# Collecting the pages of this build; the PDFs as files of the build
+
+def on_config(config, **kwargs):
+    import material
+    copied = Path(material.__file__).parent / "templates" / "partials" / "content.html"
+    if not copied.is_file() or hashlib.sha256(copied.read_bytes()).hexdigest() != MATERIAL_CONTENT:
+        raise PluginError(
+            "handouts: Material's partials/content.html is not the one overrides/partials/content.html "
+            "copies (it places the PDF download link). Copy it again, keep the lmp/handout-download.html "
+            "line and update MATERIAL_CONTENT in hooks/handouts.py (MAINTAINING.md, Material).")
+    return config
+
 
 def on_pre_build(config, **kwargs):
     global state
     state = _State()
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen this language's files
+def on_files(files, config, **kwargs):
+    """Register each PDF the exporter will write as a file of the build (also in a preview
+    without PDFs, so that links are validated the same way in both)."""
+    for file in list(files.documentation_pages()):
+        meta = _site.read_page(Path(file.abs_src_path), Path(config.docs_dir)).meta
+        if not meta.get("pdf"):
+            continue
+        src = _key_of(file.src_uri) + ".pdf"
+        pdf = PrintedPdf.generated(config, src, content=b"")
+        pdf.dest_uri = pdf_dest(file.dest_uri)
+        pdf.url = pdf.dest_uri
+        files.append(pdf)
+    return files
 
 
 def on_nav(nav, config, files, **kwargs):
@@ -235,45 +263,49 @@ def on_nav(nav, config, files, **kwargs):
 # The table of PDFs (tools/handouts)
 
 def _pdf_documents(lang: str, files, docs_dir: str) -> list[tuple[dict, str]]:
-    """(front matter, html dest) of every PDF page of `lang`: themes by semester, then the rest."""
+    """(front matter, page src_uri) of every PDF page of `lang`: themes by semester, then the rest."""
     found = []
     for file in files.documentation_pages():
         if not file.src_uri.endswith(f".{lang}.md"):
             continue
         meta = _model.current(docs_dir).page(file.src_uri).meta
         if meta.get("pdf"):
-            found.append((meta, file.dest_uri))
+            found.append((meta, file.src_uri))
     return sorted(found, key=lambda item: (item[0].get("semester") is None,
                                            item[0].get("semester") or 0, item[1]))
 
 
 def _pdf_table(page, config, files) -> str:
-    lang, text = _lang(page), TEXT[_lang(page)]
-    documents = _pdf_documents(lang, files, config.docs_dir)
-    enabled = pdf_enabled(config)
-    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in text["list_head"])
+    lang = _lang(page)
     rows = []
-    for meta, dest in documents:
-        pdf = pdf_dest(dest)
-        title = escape(meta["title"])
-        if enabled:
-            name = f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf'
-            title = (f'<a href="{escape(_relative(pdf, page.file.dest_uri))}" type="application/pdf" '
-                     f'hreflang="{lang}" download="{name}">{title}</a>')
-        rows.append(f'<tr><th scope="row">{title}</th><td>{meta.get("semester") or "–"}</td>'
-                    f'<td>{_placeholder(pdf, "pages", "–")}</td>'
-                    f'<td>{_placeholder(pdf, "size", "–")}</td></tr>')
-    note = "" if enabled else f'<p class="lmp-note">{escape(text["no_pdf"])}</p>'
-    return (f'{note}<table class="lmp-pdf-list"><caption>{escape(text["list_caption"])}</caption>'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    for meta, src in _pdf_documents(lang, files, config.docs_dir):
+        rows.append({"title": meta["title"], "semester": meta.get("semester"),
+                     "href": _relative(_key_of(src) + ".pdf", page.file.src_uri),
+                     "name": f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf'})
+    return render("handout-list.html", rows=rows, words=words(lang), lang=lang,
+                  enabled=pdf_enabled(config))
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    if next(_markers.find(markdown, MARKER), None) is None:
+    if _makes_pdf(page, config):
+        lang = _lang(page)
+        kind = ("theme" if page.meta.get("type") == "theme"
+                else "handbook" if _key(page) == HANDBOOK else "page")
+        page.meta["lmp_pdf"] = {
+            "href": posixpath.basename(pdf_dest(page.file.dest_uri)), "lang": lang,
+            "name": f'laringsmiljoprosjektet-{page.meta.get("id", "page")}-{lang}.pdf',
+            "label": words(lang)["button"][kind], "info": words(lang)["format"]}
+    if not any(_markers.find(markdown, MARKER)):
         return markdown
-    state.placeholders[page.file.dest_uri] = _lang(page)
-    table = _pdf_table(page, config, files)
-    return _markers.replace(markdown, MARKER, lambda marker: table)
+    return _markers.replace(markdown, MARKER, lambda marker: _pdf_table(page, config, files))
+
+
+# md_in_html does not know <caption> and wraps it in a paragraph: unwrap it in the table we made.
+WRAPPED_CAPTION = re.compile(r'(<table class="lmp-pdf-list">\s*)<p>(<caption>.*?</caption>)</p>', re.DOTALL)
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return WRAPPED_CAPTION.sub(r"\1\2", html) if 'class="lmp-pdf-list"' in html else html
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,16 +316,25 @@ WEB_ONLY = (".md-path", ".lmp-reading-time", ".headerlink", ".lmp-web-only", ".l
             "article script", "iframe", "video", "audio")
 
 
-def _printable(root: Tag) -> None:
-    """Drop web-only parts, open tabs one after the other, write external addresses out."""
+def _printable(root: Tag, site_url: str | None = None) -> None:
+    """Drop web-only parts, open tabs one after the other, write external addresses out. A
+    download link (.lmp-download: a Word template, a calendar file) prints as its text and, with
+    a public address, the file's address (`_links_on_paper`); without one it is left out."""
+    for download in root.select(".lmp-download"):
+        if site_url:
+            download["class"] = [c for c in download.get("class", []) if c != "lmp-web-only"]
+        else:
+            download.decompose()
     for tabs in root.select(".tabbed-set"):
         labels = [label.get_text(" ", strip=True) for label in tabs.select(".tabbed-labels > label")]
         blocks = tabs.select(".tabbed-content > .tabbed-block")
         flat = []
         for label, block in zip(labels, blocks):
-            flat.append(f'<p class="lmp-tab-label"><strong>{escape(label)}</strong></p>')
-            flat.append(block.decode_contents())
-        tabs.replace_with(_fragment(root, "".join(flat)))
+            flat.append(_one(render("handout-tab-label.html", label=label)))
+            flat.extend(list(block.contents))
+        for node in flat:
+            tabs.insert_before(node)
+        tabs.decompose()
     for selector in WEB_ONLY:
         for element in root.select(selector):
             element.decompose()
@@ -304,16 +345,33 @@ def _printable(root: Tag) -> None:
                             + (f"?{parts.query}" if parts.query else ""))
             if link.get_text(strip=True) == shown:
                 continue
-            span = _MAKER.new_tag("span", attrs={"class": "lmp-url"})
-            span.string = f" ({shown})"
-            link.insert_after(span)
+            link.insert_after(_one(render("handout-url.html", shown=shown)))
 
 
-def _ruled(soup, count: int) -> Tag:
-    lines = soup.new_tag("div", attrs={"class": "lmp-lines", "aria-hidden": "true"})
-    for _ in range(count):
-        lines.append(soup.new_tag("span"))
-    return lines
+def _page_ref(anchor: str, lang: str) -> Tag:
+    """' (se side 00)' after a link inside the PDF; hooks/pdf_export.py puts in the number."""
+    before, _, after = words(lang)["see_page"].partition("{page}")
+    return _one(render("handout-page-ref.html", before=before, after=after, anchor=anchor))
+
+
+def _links_on_paper(article: Tag, page, config, lang: str, in_pdf: set[str]) -> None:
+    """A link to a part of this PDF gets its page number; a link to another page of the site
+    gets a short address (none without a public address: the link is then plain text)."""
+    site_url = _site.public_address(config)
+    base = posixpath.dirname(page.file.dest_uri)
+    for link in article.select("a[href]"):
+        if link.find_parent(class_="lmp-toc") or link.find_parent(class_="lmp-back"):
+            continue
+        parts = urlsplit(link["href"])
+        if parts.scheme or parts.netloc:
+            continue
+        if not parts.path:
+            if parts.fragment in in_pdf:
+                link.insert_after(_page_ref(parts.fragment, lang))
+            continue
+        if site_url:
+            target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+            link.insert_after(_one(render("handout-url.html", shown=short_address(site_url + target))))
 
 
 def _section_after(heading: Tag):
@@ -325,43 +383,66 @@ def _section_after(heading: Tag):
         yield sibling
 
 
-def _write_in(soup, article: Tag, lang: str) -> None:
-    """Ruled lines under each reflection question, a notes field after each task list."""
-    heading = article.find(id="reflection")
-    if heading:
-        for block in list(_section_after(heading)):
-            if block.name == "ol":
-                for item in block.find_all("li", recursive=False):
-                    item.append(_ruled(soup, LINES_PER_QUESTION))
-    for anchor in ("tasks-working-group", "tasks-all-staff"):
+def _lines(count: int) -> Tag:
+    return _one(render("handout-lines.html", count=count))
+
+
+def _write_in(article: Tag) -> None:
+    """Ruled lines under each reflection question and under each task."""
+    for anchor, count in [("reflection", LINES_PER_QUESTION)] + [(a, LINES_PER_TASK) for a in TASK_SECTIONS]:
         heading = article.find(id=anchor)
         if not heading:
             continue
-        blocks = [b for b in _section_after(heading) if b.name in ("ol", "ul")]
-        if blocks:
-            notes = soup.new_tag("div", attrs={"class": "lmp-notes"})
-            label = soup.new_tag("p", attrs={"class": "lmp-notes__label"})
-            label.string = TEXT[lang]["notes"]
-            notes.append(label)
-            notes.append(_ruled(soup, LINES_FOR_NOTES))
-            blocks[-1].insert_after(notes)
+        for block in list(_section_after(heading)):
+            if block.name in ("ol", "ul"):
+                for item in block.find_all("li", recursive=False):
+                    item.append(_lines(count))
 
 
-def _contents(soup, entries: list[tuple[int, str, str]], lang: str) -> Tag:
+def _inline_text(element: Tag) -> str:
+    """An element's words as one line (inline markup such as <abbr> adds no spaces)."""
+    return re.sub(r"\s+", " ", element.get_text()).strip()
+
+
+def _tasks(article: Tag) -> list[tuple[str, list[str]]]:
+    """(heading, [task text]) for each task list of the module, before ruled lines are added."""
+    groups = []
+    for anchor in TASK_SECTIONS:
+        heading = article.find(id=anchor)
+        if not heading:
+            continue
+        tasks = [_inline_text(item)
+                 for block in _section_after(heading) if block.name in ("ol", "ul")
+                 for item in block.find_all("li", recursive=False)]
+        if tasks:
+            groups.append((heading.get_text(" ", strip=True), tasks))
+    return groups
+
+
+def _key_points(article: Tag) -> list[str]:
+    """The module's own summary (its #key-points list), for the start page."""
+    heading = article.find(id="key-points")
+    if heading is None:
+        return []
+    return [_inline_text(item)
+            for block in _section_after(heading) if block.name in ("ol", "ul")
+            for item in block.find_all("li", recursive=False)]
+
+
+def _after_section(article: Tag, anchor: str) -> Tag | None:
+    """The last element of the section that starts at the heading with id `anchor`."""
+    heading = article.find(id=anchor)
+    if heading is None:
+        return None
+    last = heading
+    for block in _section_after(heading):
+        last = block
+    return last
+
+
+def _contents(entries: list[tuple[int, str, str]], lang: str) -> Tag:
     """Contents with page numbers (Paged.js fills target-counter); entries: (depth, id, text)."""
-    nav = soup.new_tag("nav", attrs={"class": "lmp-toc", "aria-labelledby": "lmp-toc-title"})
-    title = soup.new_tag("h2", attrs={"id": "lmp-toc-title"})
-    title.string = TEXT[lang]["contents"]
-    nav.append(title)
-    listing = soup.new_tag("ol")
-    for depth, anchor, text in entries:
-        item = soup.new_tag("li", attrs={"class": f"lmp-toc__level-{depth}"})
-        link = soup.new_tag("a", href=f"#{anchor}")
-        link.string = text
-        item.append(link)
-        listing.append(item)
-    nav.append(listing)
-    return nav
+    return _one(render("handout-contents.html", entries=entries, words=words(lang)))
 
 
 MARGIN_BOX = ("font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; "
@@ -373,7 +454,7 @@ def _page_style(running: str | None, lang: str) -> str:
     'side 3 av 12' in the page's language; none on the cover."""
     title = _css_string(running) if running else "string(chapter)"
     return (f"@page {{ @top-left {{ content: {title}; {MARGIN_BOX} vertical-align: bottom; "
-            f"padding-bottom: 5mm; }} @bottom-right {{ content: {TEXT[lang]['page_of']}; {MARGIN_BOX} "
+            f"padding-bottom: 5mm; }} @bottom-right {{ content: {_page_of_css(lang)}; {MARGIN_BOX} "
             "vertical-align: top; padding-top: 5mm; } }"
             "@page :first { @top-left { content: none; } @bottom-right { content: none; } }"
             "@page back { @top-left { content: none; } @bottom-right { content: none; } }")
@@ -387,44 +468,46 @@ def _finish(soup, title: str, running: str | None, lang: str) -> str:
     return str(soup)
 
 
-def _dl(soup, rows: list[tuple[str, str]]) -> Tag:
-    listing = soup.new_tag("dl", attrs={"class": "lmp-cover__details"})
-    for term, value in rows:
-        dt_tag = soup.new_tag("dt")
-        dt_tag.string = term
-        dd_tag = soup.new_tag("dd")
-        dd_tag.string = value
-        listing.extend([dt_tag, dd_tag])
-    return listing
+def qr_svg(address: str) -> Markup:
+    """The address as a QR code, inline SVG (vector), black on white, with its quiet zone."""
+    import segno
+
+    code = segno.make(address, error="m")
+    svg = code.svg_inline(scale=4, border=4, dark="#000", light="#fff", omitsize=True)
+    return Markup(svg)
 
 
-def _back_page(soup, config, page, lang: str) -> Tag:
-    text = TEXT[lang]
-    back = soup.new_tag("section", attrs={"class": "lmp-back", "aria-labelledby": "lmp-back-title"})
-    back.append(_fragment(soup, (
-        f'<h2 id="lmp-back-title">{escape(text["back"])}</h2>'
-        f'<p>{escape(text["back_text"].format(site=config.site_name))}</p>'
-        f'{_back_addresses(config, page, lang)}'
-        f'<p class="lmp-back__copyright">© {escape(config.copyright or config.site_name)}</p>')))
-    return back
+def _addresses(config, page, lang: str) -> list[tuple[str, str, str]]:
+    """(term, short address, address) of the site, the page and the page in the other language;
+    none when the build has no public address (SITE_URL): a printed address must be one a
+    reader can reach."""
+    site_url = _site.public_address(config)
+    if site_url is None:
+        return []
+    text = words(lang)
+    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.file.dest_uri),
+            (text["other"], _other_language_url(site_url, page.file.dest_uri, lang))]
+    return [(term, short_address(url), url) for term, url in rows]
 
 
 def _back_addresses(config, page, lang: str) -> str:
-    """The site's, the page's and the other language's address; nothing when the build has no
-    public address (SITE_URL): a printed address must be one a reader can reach."""
+    """The back page's addresses as printed ('' without a public address)."""
+    return render("handout-addresses.html", addresses=_addresses(config, page, lang)).strip()
+
+
+def _back_page(config, page, lang: str) -> list:
+    """Where the document comes from, the addresses and a QR code to the page online (no
+    addresses and no code without a public address)."""
     site_url = _site.public_address(config)
-    if site_url is None:
-        return ""
-    text = TEXT[lang]
-    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.file.dest_uri),
-            (text["other"], _other_language_url(site_url, page.file.dest_uri, lang))]
-    return ('<dl class="lmp-back__addresses">' + "".join(
-        f'<dt>{escape(term)}</dt><dd><a href="{escape(url)}">{escape(url)}</a></dd>'
-        for term, url in rows) + "</dl>")
+    page_address = site_url + page.file.dest_uri if site_url else ""
+    return _nodes(render("handout-back.html", words=words(lang), site_name=config.site_name,
+                         qr=qr_svg(page_address) if site_url else None, page_address=page_address,
+                         addresses=_addresses(config, page, lang),
+                         copyright=config.copyright or config.site_name))
 
 
 # ---------------------------------------------------------------------------------------------
-# The seminar handout (theme pages)
+# The seminar kit (theme pages)
 
 def _gathering(semester: int, lang: str) -> str | None:
     data = _site.load_programme()
@@ -443,22 +526,27 @@ def _term(semester: int, lang: str) -> str | None:
     return None
 
 
+def _cover(config, title: str, kind: str, lead: str, rows) -> Tag:
+    return _one(render("handout-cover.html", programme=config.site_name, kind=kind, title=title,
+                       lead=lead, rows=rows))
+
+
 def _handout_html(page, config) -> str:
-    lang, text = _lang(page), TEXT[_lang(page)]
+    lang, text = _lang(page), words(_lang(page))
     soup = BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
     for element in soup.select(".md-path"):
         element.decompose()
-    _printable(article)
-    _write_in(soup, article, lang)
+    _printable(article, _site.public_address(config))
+    tasks = _tasks(article)
+    summary = _key_points(article)
+    _write_in(article)
 
     title = page.meta["title"]
     semester = page.meta.get("semester")
-    h1 = article.find("h1") or soup.new_tag("h1")
-    h1.extract()
-    h1.string = title
-    cover = soup.new_tag("section", attrs={"class": "lmp-cover", "aria-labelledby": "lmp-cover-title"})
-    h1["id"] = "lmp-cover-title"
+    h1 = article.find("h1")
+    if h1 is not None:
+        h1.decompose()
     rows = []
     if semester:
         term = _term(semester, lang)
@@ -467,19 +555,28 @@ def _handout_html(page, config) -> str:
         if gathering:
             rows.append((text["gathering"], gathering))
     rows.append((text["language"], text["language_name"]))
-    rows.append((text["version"], _version_text([Path(page.file.abs_src_path)], lang)))
+    rows.append((text["version"], version_text([Path(page.file.abs_src_path)], lang)))
     if _site.public_address(config):
-        rows.append((text["web"], _site.public_address(config) + page.file.dest_uri))
-    cover.append(_fragment(soup, f'<p class="lmp-cover__programme">{escape(config.site_name)}</p>'
-                                 f'<p class="lmp-cover__kind">{escape(text["handout"])}</p>'))
-    cover.append(h1)
-    cover.append(_fragment(soup, f'<p class="lmp-cover__lead">{escape(page.meta.get("description", ""))}</p>'))
-    cover.append(_dl(soup, rows))
+        rows.append((text["web"], short_address(_site.public_address(config) + page.file.dest_uri)))
+
+    if tasks:
+        # The checklist follows the last task list (the between-session section ends with it).
+        last = _after_section(article, TASK_SECTIONS[-1]) or _after_section(article, TASK_SECTIONS[0])
+        last.insert_after(_one(render("handout-checklist.html", words=text, groups=tasks)))
+    meeting = article.find(id="staff-meeting")
+    if meeting is not None:
+        meeting.insert_after(_one(render("handout-leader.html", words=text)))
+    article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE)))
+    in_pdf = {element["id"] for element in article.find_all(id=True)}
+    _links_on_paper(article, page, config, lang, in_pdf)
 
     entries = [(1, h2["id"], h2.get_text(" ", strip=True)) for h2 in article.find_all("h2", id=True)]
+    cover = _cover(config, title, text["handout"], page.meta.get("description", ""), rows)
+    start = _one(render("handout-start.html", words=text, entries=entries, summary=summary))
     article.insert(0, cover)
-    cover.insert_after(_contents(soup, entries, lang))
-    article.append(_back_page(soup, config, page, lang))
+    cover.insert_after(start)
+    for node in _back_page(config, page, lang):
+        article.append(node)
     return _finish(soup, title, title, lang)
 
 
@@ -494,29 +591,17 @@ def _printed_html(page, config) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Download link on the web page (after the exporter has kept its copy: never printed)
+# The download link on the web page is in the theme (overrides/partials/content.html): it must be
+# there on every page that has a PDF.
 
 @event_priority(50)  # after mkdocs-exporter (its PDF part returns page.html as the output at 90)
 def on_post_page(output, page, config, **kwargs):
     state.pages[page.file.dest_uri] = page
-    if _key(page) == HANDBOOK:
-        state.handbook = page
-    if not _makes_pdf(page, config):
-        return output
-    lang = _lang(page)
-    kind = "theme" if page.meta.get("type") == "theme" else "handbook" if _key(page) == HANDBOOK else "page"
-    pdf = pdf_dest(page.file.dest_uri)
-    name = f'laringsmiljoprosjektet-{page.meta.get("id", "page")}-{lang}.pdf'
-    link = (f'<p class="lmp-pdf-download lmp-web-only"><a class="md-button md-button--primary" '
-            f'href="{escape(posixpath.basename(pdf))}" type="application/pdf" hreflang="{lang}" '
-            f'download="{name}">{escape(TEXT[lang]["button"][kind])}</a> '
-            f'<span class="lmp-pdf-download__info">{_placeholder(pdf, "both")}</span></p>')
-    match = re.search(r'<article class="md-content__inner[^"]*">.*?</h1>\s*'
-                      r'(?:<p class="lmp-reading-time">.*?</p>\s*)?', output, re.DOTALL)
-    if not match:
-        return output
-    state.placeholders[page.file.dest_uri] = lang
-    return output[: match.end()] + link + output[match.end():]
+    if page.meta.get("lmp_pdf") and 'class="lmp-pdf-download' not in output:
+        raise PluginError(f"handouts: {page.file.src_uri} has a PDF but its web page has no download "
+                          "link: overrides/partials/content.html no longer includes "
+                          "lmp/handout-download.html (MAINTAINING.md, Material)")
+    return output
 
 
 # ---------------------------------------------------------------------------------------------
@@ -538,11 +623,13 @@ def _nav_entries(items, depth=0):
             yield depth, None, item
 
 
-def _chapter(soup, page, level: int, lang: str, handbook_dest: str, slugs: dict) -> Tag:
+def _chapter(page, level: int, handbook_dest: str, slugs: dict, site_url: str | None) -> Tag:
     """One page as a chapter: title at `level`, its headings below it, ids prefixed."""
     prefix = slugs[page.file.dest_uri]
     body = BeautifulSoup(f"<div>{page.content or ''}</div>", "html.parser").div
-    _printable(body)
+    _printable(body, site_url)
+    for script in body.select("script"):  # data for the page's own scripts (the builder's catalogue)
+        script.decompose()
     for element in body.find_all(True):
         if element.name and re.fullmatch(r"h[1-6]", element.name):
             element.name = f"h{min(6, int(element.name[1]) + level - 1)}"
@@ -569,16 +656,20 @@ def _chapter(soup, page, level: int, lang: str, handbook_dest: str, slugs: dict)
             else:
                 element[attribute] = (_relative(target, handbook_dest)
                                       + (f"#{parts.fragment}" if parts.fragment else ""))
-    section = soup.new_tag("section", attrs={"class": "lmp-chapter", "aria-labelledby": prefix})
-    heading = soup.new_tag(f"h{level}", attrs={"id": prefix, "class": "lmp-chapter__title"})
-    heading.string = page.title
-    section.append(heading)
-    section.append(_fragment(soup, body.decode_contents()))
+    section = _one(render("handout-chapter.html", anchor=prefix, level=level, title=page.title))
+    for node in list(body.contents):
+        section.append(node)
     return section
 
 
+def _has_print_content(chapter: Tag) -> bool:
+    """Whether a chapter has anything besides headings once the web-only parts are gone."""
+    return any(element.get_text(strip=True) for element in chapter.find_all(True, recursive=False)
+               if not re.fullmatch(r"h[1-6]", element.name or ""))
+
+
 def _handbook_html(page, config) -> str:
-    lang, text = _lang(page), TEXT[_lang(page)]
+    lang, text = _lang(page), words(_lang(page))
     soup = BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
     for element in soup.select(".md-path"):
@@ -586,36 +677,39 @@ def _handbook_html(page, config) -> str:
     entries = [(depth, title, item) for depth, title, item in _nav_entries(state.nav.items)
                if item is None or item.file.dest_uri != page.file.dest_uri]
     slugs = {item.file.dest_uri: _slug(item.file.dest_uri, lang) for _, _, item in entries if item}
+    site_url = _site.public_address(config)
     article.clear()
 
-    cover = soup.new_tag("section", attrs={"class": "lmp-cover", "aria-labelledby": "lmp-cover-title"})
-    cover.append(_fragment(soup, (
-        f'<p class="lmp-cover__programme">{escape(config.site_name)}</p>'
-        f'<h1 id="lmp-cover-title">{escape(text["handbook"])}</h1>'
-        f'<p class="lmp-cover__lead">{escape(config.site_description or "")}</p>')))
-    cover.append(_dl(soup, [
-        (text["language"], text["language_name"]),
-        (text["version"], _version_text([Path(config.docs_dir)], lang)),
-    ] + ([(text["web"], _site.public_address(config))] if _site.public_address(config) else [])))
-    article.append(cover)
+    rows = [(text["language"], text["language_name"]),
+            (text["version"], version_text([Path(config.docs_dir)], lang))]
+    if _site.public_address(config):
+        rows.append((text["web"], short_address(_site.public_address(config))))
+    article.append(_cover(config, text["handbook"], "", config.site_description or "", rows))
 
+    # A page with nothing to read on paper (a screen-only tool such as the reading builder) is
+    # left out; links to it then lead to its address online like any page outside the PDF.
+    for _, _, item in entries:
+        if item is None:
+            continue
+        if not _has_print_content(_chapter(item, 2, page.file.dest_uri, slugs, site_url)):
+            del slugs[item.file.dest_uri]
     toc, chapters, section_no = [], [], 0
     for depth, title, item in entries:
         level = min(6, depth + 2)
         if item is None:
             section_no += 1
             anchor = f"hb-section-{section_no}"
-            heading = soup.new_tag(f"h{level}", attrs={"id": anchor, "class": "lmp-part__title"})
-            heading.string = title
-            chapters.append(heading)
+            chapters.append(_one(render("handout-part.html", anchor=anchor, level=level, title=title)))
             toc.append((depth + 1, anchor, title))
-        else:
-            chapters.append(_chapter(soup, item, level, lang, page.file.dest_uri, slugs))
+        elif item.file.dest_uri in slugs:
+            chapters.append(_chapter(item, level, page.file.dest_uri, slugs, site_url))
             toc.append((depth + 1, slugs[item.file.dest_uri], item.title))
-    article.append(_contents(soup, toc, lang))
+    article.append(_contents(toc, lang))
     for chapter in chapters:
         article.append(chapter)
-    article.append(_back_page(soup, config, page, lang))
+    _links_on_paper(article, page, config, lang, {element["id"] for element in article.find_all(id=True)})
+    for node in _back_page(config, page, lang):
+        article.append(node)
     soup.body["class"] = soup.body.get("class", []) + ["lmp-handbook"]
     return _finish(soup, text["handbook_title"], None, lang)
 
@@ -630,7 +724,7 @@ def _post_build_print(config, **kwargs):
 
 
 # ---------------------------------------------------------------------------------------------
-# After printing: page counts and sizes into the built pages
+# After printing: the pikepdf post-step on each PDF (no built HTML is touched)
 
 def finish_pdf(pdf: Path, html: str) -> None:
     """Two repairs to Chromium's PDF, with pikepdf (qpdf):
@@ -656,48 +750,14 @@ def finish_pdf(pdf: Path, html: str) -> None:
                       compress_streams=True)
 
 
-# Any attribute order: mkdocs-exporter re-serialises the web page with BeautifulSoup.
-PLACEHOLDER = re.compile(r'<span (?=[^>]*data-lmp-pdf="([^"]+)")(?=[^>]*data-lmp-field="(\w+)")[^>]*>[^<]*</span>')
-
-
 @event_priority(-97)  # after mkdocs-exporter has written the PDFs (-90), before i18n moves on
-def _post_build_fill(config, **kwargs):
+def _post_build_finish(config, **kwargs):
     if not pdf_enabled(config):
         return
-    from pypdf import PdfReader
-
-    info: dict[str, tuple[int, int] | None] = {}
-
-    def measure(pdf: str):
-        if pdf not in info:
-            path = Path(config.site_dir) / pdf
-            info[pdf] = (len(PdfReader(path).pages), path.stat().st_size) if path.exists() else None
-        return info[pdf]
-
     for page in state.pages.values():
         pdf = Path(config.site_dir) / pdf_dest(page.file.dest_uri)
         if getattr(page, "html", None) and page.meta.get("pdf") and pdf.exists():
             finish_pdf(pdf, page.html)
 
-    for dest, lang in sorted(state.placeholders.items()):
-        path = Path(config.site_dir) / dest
-        if not path.exists():
-            continue
-        html = path.read_text(encoding="utf-8")
 
-        def fill(match):
-            measured = measure(match.group(1))
-            if measured is None:
-                return match.group(0)
-            pages, size = measured
-            value = {"pages": str(pages), "size": _size_text(size, lang),
-                     "both": f"{_pages_text(pages, lang)}, {_size_text(size, lang)}"}[match.group(2)]
-            return (f'<span data-lmp-pdf="{match.group(1)}" data-lmp-field="{match.group(2)}">'
-                    f'{escape(value)}</span>')
-
-        filled = PLACEHOLDER.sub(fill, html)
-        if filled != html:
-            path.write_text(filled, encoding="utf-8")
-
-
-on_post_build = CombinedEvent(_post_build_print, _post_build_fill)
+on_post_build = CombinedEvent(_post_build_print, _post_build_finish)

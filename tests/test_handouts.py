@@ -1,15 +1,21 @@
-"""The printed PDFs: a seminar handout per theme and language, the whole handbook per language.
+"""The printed PDFs: a seminar kit per theme and language, the whole handbook per language.
 
 Read with pypdf from the session build (`site`): metadata, tagging, outline, text, links, size;
-and the web side: each PDF page's download link leads to the PDF in the page's own language, the
-handouts page lists every PDF with its page count and size, and print-only parts stay out of the
-web pages while web-only parts stay out of the PDFs.
+the kit's parts (cover with a date for people, agenda frame, checklist rows = the module's tasks,
+six ruled lines per reflection question measured in the drawing, notes page, page numbers after
+links inside the PDF, a QR code drawn as vectors that decodes to the page's address); and the web
+side: each PDF page's download link leads to the PDF in the page's own language, the handouts page
+lists every PDF, and print-only parts stay out of the web pages while web-only parts stay out of
+the PDFs. Words come from data/ui.<lang>.yml, as in the build.
 """
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import sys
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,14 +23,21 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, _site
+from conftest import LANGUAGES, ROOT, _site, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import handouts  # noqa: E402
 
 DOCS = ROOT / "docs"
+
+
+def words(lang: str) -> dict:
+    return _site.ui(lang)["handouts"]
+
+
 MAX_BYTES = 2 * 1024 * 1024
 PAGE_LABEL = {"nb": "side {} av {}", "en": "page {} of {}"}
+VERSION_DATE = {"nb": r"{} \d{{1,2}}\. [a-zæøå]+ \d{{4}}", "en": r"{} \d{{1,2}} [A-Z][a-z]+ \d{{4}}"}
 
 
 def prefix(lang: str) -> str:
@@ -106,7 +119,7 @@ def test_pdf_is_accessible_and_sane(site, kind, lang, theme):
     assert low <= count <= high, f"{path.relative_to(site)}: {count} pages"
 
     title = (source(f"themes/{theme}/index", lang).meta["title"] if kind == "handout"
-             else handouts.TEXT[lang]["handbook_title"])
+             else words(lang)["handbook_title"])
     assert reader.metadata.get("/Title") == title
     root = reader.trailer["/Root"]
     assert root.get("/Lang") == lang
@@ -177,12 +190,14 @@ def test_handout_has_the_theme(site, lang, theme):
     gathering = next(g for g in _site.load_programme()["gatherings"] if g["semester"] == semester)
     assert gathering["title"][lang] in cover
     assert str(gathering["start"].year) in cover
-    assert handouts.TEXT[lang]["language_name"] in cover
-    assert handouts.TEXT[lang]["version"] in cover
+    assert words(lang)["language_name"] in cover
+    # A version people read: "Versjon 29. november 2026", not a commit hash.
+    assert re.search(VERSION_DATE[lang].format(re.escape(words(lang)["version"])), cover), cover
+    assert not re.search(r"\b[0-9a-f]{7,40}\b", cover), "a commit hash on the cover"
     # Lovdata addresses are written out, since a printed link cannot be clicked.
     assert "lovdata.no/dokument/NL/lov/" in text
     # Web-only parts stay out: the download link and the reading time.
-    assert handouts.TEXT[lang]["button"]["theme"] not in text
+    assert words(lang)["button"]["theme"] not in text
     assert not re.search(r"Lesetid|Reading time", text)
 
 
@@ -204,12 +219,12 @@ def test_download_link_points_at_own_language(site, lang, theme):
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "lxml")
     link = soup.select_one(".lmp-pdf-download a[href]")
     assert link is not None, "no download link on the theme page"
-    assert link.get_text(strip=True) == handouts.TEXT[lang]["button"]["theme"]
+    assert link.get_text(strip=True) == words(lang)["button"]["theme"]
     target = (html_file.parent / link["href"]).resolve()
     assert target == handout_pdf(site, lang, theme).resolve()
     assert PdfReader(target).trailer["/Root"]["/Lang"] == soup.html["lang"] == lang
-    info = soup.select_one(".lmp-pdf-download [data-lmp-pdf]").get_text(strip=True)
-    assert re.fullmatch(r"\d+ (sider|pages), [\d.,]+ (kB|MB)", info), info
+    # What is known before printing (no built file is rewritten after the PDFs exist).
+    assert soup.select_one(".lmp-pdf-download__info").get_text(strip=True) == words(lang)["format"]
     # Print-only parts never reach the web page.
     assert not soup.select(".lmp-cover, .lmp-lines, .lmp-toc, .lmp-back")
 
@@ -225,7 +240,251 @@ def test_handouts_page_lists_every_pdf(site, lang):
         link = row.select_one("a[href]")
         target = (html_file.parent / link["href"]).resolve()
         listed.add(target)
-        pages = row.select_one('[data-lmp-field="pages"]').get_text(strip=True)
-        assert pages == str(len(PdfReader(target).pages)), f"{link['href']}: {pages}"
-        assert re.fullmatch(r"[\d.,]+ (kB|MB)", row.select_one('[data-lmp-field="size"]').get_text(strip=True))
+        assert link["hreflang"] == lang and link["type"] == "application/pdf"
+        assert PdfReader(target).trailer["/Root"]["/Lang"] == lang
+        assert row.select("td")[-1].get_text(strip=True) == words(lang)["format"]
     assert listed == expected
+    assert soup.select_one("table.lmp-pdf-list caption").parent.name == "table"
+
+
+# ---------------------------------------------------------------------------------------------
+# The seminar kit: what a facilitator holds at the seminar
+
+def destinations(path: Path) -> dict[str, int]:
+    """Anchor → page number (1-based) from the PDF's named destinations."""
+    reader = PdfReader(path)
+    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}
+
+
+def numbered_items(page: _site.Page, anchor: str) -> list[str]:
+    """The numbered items of the section `{ #anchor }` of a page's Markdown."""
+    items, inside = [], False
+    for line in page.body.splitlines():
+        if re.match(r"^#{2,3} ", line):
+            inside = f"#{anchor}" in line
+            continue
+        if inside and re.match(r"^\d+\.\s", line):
+            items.append(line)
+    return items
+
+
+def drawing(page) -> tuple[list[tuple[float, str]], list[float]]:
+    """(y, text) of the words and y of the ruled lines (thin filled rectangles wider than 200 pt)
+    on one PDF page, y in points from the bottom."""
+    words_at, rules = [], []
+
+    def operand(op, args, cm, tm):
+        if op == b"re":
+            x, y, w, h = (float(a) for a in args)
+            if abs(h * cm[3]) < 1.5 and abs(w * cm[0]) > 200:
+                rules.append(cm[3] * y + cm[5])
+
+    def text(value, cm, tm, font, size):
+        if value.strip():
+            words_at.append((tm[5] * cm[3] + cm[5], value.strip()))
+
+    page.extract_text(visitor_operand_before=operand, visitor_text=text)
+    return words_at, rules
+
+
+@pytest.mark.parametrize("lang,theme", handout_cases())
+def test_kit_start_page_and_checklist(site, lang, theme):
+    path = handout_pdf(site, lang, theme)
+    text = pdf_text(path)
+    w = words(lang)
+    start = squash(text[1])
+    assert w["summary"] in start and w["agenda"] in start and w["contents"] in start
+    # The agenda frame: date, place and supervisor with nothing filled in.
+    for field in w["agenda_fields"]:
+        assert re.search(rf"\b{re.escape(field)}\b", start), field
+    # One checklist row per task of the module (☐, who, by when).
+    page = source(f"themes/{theme}/index", lang)
+    tasks = sum(len(numbered_items(page, anchor)) for anchor in handouts.TASK_SECTIONS)
+    assert tasks > 0
+    assert " ".join(text).count("☐") == tasks
+    checklist = squash(text[destinations(path)["lmp-checklist-title"] - 1])
+    assert all(head in checklist for head in w["checklist_head"])
+    # The staff-meeting plan is marked for whoever leads the meeting.
+    meeting = squash(text[destinations(path)["staff-meeting"] - 1])
+    assert w["leader"] in meeting
+
+
+@pytest.mark.parametrize("lang,theme", handout_cases())
+def test_reflection_questions_have_six_lines_each(site, lang, theme):
+    path = handout_pdf(site, lang, theme)
+    reader = PdfReader(path)
+    marks = destinations(path)
+    first, last = marks["reflection"], marks["staff-meeting"]
+    heading = {"nb": "Refleksjonsspørsmål", "en": "Reflection questions"}[lang]
+    counts: dict[int, int] = {}
+    current = None
+    for number in range(first, last + 1):
+        found, rules = drawing(reader.pages[number - 1])
+        found.sort(key=lambda item: -item[0])
+        top = next((y for y, t in found if t.startswith(heading[:5])), None) if number == first else None
+        bottom = None
+        if number == last:  # the staff-meeting heading ends the section
+            bottom = next((y for y, t in found if re.match(r"(Personalmøte|A 45-minute)", t)), None)
+        questions = [(y, int(t[:-1])) for y, t in found if re.fullmatch(r"\d+\.", t)
+                     and (top is None or y < top) and (bottom is None or y > bottom)]
+        for y in sorted(rules, reverse=True):
+            if (top is not None and y > top) or (bottom is not None and y < bottom):
+                continue
+            above = [q for q in questions if q[0] > y]
+            if above:
+                current = min(above, key=lambda q: q[0] - y)[1]
+            if current is not None:
+                counts[current] = counts.get(current, 0) + 1
+    expected = len(reflection_questions(source(f"themes/{theme}/index", lang)))
+    assert sorted(counts) == list(range(1, expected + 1)), counts
+    short = {q: n for q, n in counts.items() if n < 6}
+    assert not short, f"questions with fewer than 6 ruled lines: {short}"
+
+
+@pytest.mark.parametrize("lang,theme", handout_cases())
+def test_notes_page_before_the_back_page(site, lang, theme):
+    path = handout_pdf(site, lang, theme)
+    reader = PdfReader(path)
+    notes = destinations(path)["lmp-notes-title"]
+    assert notes == len(reader.pages) - 1, "the notes page is not the last page before the back page"
+    found, rules = drawing(reader.pages[notes - 1])
+    body = [t for y, t in found if 60 < y < 780]   # between the running header and the footer
+    assert "".join(body).replace(" ", "") == words(lang)["notes"].replace(" ", "")
+    assert len(rules) >= 20
+
+
+@pytest.mark.parametrize("lang,theme", handout_cases())
+def test_links_inside_the_pdf_print_their_page(site, lang, theme):
+    """"mellomarbeidet (se side 7)": each link to another part of the handout names the page its
+    target is on (the second printing pass of hooks/pdf_export.py)."""
+    path = handout_pdf(site, lang, theme)
+    text = squash(" ".join(pdf_text(path)))
+    marks = destinations(path)
+    page = source(f"themes/{theme}/index", lang)
+    links = re.findall(r"\[([^\]]+)\]\(#([\w-]+)\)", page.body)
+    assert links, "no internal links to check"
+    see = words(lang)["see_page"]
+    for label, anchor in links:
+        expected = f"{plain(label)} ({see.format(page=marks[anchor])})"
+        assert expected in text, expected
+    assert not re.search(r"\((se side|see page) 00\)", text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_handbook_links_print_their_page(site, lang):
+    path = handbook_pdf(site, lang)
+    text = squash(" ".join(pdf_text(path)))
+    pages = len(PdfReader(path).pages)
+    see = re.escape(words(lang)["see_page"]).replace(re.escape("{page}"), r"(\d+)")
+    numbers = [int(n) for n in re.findall(see, text)]
+    assert len(numbers) > 50
+    assert all(1 < n <= pages for n in numbers)
+    assert not re.search(r"\((se side|see page) 00\)", text)
+
+
+def test_qr_code_is_vector_and_decodes(page, tmp_path):
+    """The back page's QR code (segno, inline SVG) printed by Chromium: vector paths, no image,
+    and a decoder (zxing-cpp) reads the page's address back from a rendering of the PDF."""
+    import zxingcpp
+    from PIL import Image
+
+    address = "https://example.org/laringsmiljo/en/themes/theme-2/index.html"
+    back = "".join(map(str, handouts._nodes(handouts.render(
+        "handout-back.html", words=words("en"), site_name="Site", qr=handouts.qr_svg(address),
+        page_address=address, addresses=[("Page", handouts.short_address(address), address)],
+        copyright="Owner"))))
+    css = (ROOT / "overrides/pdf/kit.css").read_text(encoding="utf-8")
+    page.set_content(f'<html lang="en"><head><style>{css}</style></head>'
+                     f'<body class="md-typeset">{back}</body></html>')
+    pdf = page.pdf(format="A4")
+    reader = PdfReader(BytesIO(pdf))
+    resources = reader.pages[0].get("/Resources") or {}
+    xobjects = resources.get("/XObject") or {}
+    images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert not images, "the QR code is a bitmap"
+    assert handouts.short_address(address) == "example.org/laringsmiljo/en/themes/theme-2"
+    assert "example.org/laringsmiljo/en/themes/theme-2" in reader.pages[0].extract_text()
+    assert shutil.which("pdftoppm"), "pdftoppm (Debian poppler-utils) renders the page for the decoder"
+    (tmp_path / "back.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "back.pdf"),
+                    str(tmp_path / "back")], check=True)
+    decoded = [code.text for code in zxingcpp.read_barcodes(Image.open(tmp_path / "back.png"))]
+    assert decoded == [address]
+
+
+def test_links_to_pdfs_are_validated(project_copy, tmp_path):
+    """The PDFs are files of the build: a Markdown link to one passes --strict, a link to a PDF
+    that is not made fails it, naming the page (also in a preview without PDFs)."""
+    page = project_copy / "docs" / "tools" / "handouts.nb.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nSe [heftet for tema 1](../themes/theme-1/index.pdf).\n", encoding="utf-8")
+    good = mkdocs_build(project_copy, tmp_path / "good", pdf=False)
+    assert good.returncode == 0, good.stderr[-3000:]
+    page.write_text(text + "\nSe [heftet for tema 9](../themes/theme-9/index.pdf).\n", encoding="utf-8")
+    bad = mkdocs_build(project_copy, tmp_path / "bad", pdf=False)
+    output = bad.stdout + bad.stderr
+    assert bad.returncode != 0
+    assert re.search(r"tools/handouts\.nb\.md.*themes/theme-9/index\.pdf", output), output[-3000:]
+
+
+SCREEN_ONLY = {"nb": ["Ctrl+P", "rulle den sidelengs"], "en": ["Ctrl+P", "scroll it sideways"]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_screen_only_content_stays_out_of_the_handbook(site, lang):
+    """Keyboard hints, "scroll sideways" and the reading builder (a screen tool with nothing to
+    read on paper) are not printed; the builder's headings would otherwise stand on an empty page."""
+    text = squash(" ".join(pdf_text(handbook_pdf(site, lang))))
+    for phrase in SCREEN_ONLY[lang]:
+        assert phrase not in text, phrase
+    # No chapter for the builder: neither its title nor its headings among the bookmarks.
+    builder = source("tools/reading-builder", lang)
+    outline, titles = list(PdfReader(handbook_pdf(site, lang)).outline), set()
+    while outline:
+        item = outline.pop()
+        if isinstance(item, list):
+            outline += item
+        else:
+            titles.add(squash(item.title))
+    assert squash(source("tools/reading-lists", lang).meta["title"]) in titles  # its neighbour is there
+    for heading in [builder.meta["title"]] + [h[1] for h in builder.headings()]:
+        assert squash(heading) not in titles, heading
+
+
+def test_page_numbers_are_filled_whatever_the_attribute_order():
+    import pdf_export
+    html = ('<a href="#why">why</a><span class="lmp-page-no" data-lmp-target="why">00</span> '
+            '<span data-lmp-target="tasks" class="lmp-page-no">00</span> '
+            '<span class="lmp-page-no" data-lmp-target="gone">00</span>')
+    filled = pdf_export.fill_page_numbers(html, {"why": 3, "tasks": 12})
+    assert '"why">3</span>' in filled and '"lmp-page-no">12</span>' in filled
+    assert '"gone">00</span>' in filled   # a target the PDF does not have stays visible as 00
+
+
+# ---------------------------------------------------------------------------------------------
+# The internals this relies on (fast; each names its user)
+
+def test_material_content_partial_is_the_one_copied():
+    """overrides/partials/content.html copies Material's (adding the PDF link); handouts.on_config
+    fails the build when Material's changes. Same check here, without a build."""
+    import hashlib
+    import material
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "content.html"
+    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == handouts.MATERIAL_CONTENT
+    ours = (ROOT / "overrides" / "partials" / "content.html").read_text(encoding="utf-8")
+    assert ours.count('{% include "lmp/handout-download.html" %}') == 1
+
+
+def test_printed_pdf_is_a_file_mkdocs_does_not_copy(tmp_path):
+    """handouts.PrintedPdf: MkDocs 1.6 File.generated gives a file link validation finds, and
+    Files.copy_static_files goes through File.copy_file, which PrintedPdf leaves to the exporter."""
+    from types import SimpleNamespace
+    from mkdocs.structure.files import Files
+    config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"),
+                             use_directory_urls=False, plugins=SimpleNamespace(_current_plugin=None))
+    pdf = handouts.PrintedPdf.generated(config, "themes/theme-1/index.pdf", content=b"")
+    files = Files([pdf])
+    assert files.get_file_from_path("themes/theme-1/index.pdf") is pdf
+    files.copy_static_files()
+    assert not (tmp_path / "site" / "themes" / "theme-1" / "index.pdf").exists()
