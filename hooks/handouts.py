@@ -40,6 +40,7 @@ from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor as PdfPreproce
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
+import pdf_ua  # noqa: E402  (PDF/UA repairs in finish_pdf)
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
@@ -648,6 +649,7 @@ def finish_pdf(pdf: Path, html: str) -> None:
                 if better:
                     item.title = better
                 stack += list(item.children)
+        pdf_ua.make_accessible(document, html)  # artifacts, link descriptions, XMP (hooks/pdf_ua.py)
         document.save(pdf, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                       compress_streams=True)
 
