@@ -53,6 +53,7 @@ import _model  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
 from _templates import render  # noqa: E402
+import pdf_ua  # noqa: E402  (PDF/UA repairs in finish_pdf)
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
@@ -95,8 +96,10 @@ class PrintedPdf(File):
 
 
 # mkdocs-exporter makes every link without a host absolute on site_url, mailto: included
-# ("http://…/tools/name@uis.no"): keep links with another scheme as they are.
-_rewrite_links = PdfPreprocessor.rewrite_links
+# ("http://…/tools/name@uis.no"): keep links with another scheme as they are. The exporter's own
+# method, also when this module is loaded again in one process (serve, tests): never a wrapper of a
+# wrapper.
+_rewrite_links = getattr(PdfPreprocessor.rewrite_links, "__wrapped__", PdfPreprocessor.rewrite_links)
 
 
 def _rewrite_site_links(self, base, root):
@@ -107,6 +110,7 @@ def _rewrite_site_links(self, base, root):
         link["href"] = href
 
 
+_rewrite_site_links.__wrapped__ = _rewrite_links
 PdfPreprocessor.rewrite_links = _rewrite_site_links
 
 
@@ -242,9 +246,10 @@ def on_pre_build(config, **kwargs):
 def on_files(files, config, **kwargs):
     """Register each PDF the exporter will write as a file of the build (also in a preview
     without PDFs, so that links are validated the same way in both)."""
+    site = _model.current(config.docs_dir)          # the build's page model: no second parse
     for file in list(files.documentation_pages()):
-        meta = _site.read_page(Path(file.abs_src_path), Path(config.docs_dir)).meta
-        if not meta.get("pdf"):
+        page = site.page(file.src_uri)
+        if page is None or not page.meta.get("pdf"):
             continue
         src = _key_of(file.src_uri) + ".pdf"
         pdf = PrintedPdf.generated(config, src, content=b"")
@@ -746,6 +751,7 @@ def finish_pdf(pdf: Path, html: str) -> None:
                 if better:
                     item.title = better
                 stack += list(item.children)
+        pdf_ua.make_accessible(document, html)  # artifacts, link descriptions, XMP (hooks/pdf_ua.py)
         document.save(pdf, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                       compress_streams=True)
 

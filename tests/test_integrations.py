@@ -150,7 +150,11 @@ def test_exporter_preprocessor_rewrite_links_is_what_handouts_wraps():
     self.html (a BeautifulSoup tree)."""
     import handouts   # keeps mkdocs-exporter's original as _rewrite_links before replacing it
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
-    assert Preprocessor.rewrite_links is handouts._rewrite_site_links
+    # The wrapper is in place (MkDocs may have loaded the hook module again since the import above,
+    # so compare by name) and wraps the exporter's own method, not an earlier wrapper.
+    assert Preprocessor.rewrite_links.__qualname__ == handouts._rewrite_site_links.__qualname__
+    assert Preprocessor.rewrite_links.__wrapped__ is handouts._rewrite_links
+    assert handouts._rewrite_links.__module__ == Preprocessor.__module__
     assert list(inspect.signature(handouts._rewrite_links).parameters) == ["self", "base", "root"]
     assert "self.html.find_all('a', href=True)" in inspect.getsource(handouts._rewrite_links)
 

@@ -1,0 +1,286 @@
+"""The PDFs as paper: what a reader holds after printing, measured in the PDFs of the session build.
+
+Read with pdfplumber (characters with their size, font, colour and position) and checked with
+PyPI `pdfua`. The limits come from the print stylesheet (overrides/pdf/handout.css): A4 portrait,
+a text area 124 mm wide between 43 mm margins, body text 11 pt.
+
+- body text 10.5–11 pt, lines of running text at most 80 characters;
+- nothing (text, table rules, boxes) outside the text area, so no table runs past it;
+- no page less than a quarter full, except blank pages (added so that a chapter starts on a
+  right-hand page and the page count is even), the back page, and in the handbook the last page
+  of a chapter;
+- no heading as the last line of a page;
+- an even page count; every handbook chapter on an odd (right-hand) page;
+- the A5 booklets: four A5 pages on each sheet (two on each side: page count × 4 = A5 pages),
+  landscape A4 sheets, linked from the handouts page;
+- `pdfua`: 0 errors, 0 warnings for every PDF, booklets included.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, _site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import booklets  # noqa: E402
+
+MM = 72 / 25.4
+A4 = (595.28, 841.89)
+MARGIN_X = 43 * MM                    # left and right page margin (handout.css @page)
+TOP, BOTTOM = 20 * MM, 22 * MM        # top and bottom margin: running title and page number live there
+BODY_PT = (10.5, 11.0)
+MAX_LINE = 80
+MIN_WORDS = 6                         # a line of running text, not a list of letters or a table cell
+QUARTER = 0.25
+HEADING_RGB = (0.102, 0.137, 0.494)   # #1a237e, the colour of every heading in print
+CHAPTER_PT = 16.5                     # chapter (17 pt) and part (20 pt) titles of the handbook
+TOLERANCE = 1.0                       # points
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+
+
+def handouts(site: Path) -> list[tuple[str, Path]]:
+    return [(lang, site / f"{prefix(lang)}themes/{theme}/index.pdf")
+            for lang in LANGUAGES for theme in _site.THEMES]
+
+
+def handbooks(site: Path) -> list[tuple[str, Path]]:
+    return [(lang, site / f"{prefix(lang)}tools/handbook.pdf") for lang in LANGUAGES]
+
+
+def booklet_files(site: Path) -> list[tuple[str, Path, Path]]:
+    return [(lang, pdf, site / booklets.booklet_name(pdf.relative_to(site).as_posix(), lang))
+            for lang, pdf in handouts(site)]
+
+
+A4_CASES = ([("handout", lang, theme) for lang in LANGUAGES for theme in _site.THEMES]
+            + [("handbook", lang, None) for lang in LANGUAGES])
+
+
+def a4_pdf(site: Path, kind: str, lang: str, theme: str | None) -> Path:
+    if kind == "handbook":
+        return site / f"{prefix(lang)}tools/handbook.pdf"
+    return site / f"{prefix(lang)}themes/{theme}/index.pdf"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a page once
+
+@dataclass
+class Line:
+    text: str
+    size: float
+    top: float
+    bottom: float
+    heading: bool        # every character in the heading colour
+    words: int
+
+
+@dataclass
+class Sheet:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]                 # in the text area, top to bottom
+    fill: float                       # share of the text area's height between first and last mark
+    outside: list[str]                # marks outside the text area
+    sizes: dict[float, int]
+
+
+def _is_heading_colour(colour) -> bool:
+    return (isinstance(colour, (tuple, list)) and len(colour) == 3
+            and all(abs(a - b) < 0.02 for a, b in zip(colour, HEADING_RGB)))
+
+
+@lru_cache(maxsize=None)
+def read(path: Path) -> tuple[Sheet, ...]:
+    sheets = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            width, height = float(page.width), float(page.height)
+            area = (MARGIN_X, TOP, width - MARGIN_X, height - BOTTOM)
+            chars = [c for c in page.chars if c["text"].strip()]
+            body = [c for c in chars if area[1] - TOLERANCE <= c["top"] and c["bottom"] <= area[3] + TOLERANCE]
+            rows = defaultdict(list)
+            for char in body:
+                rows[round(char["top"])].append(char)
+            lines = []
+            for top in sorted(rows):
+                row = sorted(rows[top], key=lambda c: c["x0"])
+                text, last = "", None
+                for char in row:   # spaces from the gaps between characters
+                    if last is not None and char["x0"] - last["x1"] > 0.2 * char["size"]:
+                        text += " "
+                    text += char["text"]
+                    last = char
+                size = max(c["size"] for c in row)
+                lines.append(Line(text, round(size, 2), min(c["top"] for c in row),
+                                  max(c["bottom"] for c in row),
+                                  all(_is_heading_colour(c.get("non_stroking_color")) for c in row),
+                                  len(re.findall(r"\w{2,}", text))))
+            marks = [(c["top"], c["bottom"]) for c in body]
+            marks += [(e["top"], e["bottom"]) for e in page.edges
+                      if area[1] <= e["top"] <= area[3] and (e["x1"] - e["x0"]) < width - 2]
+            fill = ((max(b for _, b in marks) - min(t for t, _ in marks)) / (area[3] - area[1])
+                    if marks else 0.0)
+            outside = [f"'{c['text']}' at x={c['x0']:.0f}–{c['x1']:.0f}" for c in body
+                       if c["x0"] < area[0] - TOLERANCE or c["x1"] > area[2] + TOLERANCE]
+            outside += [f"a rule at x={e['x0']:.0f}–{e['x1']:.0f}" for e in page.edges
+                        if area[1] <= e["top"] <= area[3] and (e["x1"] - e["x0"]) < width - 2
+                        and (e["x0"] < area[0] - 2 or e["x1"] > area[2] + 2)]
+            sizes = defaultdict(int)
+            for char in body:
+                sizes[round(char["size"], 1)] += 1
+            sheets.append(Sheet(number, width, height, lines, fill, outside[:5], dict(sizes)))
+    return tuple(sheets)
+
+
+def is_blank(sheet: Sheet) -> bool:
+    return not sheet.lines and sheet.fill == 0.0
+
+
+def body_size(sheets) -> float:
+    total = defaultdict(int)
+    for sheet in sheets[1:]:
+        for size, count in sheet.sizes.items():
+            total[size] += count
+    return max(total, key=total.get)
+
+
+def chapter_starts(sheets) -> list[Sheet]:
+    """Handbook pages that open with a chapter or part title."""
+    return [s for s in sheets if s.lines and s.lines[0].size >= CHAPTER_PT and s.number > 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# A4 handouts and handbooks
+
+@pytest.mark.parametrize("kind,lang,theme", A4_CASES)
+def test_page_size_type_and_lines(site, kind, lang, theme):
+    sheets = read(a4_pdf(site, kind, lang, theme))
+    wrong = [s.number for s in sheets if abs(s.width - A4[0]) > 1 or abs(s.height - A4[1]) > 1]
+    assert not wrong, f"pages not A4 portrait: {wrong}"
+    size = body_size(sheets)
+    assert BODY_PT[0] - 0.05 <= size <= BODY_PT[1] + 0.05, f"body text {size} pt (want 10.5–11 pt: 100 % scale)"
+    long = [f"p.{s.number} ({len(line.text)}): {line.text}" for s in sheets for line in s.lines
+            if abs(line.size - size) < 0.1 and line.words >= MIN_WORDS and len(line.text) > MAX_LINE]
+    assert not long, f"lines over {MAX_LINE} characters:\n" + "\n".join(long[:10])
+
+
+@pytest.mark.parametrize("kind,lang,theme", A4_CASES)
+def test_nothing_outside_the_text_area(site, kind, lang, theme):
+    problems = [f"p.{s.number}: {', '.join(s.outside)}" for s in read(a4_pdf(site, kind, lang, theme))
+                if s.outside]
+    assert not problems, "marks outside the text area (a table or box too wide):\n" + "\n".join(problems[:10])
+
+
+@pytest.mark.parametrize("kind,lang,theme", A4_CASES)
+def test_no_heading_at_a_page_bottom(site, kind, lang, theme):
+    sheets = read(a4_pdf(site, kind, lang, theme))
+    stranded = [f"p.{s.number}: {s.lines[-1].text}" for s in sheets[2:]   # not the cover or contents
+                if s.lines and s.lines[-1].heading and len(s.lines) > 1]
+    assert not stranded, "a heading is the last line of a page:\n" + "\n".join(stranded)
+
+
+@pytest.mark.parametrize("kind,lang,theme", A4_CASES)
+def test_no_page_under_a_quarter_full(site, kind, lang, theme):
+    sheets = read(a4_pdf(site, kind, lang, theme))
+    allowed = {len(sheets)}                              # the back page
+    if kind == "handbook":                               # a chapter's last page, before the next chapter
+        starts = {s.number for s in chapter_starts(sheets)}
+        allowed |= {n - 1 for n in starts} | {n - 2 for n in starts if is_blank(sheets[n - 2])}
+        allowed |= {len(sheets) - 1, len(sheets) - 2}    # the end of the last chapter before the back page
+    thin = [f"p.{s.number}: {s.fill:.0%}" for s in sheets
+            if not is_blank(s) and s.fill < QUARTER and s.number not in allowed]
+    assert not thin, "pages less than a quarter full:\n" + "\n".join(thin)
+
+
+@pytest.mark.parametrize("kind,lang,theme", A4_CASES)
+def test_even_page_count(site, kind, lang, theme):
+    sheets = read(a4_pdf(site, kind, lang, theme))
+    assert len(sheets) % 2 == 0, f"{len(sheets)} pages: the back page would print on the front of a sheet"
+    assert not is_blank(sheets[-1]), "the last page is blank: the back page must be last"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_handbook_chapters_start_on_right_hand_pages(site, lang):
+    sheets = read(site / f"{prefix(lang)}tools/handbook.pdf")
+    starts = chapter_starts(sheets)
+    assert len(starts) >= 20, f"only {len(starts)} chapter starts found"
+    left = [f"p.{s.number}: {s.lines[0].text}" for s in starts if s.number % 2 == 0]
+    assert not left, "chapters starting on a left-hand (even) page:\n" + "\n".join(left)
+
+
+# ---------------------------------------------------------------------------------------------
+# A5 booklets
+
+@pytest.mark.parametrize("lang,theme", [(lang, theme) for lang in LANGUAGES for theme in _site.THEMES])
+def test_booklet_is_imposed(site, lang, theme):
+    a4 = site / f"{prefix(lang)}themes/{theme}/index.pdf"
+    booklet = site / booklets.booklet_name(a4.relative_to(site).as_posix(), lang)
+    assert booklet.exists(), f"{booklet.relative_to(site)} was not made"
+    pages, sheets = len(read(a4)), read(booklet)
+    assert len(sheets) * 2 % 4 == 0, f"{len(sheets)} sheet sides: not whole folded sheets"
+    assert pages <= len(sheets) * 2 < pages + 4, f"{pages} A4 pages on {len(sheets)} sheet sides"
+    wrong = [s.number for s in sheets if abs(s.width - A4[1]) > 1 or abs(s.height - A4[0]) > 1]
+    assert not wrong, f"sheet sides not landscape A4: {wrong}"
+    # The first side holds the back page (left) and the cover (right); the cover's title is there.
+    from pypdf import PdfReader
+    reader = PdfReader(booklet)
+    title = _site.read_page(ROOT / "docs" / f"themes/{theme}/index.{lang}.md", ROOT / "docs").meta["title"]
+    assert reader.metadata["/Title"] == _site.ui(lang)["booklet"]["title"].format(title=title)
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    first = re.sub(r"\s+", " ", reader.pages[0].extract_text() or "")
+    assert re.sub(r"\s+", " ", title)[:30] in first
+
+
+def test_booklet_order():
+    assert booklets.booklet_order(4) == [(3, 0), (1, 2)]
+    # 6 pages: two blank pages before the back page (5), which stays the back cover.
+    assert booklets.booklet_order(6) == [(5, 0), (1, None), (None, 2), (3, 4)]
+    order = booklets.booklet_order(14)
+    placed = sorted(i for side in order for i in side if i is not None)
+    assert placed == list(range(14)) and len(order) == 8
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_handouts_page_links_the_booklets(site, lang):
+    page = site / f"{prefix(lang)}tools/handouts.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    links = soup.select("a.lmp-booklet[href]")
+    targets = {(page.parent / a["href"]).resolve() for a in links}
+    expected = {b.resolve() for l, _, b in booklet_files(site) if l == lang}
+    assert targets == expected
+    assert all(a.get_text(strip=True) == _site.ui(lang)["booklet"]["link"] for a in links)
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF/UA
+
+def every_pdf(site: Path) -> list[Path]:
+    return ([p for _, p in handouts(site)] + [p for _, p in handbooks(site)]
+            + [b for _, _, b in booklet_files(site)])
+
+
+def test_pdfua_clean(site):
+    import pdfua
+    problems = []
+    for path in every_pdf(site):
+        assert path.exists(), f"{path.relative_to(site)} was not made"
+        report = pdfua.validate(str(path))
+        for finding in report.findings:
+            if finding.severity >= pdfua.Severity.WARNING:
+                problems.append(f"{path.relative_to(site)}: {finding.rule_id} {finding.severity.name} "
+                                f"{finding.message[:120]}")
+    assert not problems, "\n".join(problems[:30])
