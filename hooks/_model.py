@@ -79,6 +79,14 @@ def building(docs_dir: str | Path) -> Site | None:
     return _CURRENT.get(_key(docs_dir))
 
 
+def once(docs_dir: str | Path, key, compute):
+    """compute() once per build of docs_dir (kept by the build's model, so a rebuild computes it
+    afresh); outside a build, on every call. For what a hook would otherwise redo on every page
+    (a data file loaded and checked, a pattern compiled)."""
+    site = building(docs_dir)
+    return site.once(key, compute) if site else compute()
+
+
 def current(docs_dir: str | Path) -> Site:
     """The model of the build in progress for docs_dir; outside a build, a fresh one."""
     return building(docs_dir) or Site(docs_dir)

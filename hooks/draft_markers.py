@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _model  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.draft_markers")
@@ -62,7 +63,8 @@ def on_config(config):
 
 
 def on_page_content(page_html, page, config, files):
-    for _, phrase in find(visible_text(page_html), pattern(load_markers())):
+    expression = _model.once(config.docs_dir, "draft_markers", lambda: pattern(load_markers()))
+    for _, phrase in find(visible_text(page_html), expression):
         log.warning("docs/%s: generated text contains the draft marker '%s': %s",
                     page.file.src_uri, phrase, ADVICE)
     return page_html
