@@ -63,14 +63,20 @@ def reader_text(line: str, lang: str) -> str:
 ANCHORED = re.compile(r"(?<!\\)[$^]|\\[AZ]")   # a pattern tied to the start or end of a line
 
 
-def scan(lines, lang: str, found_rules, first_line: int = 1):
-    """(line number, message) for each avoided variant in the lines of one language."""
+def active_rules(texts, lang: str, found_rules):
+    """The rules worth looking for line by line in these texts: those found somewhere in them (a
+    pattern that matches a line matches the lines joined; anchored ones are always looked for)."""
+    whole = "\n".join(texts)
+    return [(pattern, message) for pattern, message in found_rules[lang]
+            if ANCHORED.search(pattern.pattern) or pattern.search(whole)]
+
+
+def scan(lines, lang: str, found_rules, first_line: int = 1, active=None):
+    """(line number, message) for each avoided variant in the lines of one language. `active`:
+    the rules already narrowed down for a text these lines are part of (see active_rules)."""
     texts = [(number, reader_text(line, lang)) for number, line in _site.prose_lines(lines, first_line)]
-    # Only the patterns found somewhere in the file's text are looked for line by line (a
-    # pattern that matches a line matches the lines joined; anchored ones are always looked for).
-    whole = "\n".join(text for _, text in texts)
-    active = [(pattern, message) for pattern, message in found_rules[lang]
-              if ANCHORED.search(pattern.pattern) or pattern.search(whole)]
+    if active is None:
+        active = active_rules((text for _, text in texts), lang, found_rules)
     for number, text in texts:
         for pattern, message in active:
             for match in pattern.finditer(text):
@@ -126,8 +132,12 @@ def language_strings(lines):
 
 
 def data_problems(path: Path, root: Path, found_rules):
-    for number, lang, value in language_strings(path.read_text(encoding="utf-8").splitlines()):
-        for _, problem in scan([value], lang, found_rules):
+    strings = list(language_strings(path.read_text(encoding="utf-8").splitlines()))
+    # The rules are narrowed down once per language for the whole file, not once per string.
+    active = {lang: active_rules((reader_text(value, lang) for _, code, value in strings if code == lang),
+                                 lang, found_rules) for lang in found_rules}
+    for number, lang, value in strings:
+        for _, problem in scan([value], lang, found_rules, active=active[lang]):
             yield f"{path.relative_to(root).as_posix()}:{number}", problem
 
 
