@@ -299,7 +299,10 @@ def check(docs_dir: Path, law: dict | None = None):
     law = law or load_law()
     for page in _site.iter_pages(docs_dir):
         rel = page.path.relative_to(docs_dir.parent).as_posix()
-        for line, problem in problems(page, law):
+        # re-checked only when the page or the data changed (mkdocs serve: the edited page)
+        found = _model.unchanged("law_citations", str(page.path), (page.text, law),
+                                 lambda: list(problems(page, law)))
+        for line, problem in found:
             yield f"{rel}:{line}", problem
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _model  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.term_check")
@@ -83,6 +84,13 @@ def scan(lines, lang: str, found_rules, first_line: int = 1, active=None):
                 yield number, f"'{match.group(0)}': {message}"
 
 
+def scanned(name: str, text: str, lang: str, found_rules) -> list:
+    """scan() of one file's text, re-done only when the text or the rules changed."""
+    signature = tuple((pattern.pattern, pattern.flags, message) for pattern, message in found_rules[lang])
+    return _model.unchanged("term_check", name, (text, lang, signature),
+                            lambda: list(scan(text.splitlines(), lang, found_rules)))
+
+
 def check(docs_dir: Path, terms: dict | None = None):
     terms = terms or load()
     found_rules = rules(terms)
@@ -92,21 +100,21 @@ def check(docs_dir: Path, terms: dict | None = None):
         if page.lang not in found_rules:
             continue
         rel = page.path.relative_to(root).as_posix()
-        for number, problem in scan(page.text.splitlines(), page.lang, found_rules):
+        for number, problem in scanned(str(page.path), page.text, page.lang, found_rules):
             if page.key in pending:
                 log.info("%s:%s: %s (not checked yet: %s)", rel, number, problem, pending[page.key])
                 continue
             yield f"{rel}:{number}", problem
     for lang in _site.LANGUAGES:
         for path in sorted((root / "includes").glob(f"*.{lang}.md")):
-            for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
+            for number, problem in scanned(str(path), path.read_text(encoding="utf-8"), lang, found_rules):
                 yield f"{path.relative_to(root).as_posix()}:{number}", problem
     for name in DATA_FILES:
         yield from data_problems(root / "data" / name, root, found_rules)
     for lang in _site.LANGUAGES:      # interface words: every line of data/ui.<lang>.yml is that language
         path = root / "data" / f"ui.{lang}.yml"
         if path.exists():
-            for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
+            for number, problem in scanned(str(path), path.read_text(encoding="utf-8"), lang, found_rules):
                 yield f"{path.relative_to(root).as_posix()}:{number}", problem
     yield from glossary_problems(docs_dir, root, terms)
 
