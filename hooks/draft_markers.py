@@ -66,7 +66,10 @@ def on_config(config):
 
 def on_page_content(page_html, page, config, files):
     expression = _model.once(config.docs_dir, "draft_markers", lambda: pattern(load_markers()))
-    for _, phrase in find(visible_text(page_html), expression):
+    name = f"{getattr(page.file, 'locale', '')}:{page.file.src_uri}"   # looked at again only if changed
+    found = _model.unchanged("draft_markers_html", name, (page_html, expression.pattern),
+                             lambda: list(find(visible_text(page_html), expression)))
+    for _, phrase in found:
         log.warning("docs/%s: generated text contains the draft marker '%s': %s",
                     page.file.src_uri, phrase, ADVICE)
     return page_html
