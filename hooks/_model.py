@@ -79,6 +79,28 @@ def building(docs_dir: str | Path) -> Site | None:
     return _CURRENT.get(_key(docs_dir))
 
 
+def once(docs_dir: str | Path, key, compute):
+    """compute() once per build of docs_dir (kept by the build's model, so a rebuild computes it
+    afresh); outside a build, on every call. For what a hook would otherwise redo on every page
+    (a data file loaded and checked, a pattern compiled)."""
+    site = building(docs_dir)
+    return site.once(key, compute) if site else compute()
+
+
+_MEMO: dict = {}   # (kind, name) → (inputs, result): keyed on content, so valid across builds
+
+
+def unchanged(kind: str, name: str, inputs: tuple, compute):
+    """compute() for one file's check, or its last result while `inputs` (the file's text and
+    everything else the result depends on, compared by value) are unchanged: under `mkdocs serve`
+    a save re-checks only the edited file. One entry per (kind, name): nothing piles up. Content,
+    not state (nothing of a build survives that a clean build would not compute the same)."""
+    cached = _MEMO.get((kind, name))
+    if cached is None or cached[0] != inputs:
+        cached = _MEMO[(kind, name)] = (inputs, compute())
+    return cached[1]
+
+
 def current(docs_dir: str | Path) -> Site:
     """The model of the build in progress for docs_dir; outside a build, a fresh one."""
     return building(docs_dir) or Site(docs_dir)

@@ -123,6 +123,18 @@ def read_page(path: Path, docs_dir: Path) -> Page:
 PARSES: collections.Counter[str] = collections.Counter()
 
 
+def safe_load(text: str):
+    """yaml.safe_load, several times faster: libyaml's parser (PyYAML's C extension) when it is
+    installed. On any error it parses again with the pure-Python parser, so that an author gets
+    the same message and line numbers as with yaml.safe_load (tests/test_author_errors.py)."""
+    if getattr(yaml, "CSafeLoader", None) is not None:
+        try:
+            return yaml.load(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def parse_page(path: Path, docs_dir: Path) -> Page:
     PARSES[str(path)] += 1
     relative = path.relative_to(docs_dir).as_posix()
@@ -140,7 +152,7 @@ def parse_page(path: Path, docs_dir: Path) -> Page:
     page.body = text[match.end():]
     page.body_line = match.group(0).count("\n") + 1
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = safe_load(match.group(1))
     except yaml.YAMLError as error:
         # Name the line where the broken construct starts (context), and where YAML gave up.
         problem = getattr(error, "problem_mark", None)
@@ -287,7 +299,7 @@ def load_yaml(path: str | Path):
     version, cached = (stat.st_mtime_ns, stat.st_size), _LOADED.get(str(path))
     if cached is None or cached[0] != version:
         with open(path, encoding="utf-8") as file:
-            cached = _LOADED[str(path)] = (version, yaml.safe_load(file))
+            cached = _LOADED[str(path)] = (version, safe_load(file.read()))
     return plain_copy(cached[1])
 
 
@@ -325,6 +337,12 @@ class Words(dict):
     def get(self, key, default=None):  # only for optional lookups a hook decides on itself
         return super().get(key, default)
 
+    def _read_only(self, *args, **kwargs):
+        raise TypeError(f"{self._file}: interface words are shared by every hook and page "
+                        "(hooks/_site.py ui()): copy a section before changing it")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only
+
 
 def ui_file(lang: str) -> Path:
     return Path(str(UI_FILE).format(lang=lang))
@@ -337,7 +355,15 @@ def ui(lang: str) -> Words:
     if not path.exists():
         raise MissingWord(f"{name}: no such language file for the language '{lang}' "
                           "(mkdocs.yml's i18n `languages:` lists it)")
-    return Words(load_yaml(path) or {}, name)
+    # Built once while the file is unchanged (hooks ask ~800 times a build), shared: read-only.
+    stat = path.stat()
+    version, cached = (stat.st_mtime_ns, stat.st_size), _WORDS.get(str(path))
+    if cached is None or cached[0] != version:
+        cached = _WORDS[str(path)] = (version, Words(load_yaml(path) or {}, name))
+    return cached[1]
+
+
+_WORDS: dict[str, tuple] = {}   # data/ui.<lang>.yml → (its version, its Words)
 
 
 def key_paths(values, prefix: str = "") -> set[str]:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _model  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.draft_markers")
@@ -49,7 +50,9 @@ def check(docs_dir: Path, markers: list[str] | None = None):
     expression = pattern(markers or load_markers())
     for page in _site.iter_pages(docs_dir):
         rel = page.path.relative_to(docs_dir.parent).as_posix()
-        for line, phrase in find(page.text, expression):
+        found = _model.unchanged("draft_markers", str(page.path), (page.text, expression.pattern),
+                                 lambda: list(find(page.text, expression)))
+        for line, phrase in found:
             yield f"{rel}:{line}", f"draft marker '{phrase}' on a reader page: {ADVICE}"
 
 
@@ -62,7 +65,11 @@ def on_config(config):
 
 
 def on_page_content(page_html, page, config, files):
-    for _, phrase in find(visible_text(page_html), pattern(load_markers())):
+    expression = _model.once(config.docs_dir, "draft_markers", lambda: pattern(load_markers()))
+    name = f"{getattr(page.file, 'locale', '')}:{page.file.src_uri}"   # looked at again only if changed
+    found = _model.unchanged("draft_markers_html", name, (page_html, expression.pattern),
+                             lambda: list(find(visible_text(page_html), expression)))
+    for _, phrase in found:
         log.warning("docs/%s: generated text contains the draft marker '%s': %s",
                     page.file.src_uri, phrase, ADVICE)
     return page_html

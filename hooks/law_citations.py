@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
+import _model  # noqa: E402
 import _site  # noqa: E402
 from _templates import render  # noqa: E402
 
@@ -298,7 +299,10 @@ def check(docs_dir: Path, law: dict | None = None):
     law = law or load_law()
     for page in _site.iter_pages(docs_dir):
         rel = page.path.relative_to(docs_dir.parent).as_posix()
-        for line, problem in problems(page, law):
+        # re-checked only when the page or the data changed (mkdocs serve: the edited page)
+        found = _model.unchanged("law_citations", str(page.path), (page.text, law),
+                                 lambda: list(problems(page, law)))
+        for line, problem in found:
             yield f"{rel}:{line}", problem
 
 
@@ -309,8 +313,14 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    law = load_law()
+    # The data file and its link definitions once per build, not once per page.
+    law, definitions = _model.once(config.docs_dir, "law_citations", _law_and_definitions)
     lang = getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
     markdown = expand_markers(markdown, law, lang)
     markdown = expand_shortcuts(markdown, law, lang)
-    return markdown + "\n\n" + link_definitions(law) + "\n"
+    return markdown + "\n\n" + definitions + "\n"
+
+
+def _law_and_definitions() -> tuple[dict, str]:
+    law = load_law()
+    return law, link_definitions(law)

@@ -71,7 +71,7 @@ def on_config(config):
         plugins.lmp_pdf_plugin = current
         pdf_cache.stats.update(printed=0, cached=0)
         _run_last(plugins, "post_build", i18n, plugins.get("material/offline"))
-        _only_on_pdf_pages(plugins, plugins.get("exporter"))
+        _only_on_pdf_pages(plugins, plugins.get("exporter"), pdf_on=current.config.enabled)
     elif current is not plugins.lmp_pdf_plugin:
         # Nested (second-language) build: unregister the duplicate in place (the outer build is
         # iterating these very lists), and put the first instance back.
@@ -86,10 +86,11 @@ def on_shutdown():
         LOG.info("PDFs: %(printed)d printed, %(cached)d unchanged (from the cache)", pdf_cache.stats)
 
 
-def _only_on_pdf_pages(plugins, exporter):
+def _only_on_pdf_pages(plugins, exporter, pdf_on: bool):
     """mkdocs-exporter re-parses every page's HTML twice after building it (for its buttons and
     covers); on pages that are not printed that changes nothing and costs most of the HTML build
-    time. Let it see only the pages with `pdf: true`."""
+    time. Let it see only the pages with `pdf: true`, and none at all when PDFs are off (PDF=false:
+    it would only re-serialise their HTML)."""
     methods = plugins.events["post_page"]
     original = getattr(exporter, "_on_post_page_2", None)
     if original not in methods:  # mkdocs-exporter changed: fail rather than lose the saving silently
@@ -97,7 +98,7 @@ def _only_on_pdf_pages(plugins, exporter):
                           "see MAINTAINING.md (mkdocs-exporter) and tests/test_integrations.py")
 
     def on_post_page(html, page, **kwargs):
-        return original(html, page=page, **kwargs) if page.meta.get("pdf") else html
+        return original(html, page=page, **kwargs) if pdf_on and page.meta.get("pdf") else html
 
     methods[methods.index(original)] = on_post_page
 

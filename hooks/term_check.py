@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _model  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.term_check")
@@ -63,18 +64,31 @@ def reader_text(line: str, lang: str) -> str:
 ANCHORED = re.compile(r"(?<!\\)[$^]|\\[AZ]")   # a pattern tied to the start or end of a line
 
 
-def scan(lines, lang: str, found_rules, first_line: int = 1):
-    """(line number, message) for each avoided variant in the lines of one language."""
+def active_rules(texts, lang: str, found_rules):
+    """The rules worth looking for line by line in these texts: those found somewhere in them (a
+    pattern that matches a line matches the lines joined; anchored ones are always looked for)."""
+    whole = "\n".join(texts)
+    return [(pattern, message) for pattern, message in found_rules[lang]
+            if ANCHORED.search(pattern.pattern) or pattern.search(whole)]
+
+
+def scan(lines, lang: str, found_rules, first_line: int = 1, active=None):
+    """(line number, message) for each avoided variant in the lines of one language. `active`:
+    the rules already narrowed down for a text these lines are part of (see active_rules)."""
     texts = [(number, reader_text(line, lang)) for number, line in _site.prose_lines(lines, first_line)]
-    # Only the patterns found somewhere in the file's text are looked for line by line (a
-    # pattern that matches a line matches the lines joined; anchored ones are always looked for).
-    whole = "\n".join(text for _, text in texts)
-    active = [(pattern, message) for pattern, message in found_rules[lang]
-              if ANCHORED.search(pattern.pattern) or pattern.search(whole)]
+    if active is None:
+        active = active_rules((text for _, text in texts), lang, found_rules)
     for number, text in texts:
         for pattern, message in active:
             for match in pattern.finditer(text):
                 yield number, f"'{match.group(0)}': {message}"
+
+
+def scanned(name: str, text: str, lang: str, found_rules) -> list:
+    """scan() of one file's text, re-done only when the text or the rules changed."""
+    signature = tuple((pattern.pattern, pattern.flags, message) for pattern, message in found_rules[lang])
+    return _model.unchanged("term_check", name, (text, lang, signature),
+                            lambda: list(scan(text.splitlines(), lang, found_rules)))
 
 
 def check(docs_dir: Path, terms: dict | None = None):
@@ -86,21 +100,21 @@ def check(docs_dir: Path, terms: dict | None = None):
         if page.lang not in found_rules:
             continue
         rel = page.path.relative_to(root).as_posix()
-        for number, problem in scan(page.text.splitlines(), page.lang, found_rules):
+        for number, problem in scanned(str(page.path), page.text, page.lang, found_rules):
             if page.key in pending:
                 log.info("%s:%s: %s (not checked yet: %s)", rel, number, problem, pending[page.key])
                 continue
             yield f"{rel}:{number}", problem
     for lang in _site.LANGUAGES:
         for path in sorted((root / "includes").glob(f"*.{lang}.md")):
-            for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
+            for number, problem in scanned(str(path), path.read_text(encoding="utf-8"), lang, found_rules):
                 yield f"{path.relative_to(root).as_posix()}:{number}", problem
     for name in DATA_FILES:
         yield from data_problems(root / "data" / name, root, found_rules)
     for lang in _site.LANGUAGES:      # interface words: every line of data/ui.<lang>.yml is that language
         path = root / "data" / f"ui.{lang}.yml"
         if path.exists():
-            for number, problem in scan(path.read_text(encoding="utf-8").splitlines(), lang, found_rules):
+            for number, problem in scanned(str(path), path.read_text(encoding="utf-8"), lang, found_rules):
                 yield f"{path.relative_to(root).as_posix()}:{number}", problem
     yield from glossary_problems(docs_dir, root, terms)
 
@@ -126,8 +140,12 @@ def language_strings(lines):
 
 
 def data_problems(path: Path, root: Path, found_rules):
-    for number, lang, value in language_strings(path.read_text(encoding="utf-8").splitlines()):
-        for _, problem in scan([value], lang, found_rules):
+    strings = list(language_strings(path.read_text(encoding="utf-8").splitlines()))
+    # The rules are narrowed down once per language for the whole file, not once per string.
+    active = {lang: active_rules((reader_text(value, lang) for _, code, value in strings if code == lang),
+                                 lang, found_rules) for lang in found_rules}
+    for number, lang, value in strings:
+        for _, problem in scan([value], lang, found_rules, active=active[lang]):
             yield f"{path.relative_to(root).as_posix()}:{number}", problem
 
 

@@ -97,3 +97,61 @@ def test_plain_copy_is_a_deep_copy_of_yaml_data():
     copied["a"][1]["b"].append("x")
     copied["e"].add(3)
     assert data == {"a": [1, {"b": ["c"]}], "d": dt.date(2026, 9, 1), "e": {1, 2}, "f": None}
+
+
+def test_a_check_re_reads_only_a_changed_page_and_still_finds_what_changed(tmp_path):
+    """The content checks remember each file's result while its text (and the rules) are unchanged,
+    so that a save under `mkdocs serve` re-checks one page; an edit is never missed."""
+    import draft_markers
+    docs = fixture_site(tmp_path)
+    (docs / "broken.nb.md").unlink()
+    markers = ["ikke sjekket"]
+    assert list(draft_markers.check(docs, markers)) == []
+    write(docs / "about.nb.md", "Om", body="Dette er ikke sjekket ennå.\n")
+    found = list(draft_markers.check(docs, markers))
+    assert [where for where, _ in found] == ["docs/about.nb.md:7"]
+    # Other rules, same text: checked again with the new rules.
+    assert list(draft_markers.check(docs, ["noe annet"])) == []
+    calls = []
+    assert _model.unchanged("kind", "file", ("text", 1), lambda: calls.append(1) or "r") == "r"
+    assert _model.unchanged("kind", "file", ("text", 1), lambda: calls.append(1) or "r") == "r"
+    assert _model.unchanged("kind", "file", ("text", 2), lambda: calls.append(1) or "s") == "s"
+    assert calls == [1, 1]
+
+
+def test_once_per_build_is_computed_again_by_the_next_build(tmp_path):
+    docs = fixture_site(tmp_path)
+    calls = []
+    try:
+        _model.start_build(docs)
+        assert [_model.once(docs, "k", lambda: calls.append(1) or len(calls)) for _ in range(3)] == [1, 1, 1]
+        _model.start_build(docs)
+        assert _model.once(docs, "k", lambda: calls.append(1) or len(calls)) == 2
+    finally:
+        _model._CURRENT.clear()
+    assert _model.once(docs, "k", lambda: "outside a build: every call") == "outside a build: every call"
+
+
+def test_interface_words_are_shared_and_cannot_be_changed_by_a_hook():
+    import pytest
+    words = _site.ui(_site.DEFAULT_LANGUAGE)
+    assert _site.ui(_site.DEFAULT_LANGUAGE) is words
+    section = next(iter(words))
+    with pytest.raises(TypeError, match="copy a section"):
+        words[section] = "changed"
+    with pytest.raises(TypeError, match="copy a section"):
+        words.pop(section)
+
+
+def test_yaml_errors_read_as_with_the_pure_python_parser():
+    import yaml
+    text = "title: [unclosed\nid: x\n"
+    errors = []
+    for parse in (_site.safe_load, yaml.safe_load):
+        try:
+            parse(text)
+        except yaml.YAMLError as error:
+            errors.append(str(error))
+    assert len(errors) == 2 and errors[0] == errors[1]
+    valid = "a: [1, 2]\nb: {c: d}\nd: 2026-09-01\n"
+    assert _site.safe_load(valid) == yaml.safe_load(valid)
