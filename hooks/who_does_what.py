@@ -3,7 +3,8 @@
 Two matrices: roles × semesters (each role's `semesters` sentence) and roles × meetings (a tick
 where the role's `meetings` lists the meeting). The role pages are the only place these are
 typed (words: data/ui.<lang>.yml who_does_what; markup: overrides/lmp/who_does_what-*.html);
-their own "semester by semester" section comes from the same keys (role_semesters.py).
+their own "semester by semester" section comes from the same keys (role_semesters.py). On paper the
+meetings matrix (nine columns) is a list per role instead (who_does_what_print).
 """
 import sys
 from pathlib import Path
@@ -46,5 +47,7 @@ def by_meeting(roles, lang: str, page) -> str:
     meetings = [{"id": meeting, "roles": [meeting in (role.meta.get("meetings") or []) for role in roles]}
                 for meeting in _site.MEETINGS]
     return render("who_does_what-meetings.html", meetings=meetings,
-                  roles=[{"link": _role(role, page)} for role in roles],
-                  words=_site.ui(lang)["who_does_what"]) + "\n"
+                  roles=[{"link": _role(role, page),
+                          "meetings": [m for m in _site.MEETINGS if m in (role.meta.get("meetings") or [])]}
+                         for role in roles],
+                  words=_site.ui(lang)["who_does_what"], print_words=_site.ui(lang)["who_does_what_print"]) + "\n"
