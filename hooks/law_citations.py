@@ -93,6 +93,13 @@ def quoted(text: str, lang: str) -> str:
     return f"{left}{text}{right}"
 
 
+def reads_norwegian(lang: str) -> bool:
+    """Pages in a Norwegian language (bokmål, nynorsk) show the acts' official headings as they
+    are; others show our English rendering with the Norwegian in brackets (`law.official_headings`
+    in data/ui.<lang>.yml)."""
+    return bool(_site.ui(lang)["law"]["official_headings"])
+
+
 def citation(law: dict, pid: str, lang: str, capital: bool = False) -> str:
     """The full citation of a provision: linked number, then the official heading when known.
 
@@ -103,13 +110,13 @@ def citation(law: dict, pid: str, lang: str, capital: bool = False) -> str:
     number = number_of(law, provision, lang)
     text = f"[{number[0].upper() + number[1:] if capital else number}][{pid}]"
     if provision.get("heading"):
-        if lang == _site.DEFAULT_LANGUAGE:
+        if reads_norwegian(lang):
             return f"{text} {quoted(provision['heading'], lang)}"
         original = _site.ui(lang)["law"]["in_norwegian"].format(quoted(provision["heading"], lang))
         return f"{text}, {provision['heading_en']} ({original})"
     if "label" in provision:
         return f"{text} ({provision['label'][lang]})"
-    return f"{text} ({provision['heading_en'][0].lower()}{provision['heading_en'][1:]})" if lang != "nb" else text
+    return text if reads_norwegian(lang) else f"{text} ({provision['heading_en'][0].lower()}{provision['heading_en'][1:]})"
 
 
 def shortcuts(text: str):
@@ -141,7 +148,7 @@ def heading_title(law: dict, provision: dict, lang: str) -> str:
     words = _site.ui(lang)["law"]
     if "article" in provision:
         return f"{words['article'].capitalize()} {provision['article']} ({provision['label'][lang]})"
-    name = provision["heading"] if lang == "nb" and provision["heading"] else provision["heading_en"]
+    name = provision["heading"] if reads_norwegian(lang) and provision["heading"] else provision["heading_en"]
     return f"{words['heading_sign']} {provision['section']} {name}"
 
 
@@ -160,7 +167,7 @@ def provision_block(law: dict, provision: dict, lang: str) -> str:
         heading = words["no_heading"]
         if provision["heading"]:
             heading = quoted(provision["heading"], lang)
-            if lang != _site.DEFAULT_LANGUAGE:
+            if not reads_norwegian(lang):
                 heading += f" ({provision['heading_en']}; {words['unofficial']})"
             heading += "."
         summary = values["summary"]

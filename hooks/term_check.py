@@ -29,7 +29,7 @@ GLOSSARY = "reference/glossary.{lang}.md"
 _CODES = "|".join(map(re.escape, _site.LANGUAGES))    # the languages of mkdocs.yml's i18n config
 YAML_STRING = re.compile(rf"\b({_CODES}):\s*(\"[^\"]*\"|'[^']*'|[^,}}\n]*)")  # `nb: …` in a YAML line
 BLOCK_VALUE = re.compile(rf"^(\s*)({_CODES}):\s*[>|][-+]?\s*$")     # `en: >-` opens a block value
-QUOTED_NB = re.compile(r"«[^«»]*»")
+QUOTED = re.compile(r"«[^«»]*»")
 # The data files whose nb/en strings end up on pages (the law overview and citations, the calendar)
 DATA_FILES = ("programme.yml", "law.yml")
 
@@ -56,9 +56,13 @@ def reader_text(line: str, lang: str) -> str:
     text = re.sub(r"`[^`]*`", " ", line)
     text = _site.readable_text(text)
     text = re.sub(r"https?://\S+|\S+@\S+", " ", text)
-    if lang == "nb":
-        text = QUOTED_NB.sub(" ", text)
-    return text
+    return without_quotations(text, lang)
+
+
+def without_quotations(text: str, lang: str) -> str:
+    """In nb and nn (whose quotation marks are «»), quotations keep their own language form (the
+    acts' nynorsk or bokmål), so the term rules leave «…» alone."""
+    return QUOTED.sub(" ", text) if _site.ui(lang)["law"]["quotes"][0] == "«" else text
 
 
 ANCHORED = re.compile(r"(?<!\\)[$^]|\\[AZ]")   # a pattern tied to the start or end of a line

@@ -1,8 +1,11 @@
-"""Both languages move together: every page is a pair, and the pair has one structure.
+"""Every language moves together: every page exists in each language, with one structure.
 
-For each `x.nb.md` there must be an `x.en.md` (and the other way round), with equal
-language-neutral front matter (id, type, themes, roles…) and the same headings with the same ids
-in the same order. Problems are logged as `docs/<file>:<line>: …` warnings, fatal under --strict.
+For each `x.nb.md` there must be an `x.<lang>.md` for every language of mkdocs.yml (and the other
+way round), with equal language-neutral front matter (id, type, themes, roles…) and the same
+headings with the same ids in the same order as the default language's page. A language-suffixed
+asset (`docs/assets/diagrams/organisation.nb.svg`) needs its twin in every language too: without
+it static-i18n would silently show the default language's picture. Problems are logged as
+`docs/<file>:<line>: …` warnings, fatal under --strict.
 """
 from __future__ import annotations
 
@@ -41,6 +44,22 @@ def check(docs_dir: Path):
         if len(pair) == len(_site.LANGUAGES):   # each other language against the default one
             for lang in _site.LANGUAGES[1:]:
                 yield from pair_problems(docs_dir, pair[_site.DEFAULT_LANGUAGE], pair[lang])
+    yield from asset_problems(docs_dir)
+
+
+def asset_problems(docs_dir: Path):
+    """A file `name.<lang>.<ext>` (not a page) without `name.<other>.<ext>` for each language."""
+    groups: dict[tuple[Path, str, str], set[str]] = {}
+    for path in docs_dir.rglob("*.*.*"):
+        stem, lang, ext = path.name.rsplit(".", 2)
+        if ext != "md" and lang in _site.LANGUAGES:
+            groups.setdefault((path.parent, stem, ext), set()).add(lang)
+    for (folder, stem, ext), langs in sorted(groups.items()):
+        for lang in _site.LANGUAGES:
+            if lang not in langs:
+                have = folder / f"{stem}.{sorted(langs)[0]}.{ext}"
+                yield (f"{have.relative_to(docs_dir.parent).as_posix()}:1",
+                       f"no translation: {(folder / f'{stem}.{lang}.{ext}').relative_to(docs_dir.parent).as_posix()} is missing")
 
 
 def pair_problems(docs_dir: Path, first: _site.Page, second: _site.Page):

@@ -6,6 +6,11 @@ Python lists them. Each language has its interface words in data/ui.<lang>.yml; 
 have exactly the key paths of the default language's file. A missing or extra key, or a missing
 file, is a warning naming the file and the key (fatal under --strict), so a language never shows
 a gap or falls back to another language's words. The theme's templates get the words as `config.extra.lmp_ui`.
+
+The data files (DATA_FILES) hold facts with words in every language (`{nb: …, en: …, nn: …}`): a
+value given in the default language but missing in another stops the build naming each
+`data/<file>:<line>` (check_data), so a new language cannot be half-translated. Per-language lists that are rules, not
+text (terms.yml's `avoid`), may differ between languages.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -33,6 +39,42 @@ def on_config(config):
         return
     for where, problem in check(_site.LANGUAGES):
         log.warning("%s: %s", where, problem)
+    untranslated = [f"{where}: {problem}" for where, problem in
+                    check_data(_site.LANGUAGES, Path(config.config_file_path).parent)]
+    if untranslated:   # the generators would stop on the gap: say where it is instead
+        raise PluginError("data files without every language:\n  " + "\n  ".join(untranslated))
+
+
+DATA_FILES = ("data/law.yml", "data/programme.yml", "data/terms.yml", "data/draft-markers.yml")
+PER_LANGUAGE_RULES = {"avoid", "quotation_marks"}   # keyed by language, but not translations
+
+
+def check_data(languages, root: Path):
+    """(file:line, problem) for each mapping of a data file that has a value in the default language
+    but not in every other language."""
+    for name in DATA_FILES:
+        with open(root / name, encoding="utf-8") as file:
+            try:
+                tree = yaml.compose(file, Loader=yaml.SafeLoader)
+            except yaml.YAMLError as error:
+                yield name, f"invalid YAML: {error}"
+                continue
+        yield from _untranslated(tree, languages, name)
+
+
+def _untranslated(node, languages, name, parent_key=None):
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _untranslated(item, languages, name, parent_key)
+    elif isinstance(node, yaml.MappingNode) and parent_key not in PER_LANGUAGE_RULES:
+        keys = {key.value: (key, value) for key, value in node.value}
+        if languages[0] in keys:
+            for lang in languages:
+                if lang not in keys:
+                    where = keys[languages[0]][0].start_mark.line + 1
+                    yield f"{name}:{where}", f"no '{lang}' beside '{languages[0]}' (every language needs its words here)"
+        for key, (_, value) in keys.items():
+            yield from _untranslated(value, languages, name, key)
 
 
 def check(languages):

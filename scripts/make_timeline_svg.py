@@ -24,16 +24,6 @@ SEMESTER_W = (WIDTH - 2 * MARGIN - KICKOFF_W) // 4
 AXIS = 94                                                   # y of the time line
 INK, PRIMARY, BAND = "#1b1b1f", "#303f9f", "#e8eaf6"
 BREAKS = {"Organisasjonsutvikling": ["Organisasjons-", "utvikling"]}   # words too long for a column
-LABELS = {
-    "nb": {"title": "Tidslinje for Læringsmiljøprosjektet 2025–2027",
-           "desc": "Oppstartssamling {kickoff}, deretter fire semestre. {semesters}",
-           "semester": "Semester {n}", "legend_physical": "fysisk samling",
-           "legend_digital": "digital samling", "inferred": "Halvåret følger av datoen for semesterets samling."},
-    "en": {"title": "Timeline of the Learning Environment Project 2025–2027",
-           "desc": "Kick-off gathering {kickoff}, then four semesters. {semesters}",
-           "semester": "Semester {n}", "legend_physical": "in-person gathering",
-           "legend_digital": "digital gathering", "inferred": "Each half-year follows from its gathering's date."},
-}
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -56,7 +46,7 @@ def text_el(x, y, content, size=13, weight="normal", anchor="middle", fill=INK) 
 
 def render(lang: str, data: dict | None = None) -> str:
     data = data or _site.load_programme()
-    words, text = LABELS[lang], TEXT[lang]
+    words, text = _site.ui(lang)["timeline"], TEXT[lang]
     semesters = {s["number"]: s for s in data["semesters"]}
     gatherings = sorted(data["gatherings"], key=lambda g: g["start"])
     kickoff = next(g for g in gatherings if g["semester"] == 0)

@@ -42,7 +42,12 @@ def mkdocs_build(project: Path, site_dir: Path, pdf: bool = True, env: dict | No
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole site, built once: both languages, PDFs, strict."""
+    """The whole site, built once: every language, PDFs, strict. LMP_TEST_SITE=<dir> reuses a
+    site built beforehand with `mkdocs build --strict -d <dir>` (CI never sets it)."""
+    if os.environ.get("LMP_TEST_SITE"):   # a developer's shortcut: test a build made beforehand
+        reused = Path(os.environ["LMP_TEST_SITE"]).resolve()
+        assert (reused / "index.html").exists(), f"LMP_TEST_SITE={reused} holds no built site"
+        return reused
     site_dir = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(ROOT, site_dir)
     if result.returncode != 0:

@@ -20,7 +20,7 @@ AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 # best practices (among them heading order, landmark names and the search dialog's name).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SCHEMES = ("light", "dark")          # Material's `default` and `slate` palettes, chosen by the media query
-SEARCH_WORD = {"nb": "tema", "en": "theme"}
+SEARCH_WORD = {"nb": "tema", "en": "theme", "nn": "tema"}
 
 
 def relative_urls(site: Path, lang: str) -> list[str]:

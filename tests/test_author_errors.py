@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_reported, fault_injector
+from conftest import _site, assert_reported, fault_injector
 
 
 def lines_of(path: Path) -> list[str]:
@@ -48,7 +48,7 @@ def inject_faults(project: Path) -> dict[str, str]:
     expected[f"docs/roles/ppt.nb.md:{line + 1}"] = "unknown front-matter key 'colour'"
     line = replace_front_matter_line(docs / "roles/head.en.md", "roles", "roles: [head, janitor]")
     expected[f"docs/roles/head.en.md:{line}"] = "unknown role id 'janitor'"
-    for lang in ("nb", "en"):
+    for lang in _site.LANGUAGES:
         line = replace_front_matter_line(docs / f"about/success-criteria.{lang}.md", "id", "id: evaluations")
         expected[f"docs/about/success-criteria.{lang}.md:{line}"] = (
             f"id 'evaluations' is already used by docs/about/evaluations.{lang}.md")

@@ -15,13 +15,14 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 import before_next_seminar as box_hook  # noqa: E402
 
-PREFIX = {"nb": "", "en": "en/"}
+PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
 THEMES = [p for p in _site.iter_pages(ROOT / "docs") if p.meta.get("type") == "theme"]
 # Whom a staff member tells, per setting (shared/notes/facts.md: bhl. § 42, opplæringslova § 12-4,
 # which § 12-1 applies to SFO).
 TELL = {"nb": ("I barnehagen melder du fra til styreren", "På skolen og i SFO melder du fra til rektor"),
         "en": ("In a kindergarten, report to the head (styrer)",
-               "At school and in SFO, report to the principal (rektor)")}
+               "At school and in SFO, report to the principal (rektor)"),
+        "nn": ("I barnehagen melder du frå til styraren", "På skolen og i SFO melder du frå til rektor")}
 
 
 def text_of(html: str) -> str:

@@ -76,7 +76,8 @@ def test_language_switcher_goes_to_the_same_page(site, lang):
             assert target == expected.resolve(), f"{rel}: switcher to {other} goes to {href}"
 
 
-UI = {"nb": {"search": "Søk", "skip": "Gå til innhold"}, "en": {"search": "Search", "skip": "Skip to content"}}
+UI = {"nb": {"search": "Søk", "skip": "Gå til innhold"}, "en": {"search": "Search", "skip": "Skip to content"},
+      "nn": {"search": "Søk", "skip": "Gå til innhald"}}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -87,14 +88,21 @@ def test_material_ui_speaks_the_page_language(site, lang):
     assert UI[lang]["skip"] in text
 
 
+ADMONITION_WORDS = {"nb": {"Merk", "Tips", "Advarsel", "Eksempel"}, "en": {"Note", "Tip", "Warning", "Example"},
+                    "nn": {"Merk", "Tips", "Åtvaring", "Døme"}}
+
+
 def test_admonition_titles_are_translated(site):
-    """An untitled `!!! note` says 'Merk' on nb pages and 'Note' on en pages."""
-    for lang, word in (("nb", "Merk"), ("en", "Note")):
+    """An untitled `!!! note` says 'Merk' on nb and nn pages and 'Note' on en pages: no page shows
+    another language's default titles."""
+    assert set(ADMONITION_WORDS) == set(LANGUAGES)
+    for lang in LANGUAGES:
         titles = set()
         for path in html_pages(site, lang):
             titles |= set(re.findall(r'<p class="admonition-title">([^<]*)</p>', path.read_text("utf-8")))
         assert titles, f"no admonitions in {lang}"
-        assert not ({"Note", "Tip", "Warning"} & titles if lang == "nb" else {"Merk", "Tips", "Advarsel"} & titles), titles
+        foreign = set().union(*(words for other, words in ADMONITION_WORDS.items() if other != lang))
+        assert not (foreign - ADMONITION_WORDS[lang]) & titles, (lang, titles)
 
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+(?:url\()?\s*['"]([^'"]+)""")

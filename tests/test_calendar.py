@@ -146,6 +146,9 @@ def test_organisation_list_names_every_actor(site, lang):
         "en": ["Directorate for Education and Training", "Centre for Learning Environment",
                "kindergarten and school owner", "steering group", "head", "working group", "All staff",
                "County Governor", "PPT", "Children and pupils", "Parents"],
+        "nn": ["Utdanningsdirektoratet", "Læringsmiljøsenteret", "Barnehage- og skoleeigar", "styringsgruppa",
+               "Styrar eller rektor", "Arbeidsgruppa", "Alle tilsette", "Statsforvaltaren", "PPT",
+               "Barn og elevar", "Foreldre"],
     }[lang]
     article = soup(built(site, lang, PAGES["organisation"])).select_one("article")
     listed = " ".join(li.get_text(" ") for li in article.select("#as-a-list ~ ol li, #as-a-list ~ ul li"))

@@ -134,3 +134,23 @@ def test_languages_come_from_the_config(tmp_path):
                       "markdown_extensions:\n  - x: !!python/name:os.path\n", encoding="utf-8")
     assert _site.config_languages(config) == ("nn", "en")
     assert _site.LANGUAGES == _site.config_languages()
+
+
+def test_untranslated_data_value_fails_naming_file_and_line(tmp_path):
+    """A data file value given in the default language but missing in another stops the build at
+    once, naming data/<file>:<line> (hooks/ui_check.py, check_data); nothing is written over."""
+    import _site
+    project = copy_project(tmp_path)
+    data = project / "data" / "programme.yml"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    other = _site.LANGUAGES[-1]
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{other}:") and "{" not in line)
+    del lines[at]
+    data.write_text("".join(lines), encoding="utf-8")
+    before = data.read_bytes()
+    nb_line = max(i for i in range(at) if lines[i].strip().startswith(f"{_site.DEFAULT_LANGUAGE}:")) + 1
+    result = mkdocs_build(project, project / "site", pdf=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"data/programme.yml:{nb_line}: no '{other}' beside '{_site.DEFAULT_LANGUAGE}'" in output, output[-3000:]
+    assert data.read_bytes() == before

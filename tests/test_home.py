@@ -15,7 +15,7 @@ from conftest import LANGUAGES, ROOT, mkdocs_build
 import _site  # noqa: E402  (conftest put hooks/ on the path)
 import programme  # noqa: E402
 
-PREFIX = {"nb": "", "en": "en/"}
+PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
 PATHS = ("start-staff", "start-supervisor", "start-new", "start-leader")
 DATA = _site.load_programme()
 FIRST, LAST = DATA["semesters"][0], DATA["semesters"][-1]

@@ -8,7 +8,8 @@ import pytest
 from conftest import LANGUAGES, _site
 
 PAGES = ["index.html", "themes/theme-2/index.html", "roles/ppt.html", "tools/reading-builder.html"]
-QUERY = {"nb": ("aktivitetsplikt", "themes/theme-2/index.html"), "en": ("duty to act", "themes/theme-2/index.html")}
+QUERY = {"nb": ("aktivitetsplikt", "themes/theme-2/index.html"), "en": ("duty to act", "themes/theme-2/index.html"),
+         "nn": ("aktivitetsplikt", "themes/theme-2/index.html")}
 # Material asks for sitemap.xml when the language switcher is used; file:// forbids that request
 # (CORS), and Material then simply follows the link. It is the one request allowed to fail.
 ALLOWED_FAILURES = ("sitemap.xml",)

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
-PREFIX = {"nb": "", "en": "en/"}
+PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
 SHOWN = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min"}
 WHOLE = {"nb": "hele siden", "en": "the whole page"}
 LANGS = pytest.mark.parametrize("lang", _site.LANGUAGES)

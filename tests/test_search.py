@@ -2,8 +2,9 @@
 abbreviations, synonyms and typos; over HTTP, under a sub-path and from file:// (the offline zip).
 
 Each row: (query, page that must be among the first 3 results). Pages are site paths without
-".html"; the English table's targets live under en/. Every result of every query must be in the
-reader's language (nb: no page under en/; en: only pages under en/).
+".html"; the English and nynorsk tables' targets live under en/ and nn/. Every result of every
+query must be in the reader's language (nb: no page under en/ or nn/; en: only pages under en/;
+nn: only pages under nn/): a nynorsk reader never gets bokmål or English results.
 Fuzzy matching IS supported: one typo up to 6 letters, two from 7 letters, when the word itself
 finds nothing (see hooks/search_worker.js).
 """
@@ -13,7 +14,7 @@ import re
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import mkdocs_build, serve
+from conftest import LANGUAGES, _site, mkdocs_build, serve
 
 NB_QUERIES = [
     # inflection (definite forms, plurals)
@@ -85,8 +86,52 @@ EN_QUERIES = [
     ("particpation", "en/topics/participation"),
 ]
 
-START = {"nb": "index.html", "en": "en/index.html"}
+NN_QUERIES = [
+    # nynorsk inflection (the stemmer is the Norwegian one; includes/search-synonyms.nn.yml adds forms)
+    ("aktivitetsplikt", "nn/themes/theme-2/index"),
+    ("aktivitetsplikta", "nn/themes/theme-2/index"),
+    ("krenkingar", "nn/themes/theme-2/index"),
+    ("krenkingane", "nn/themes/theme-2/index"),
+    ("læringsmiljøet", "nn/themes/theme-2/index"),
+    ("styringsgruppa", "nn/roles/steering-group"),
+    ("styringsgruppe", "nn/roles/steering-group"),
+    ("arbeidsgruppa", "nn/roles/working-group"),
+    ("foreldra", "nn/roles/parents"),
+    ("elevane", "nn/roles/children"),
+    # several words
+    ("skjerpa aktivitetsplikt", "nn/themes/theme-2/index"),
+    ("referat styringsgruppe", "nn/tools/templates/steering-group-minutes"),
+    ("tverrfagleg samarbeid", "nn/topics/interdisciplinary"),
+    ("medverknad", "nn/topics/participation"),
+    ("regelverk", "nn/topics/regulations"),
+    # abbreviations and synonyms, bokmål words a nynorsk reader may still type
+    ("PPT", "nn/roles/ppt"),
+    ("pedagogisk-psykologisk teneste", "nn/roles/ppt"),
+    ("FAU", "nn/roles/parents"),
+    ("BUP", "nn/topics/interdisciplinary"),
+    ("mobbing", "nn/themes/theme-2/index"),
+    ("rektor", "nn/roles/head"),
+    ("styrar", "nn/roles/head"),
+    ("rettleiar", "nn/roles/working-group"),
+    ("ordliste", "nn/reference/glossary"),
+    ("opplæringslova", "nn/reference/law"),
+    ("kapasitetsbygging", "nn/topics/capacity-building"),
+    # prefix while typing, typos
+    ("aktivitetspl", "nn/themes/theme-2/index"),
+    ("aktivitesplikt", "nn/themes/theme-2/index"),
+    ("styringsgrupe", "nn/roles/steering-group"),
+]
+
+QUERIES = {"nb": NB_QUERIES, "en": EN_QUERIES, "nn": NN_QUERIES}
+PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
+START = {lang: f"{PREFIX[lang]}index.html" for lang in LANGUAGES}
 TOP = 3
+
+
+def language_of(path: str) -> str:
+    """The language of a result: its first path part if that is a language, else the default."""
+    first = path.split("/")[0]
+    return first if first in LANGUAGES and first != _site.DEFAULT_LANGUAGE else _site.DEFAULT_LANGUAGE
 
 # Runs in the page: type the query as a reader does (Material listens to keyup), then resolve with
 # the result links once the result list has been quiet for a moment.
@@ -146,7 +191,7 @@ def check_table(page, root: str, lang: str, table) -> list[str]:
     for query, target in table:
         found = results(page, query)
         pages = [site_path(item["page"], root) for item in found]
-        wrong = [p for p in pages if (p.split("/")[0] == "en") != (lang == "en")]
+        wrong = [p for p in pages if language_of(p) != lang]
         if target not in pages[:TOP] or wrong:
             failures.append(f"{lang} {query!r}: want {target} in top {TOP}, got {pages[:5]}"
                             + (f"; other language: {wrong[:3]}" if wrong else ""))
@@ -173,24 +218,25 @@ def search_page(browser):
 
 
 def test_tables_are_big_enough():
-    assert len(NB_QUERIES) >= 25 and len(EN_QUERIES) >= 15
+    assert set(QUERIES) == set(LANGUAGES), "a search table for every language"
+    assert len(NB_QUERIES) >= 25 and len(EN_QUERIES) >= 15 and len(NN_QUERIES) >= 25
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_queries_over_http(search_page, site_url, lang):
-    failures = check_table(search_page, site_url, lang, NB_QUERIES if lang == "nb" else EN_QUERIES)
+    failures = check_table(search_page, site_url, lang, QUERIES[lang])
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_queries_under_sub_path(search_page, sub_path_url, lang):
-    failures = check_table(search_page, sub_path_url, lang, NB_QUERIES if lang == "nb" else EN_QUERIES)
+    failures = check_table(search_page, sub_path_url, lang, QUERIES[lang])
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_queries_offline_from_file(search_page, site, lang):
-    failures = check_table(search_page, site.as_uri() + "/", lang, NB_QUERIES if lang == "nb" else EN_QUERIES)
+    failures = check_table(search_page, site.as_uri() + "/", lang, QUERIES[lang])
     assert not failures, "\n".join(failures)
 
 
@@ -208,12 +254,13 @@ def test_result_shows_section_and_links_to_its_anchor(search_page, site_url):
     assert search_page.locator("#enhanced-duty").count() == 1
 
 
-def test_title_match_ranks_above_mentions(search_page, site_url):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_title_match_ranks_above_mentions(search_page, site_url, lang):
     """PPT is mentioned on many pages; the page titled PPT comes first."""
-    open_search(search_page, site_url, "nb")
+    open_search(search_page, site_url, lang)
     found = results(search_page, "PPT")
     assert len(found) > 3
-    assert site_path(found[0]["page"], site_url) == "roles/ppt"
+    assert site_path(found[0]["page"], site_url) == f"{PREFIX[lang]}roles/ppt"
 
 
 def test_keyboard_reaches_results(search_page, site_url):
@@ -233,7 +280,7 @@ def test_keyboard_reaches_results(search_page, site_url):
 def test_each_language_loads_only_its_own_index(search_page, site_url):
     requested = []
     search_page.on("request", lambda request: requested.append(request.url))
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         requested.clear()
         open_search(search_page, site_url, lang)
         results(search_page, "plikt")
@@ -252,7 +299,8 @@ def test_bad_synonym_file_names_itself(project_copy):
 
 # A meeting term: the page that explains it ranks above the glossary, which only defines it.
 EXPLAINED = [("nb", "nasjonal samling", "reference/glossary"), ("en", "national gathering", "en/reference/glossary"),
-             ("nb", "mellomarbeid", "reference/glossary"), ("en", "between-session work", "en/reference/glossary")]
+             ("nb", "mellomarbeid", "reference/glossary"), ("en", "between-session work", "en/reference/glossary"),
+             ("nn", "nasjonal samling", "nn/reference/glossary"), ("nn", "mellomarbeid", "nn/reference/glossary")]
 
 
 @pytest.mark.parametrize("lang, query, glossary", EXPLAINED)
@@ -265,7 +313,8 @@ def test_the_explaining_page_ranks_above_the_glossary(search_page, site, site_ur
     assert all(word in headings for word in query.split()[:1]), f"{pages[0]} does not name {query!r} in a heading"
 
 
-@pytest.mark.parametrize("lang, query", [("nb", "lesetid"), ("nb", "styrer"), ("en", "reading time"), ("en", "owner")])
+@pytest.mark.parametrize("lang, query", [("nb", "lesetid"), ("nb", "styrer"), ("en", "reading time"), ("en", "owner"),
+                                         ("nn", "lesetid"), ("nn", "styrar")])
 def test_result_snippets_show_text_not_the_reading_time(search_page, site, site_url, lang, query):
     open_search(search_page, site_url, lang)
     results(search_page, query)

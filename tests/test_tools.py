@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
 DOCS = ROOT / "docs"
-PREFIX = {"nb": "", "en": "en/"}
+PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
 LANGS = pytest.mark.parametrize("lang", _site.LANGUAGES)
 
 
