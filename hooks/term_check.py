@@ -161,7 +161,7 @@ def glossary_problems(docs_dir: Path, root: Path, terms: dict):
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
         for term in terms["terms"]:
-            headword = term.get("glossary")
+            headword = term.get(f"glossary_{lang}") or term.get("glossary")   # nn: its own headword
             if not headword:
                 continue
             where = [i for i, line in enumerate(lines, start=1) if line.startswith(f"{headword} · ")]

@@ -80,12 +80,14 @@ def inject(project: Path) -> dict[str, str]:
     line = append(docs / "topics/parents.nb.md", "Lova sier at foreldre og foresatte skal høres.")
     expected[f"docs/topics/parents.nb.md:{line}"] = "'Lova': write 'loven'"
     expected[f"docs/topics/parents.nb.md:{line} "] = "'foreldre og foresatte': write 'foreldre'"
+    line = append(docs / "topics/parents.nn.md", "Alle tilsette skal melde fra til styraren.")
+    expected[f"docs/topics/parents.nn.md:{line}"] = "'melde fra': write 'følgje med, gripe inn og melde frå'"
     line = append(docs / "about/evaluations.en.md", "The report calls it «mobbefri skole».")
     expected[f"docs/about/evaluations.en.md:{line}"] = "use English quotation marks"
     line = replace_line(docs / "reference/glossary.en.md", "årshjul · ", "årshjul · *annual plan* (unofficial)")
     expected[f"docs/reference/glossary.en.md:{line}"] = "the glossary renders 'årshjul' otherwise than the term list"
     line = replace_line(project / "data/programme.yml", "    title: {nb: Nasjonal samling 2",
-                        "    title: {nb: Andre samling, en: Second gathering}")
+                        "    title: {nb: Andre samling, en: Second gathering, nn: Andre samling}")
     expected[f"data/programme.yml:{line}"] = "'Andre samling': write 'nasjonal samling'"
     # The law's summaries are page text too (the law overview and every [id] citation).
     line = replace_line(project / "data/law.yml", "        Children have the right to say what they think",
