@@ -89,7 +89,8 @@ def test_legal_anchors_cite_sections_with_lovdata_links(page):
 
 @pytest.mark.parametrize("lang", _site.LANGUAGES)
 def test_theme_pages_show_an_honest_reading_time(site, lang):
-    label = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min"}[lang]
+    label = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min",
+             "nn": r"Lesetid: ca\. (\d+) min"}[lang]
     for page in (p for p in PAGES if p.lang == lang and p.meta.get("type") == "theme"):
         built = site / (f"{page.key}.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/{page.key}.html")
         shown = re.search(label, built.read_text(encoding="utf-8"))

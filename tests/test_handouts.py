@@ -36,8 +36,9 @@ def words(lang: str) -> dict:
 
 
 MAX_BYTES = 2 * 1024 * 1024
-PAGE_LABEL = {"nb": "side {} av {}", "en": "page {} of {}"}
-VERSION_DATE = {"nb": r"{} \d{{1,2}}\. [a-zæøå]+ \d{{4}}", "en": r"{} \d{{1,2}} [A-Z][a-z]+ \d{{4}}"}
+PAGE_LABEL = {"nb": "side {} av {}", "en": "page {} of {}", "nn": "side {} av {}"}
+VERSION_DATE = {"nb": r"{} \d{{1,2}}\. [a-zæøå]+ \d{{4}}", "en": r"{} \d{{1,2}} [A-Z][a-z]+ \d{{4}}",
+                "nn": r"{} \d{{1,2}}\. [a-zæøå]+ \d{{4}}"}
 
 
 def prefix(lang: str) -> str:
@@ -316,7 +317,7 @@ def test_reflection_questions_have_six_lines_each(site, lang, theme):
     reader = PdfReader(path)
     marks = destinations(path)
     first, last = marks["reflection"], marks["staff-meeting"]
-    heading = {"nb": "Refleksjonsspørsmål", "en": "Reflection questions"}[lang]
+    heading = {"nb": "Refleksjonsspørsmål", "en": "Reflection questions", "nn": "Refleksjonsspørsmål"}[lang]
     counts: dict[int, int] = {}
     current = None
     for number in range(first, last + 1):
@@ -428,7 +429,8 @@ def test_links_to_pdfs_are_validated(project_copy, tmp_path):
     assert re.search(r"tools/handouts\.nb\.md.*themes/theme-9/index\.pdf", output), output[-3000:]
 
 
-SCREEN_ONLY = {"nb": ["Ctrl+P", "rulle den sidelengs"], "en": ["Ctrl+P", "scroll it sideways"]}
+SCREEN_ONLY = {"nb": ["Ctrl+P", "rulle den sidelengs"], "en": ["Ctrl+P", "scroll it sideways"],
+               "nn": ["Ctrl+P", "rulle han sidelengs"]}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
 
 PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
-SHOWN = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min"}
-WHOLE = {"nb": "hele siden", "en": "the whole page"}
+SHOWN = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min", "nn": r"Lesetid: ca\. (\d+) min"}
+WHOLE = {"nb": "hele siden", "en": "the whole page", "nn": "heile sida"}
 LANGS = pytest.mark.parametrize("lang", _site.LANGUAGES)
 
 
