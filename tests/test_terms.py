@@ -173,3 +173,19 @@ def test_norwegian_pages_link_to_norwegian_editions(site):
     found = [f"{page.relative_to(site)}: {match.group(1)}" for page in html_pages(site, "nb")
              for match in ENGLISH_EDITION.finditer(page.read_text(encoding="utf-8"))]
     assert not found, "nb pages link to English editions:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", _site.LANGUAGES)
+def test_glossary_lines_up_every_term_in_every_language(site, lang):
+    """The glossary's table (hooks/terms_table.py) has a column per language and a row per term of
+    data/terms.yml, in that language's words."""
+    from bs4 import BeautifulSoup
+    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    page = BeautifulSoup((site / prefix / "reference/glossary.html").read_text("utf-8"), "html.parser")
+    table = page.find(id="three-languages").find_next("table")
+    head = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    assert head == [_site.ui(code)["handouts"]["language_name"] for code in _site.LANGUAGES]
+    rows = [[re.sub(r"\s+", " ", td.get_text()).strip() for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert len(rows) == len(TERMS["terms"])
+    for term, row in zip(TERMS["terms"], rows):
+        assert row == [re.sub(r"\s+", " ", term[code]) for code in _site.LANGUAGES], row

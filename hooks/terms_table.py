@@ -1,0 +1,29 @@
+"""The glossary's table of the programme's terms in every language: `<!-- lmp:terms-table -->`
+becomes a Markdown table with one column per language (in the order of mkdocs.yml, headed by
+each language's own name, `handouts.language_name` in data/ui.<lang>.yml) and one row per term
+of data/terms.yml, the one source of the preferred terms. Nothing is typed twice: the glossary
+entries explain the words, this table lines up the names.
+"""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _markers  # noqa: E402
+import _site  # noqa: E402
+from _templates import render  # noqa: E402
+
+MARKER = "terms-table"
+_markers.register(MARKER, owner="terms_table")
+
+
+def table(terms: dict) -> str:
+    head = [_site.ui(lang)["handouts"]["language_name"] for lang in _site.LANGUAGES]
+    rows = [[term[lang] for lang in _site.LANGUAGES] for term in terms["terms"]]
+    return render("markdown-table.html", head=head, rows=rows).strip("\n")
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    if next(_markers.find(markdown, MARKER), None) is None:
+        return markdown
+    terms = _site.load_yaml(Path(config.config_file_path).parent / "data" / "terms.yml")
+    return _markers.replace(markdown, MARKER, lambda marker: table(terms))
