@@ -98,9 +98,13 @@ def words(text: str, lang: str) -> dict[tuple[str, str], int]:
     words of a part marked `*…*{ lang=xx }` are words of xx."""
     found: dict[tuple[str, str], int] = {}
     for number, line in reader_lines(text):
-        parts = [(lang, OTHER_LANGUAGE.sub(" ", line))]
-        parts += [(code or span_code, part or span) for part, code, span_code, span
-                  in OTHER_LANGUAGE.findall(line)]
+        if not line.strip():
+            continue
+        parts = [(lang, line)]
+        if "lang=" in line:
+            parts = [(lang, OTHER_LANGUAGE.sub(" ", line))]
+            parts += [(code or span_code, part or span) for part, code, span_code, span
+                      in OTHER_LANGUAGE.findall(line)]
         for code, part in parts:
             part = INFLECTED_ABBREVIATION.sub(r"\1", _site.readable_text(part))
             for word in WORD.findall(part):
@@ -133,28 +137,38 @@ def listed(word: str, word_list: set[str]) -> bool:
 _KNOWN: dict[tuple[str, str], bool] = {}   # (dictionary, word) → in it: content, valid across builds
 
 
-def unknown_to_hunspell(candidates, dictionary: str, package: str) -> set[str]:
-    """The words hunspell's dictionary lacks. Asks hunspell (once) only about words it has not
-    been asked about in this process."""
-    ask = sorted({word for word in candidates if (dictionary, word) not in _KNOWN})
-    if ask:
-        try:
-            result = subprocess.run(["hunspell", "-d", dictionary, "-i", "utf-8", "-l"],
-                                    input="\n".join(ask) + "\n", capture_output=True, text=True,
-                                    encoding="utf-8", check=False)
-        except FileNotFoundError:
-            raise PluginError("language_check: no hunspell program: install Debian's hunspell and "
-                              f"{package} (apt-get install hunspell {package})") from None
-        if result.returncode != 0 or "Can't open" in result.stderr:
+def unknown_to_hunspell(asked: dict[str, tuple[set[str], str]]) -> dict[str, set[str]]:
+    """{dictionary: the words it lacks} for {dictionary: (words, its Debian package)}. hunspell is
+    asked only about words it has not been asked about in this process: one run per dictionary,
+    all runs at once (loading a dictionary is most of a run's time)."""
+    runs = {}
+    for dictionary, (candidates, package) in asked.items():
+        new = sorted({word for word in candidates if (dictionary, word) not in _KNOWN})
+        if new:
+            runs[dictionary] = (new, package, _start_hunspell(dictionary, package, new))
+    for dictionary, (new, package, (process, text)) in runs.items():
+        output, errors = process.communicate(text)
+        if process.returncode != 0 or "Can't open" in errors:
             raise PluginError(f"language_check: hunspell has no dictionary {dictionary}: install "
-                              f"Debian's {package} (apt-get install {package}); {result.stderr.strip()}")
-        reported = set(result.stdout.split())
-        for word in ask:
+                              f"Debian's {package} (apt-get install {package}); {errors.strip()}")
+        reported = set(output.split())
+        for word in new:
             # hunspell splits a word at characters its dictionary does not count as letters
             # (an apostrophe): a word is unknown when it or a part of it is reported.
-            _KNOWN[(dictionary, word)] = not (word in reported or
-                                              any(part in reported for part in re.split(r"'", word)))
-    return {word for word in candidates if not _KNOWN[(dictionary, word)]}
+            _KNOWN[(dictionary, word)] = not (word in reported or any(part in reported for part in word.split("'")))
+    return {dictionary: {word for word in candidates if not _KNOWN[(dictionary, word)]}
+            for dictionary, (candidates, _) in asked.items()}
+
+
+def _start_hunspell(dictionary: str, package: str, words: list[str]):
+    try:
+        process = subprocess.Popen(["hunspell", "-d", dictionary, "-i", "utf-8", "-l"],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True, encoding="utf-8")
+    except FileNotFoundError:
+        raise PluginError("language_check: no hunspell program: install Debian's hunspell and "
+                          f"{package} (apt-get install hunspell {package})") from None
+    return process, "\n".join(words) + "\n"
 
 
 def spelling(extra) -> dict[str, dict]:
@@ -174,17 +188,19 @@ def problems(pages, root: Path, settings: dict[str, dict]):
     lang, text) of every page; one hunspell run per language."""
     per_page = [(path, _model.unchanged("language_check", str(path), (text, lang), lambda: words(text, lang)))
                 for path, lang, text in pages if lang in settings]
-    unknown = {}
+    asked: dict[str, tuple[set[str], str]] = {}   # one hunspell run per dictionary
+    word_lists = {}
     for lang in sorted({code for _, found in per_page for code, _ in found if code in settings}):
-        word_list = load_word_list(root / WORD_LIST.format(lang=lang))
-        candidates = {word for _, found in per_page for code, word in found
-                      if code == lang and not listed(word, word_list)}
-        unknown[lang] = unknown_to_hunspell(candidates, settings[lang]["dictionary"],
-                                            settings[lang]["package"])
+        word_lists[lang] = load_word_list(root / WORD_LIST.format(lang=lang))
+        candidates, _ = asked.setdefault(settings[lang]["dictionary"], (set(), settings[lang]["package"]))
+        candidates |= {word for _, found in per_page for code, word in found
+                       if code == lang and not listed(word, word_lists[lang])}
+    unknown = unknown_to_hunspell(asked)
     for path, found in per_page:
         rel = Path(path).relative_to(root).as_posix()
         for (lang, word), number in sorted(found.items(), key=lambda item: (item[1], item[0])):
-            if word in unknown.get(lang, ()):
+            if (lang in word_lists and word in unknown[settings[lang]["dictionary"]]
+                    and not listed(word, word_lists[lang])):
                 yield f"{rel}:{number}", (
                     f"'{word}' is not a word of the language {lang} (hunspell "
                     f"{settings[lang]['dictionary']}): fix its spelling or form; a name or term goes "
