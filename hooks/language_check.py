@@ -13,14 +13,20 @@ bokmål `ikke` on a nynorsk page). Fix the page; add only names and terms to the
 
 The languages are the site's (mkdocs.yml, i18n `languages:`); each one's dictionary and its
 Debian package are in mkdocs.yml `extra.spelling` (a language without one fails the build, and
-so does a dictionary that is not installed: never skipped). hunspell runs once per language and
-build, with all the words not looked up before (`hunspell -l`); a page's words are extracted
-again only when its text changed, so a rebuild under `mkdocs serve` costs next to nothing.
+so does a dictionary that is not installed: never skipped). hunspell runs once per dictionary and
+build, all at once, with the words it has not answered for before (`hunspell -l`); its answers are
+kept per version of the dictionary files (in memory and in `.cache/hunspell/`; LMP_BUILD_CACHE=off
+asks hunspell afresh), and a page's words are extracted again only when its text changed, so a
+rebuild under `mkdocs serve` costs next to nothing.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +34,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _cache  # noqa: E402
 import _model  # noqa: E402
 import _site  # noqa: E402
 
@@ -135,18 +142,43 @@ def listed(word: str, word_list: set[str]) -> bool:
 
 
 _KNOWN: dict[tuple[str, str], bool] = {}   # (dictionary, word) → in it: content, valid across builds
+_READ: set[str] = set()                      # dictionaries whose answers were read from .cache/
+DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+
+
+def answers_file(dictionary: str) -> Path | None:
+    """`.cache/hunspell/<dictionary>-<version>.json`: hunspell's answers for the dictionary files
+    as installed (their path, size and time; another version of them is another file). None when
+    the cache is off (LMP_BUILD_CACHE=off, as in the tests) or the files are not found."""
+    folder = _cache.directory()
+    if folder is None:
+        return None
+    for base in [*filter(None, os.environ.get("DICPATH", "").split(":")), *DICTIONARY_FOLDERS]:
+        files = [Path(base) / f"{dictionary}.{ext}" for ext in ("aff", "dic")]
+        if all(path.is_file() for path in files):
+            stamp = "|".join(f"{path.resolve()}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in files)
+            return folder / "hunspell" / f"{dictionary}-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.json"
+    return None
 
 
 def unknown_to_hunspell(asked: dict[str, tuple[set[str], str]]) -> dict[str, set[str]]:
     """{dictionary: the words it lacks} for {dictionary: (words, its Debian package)}. hunspell is
-    asked only about words it has not been asked about in this process: one run per dictionary,
-    all runs at once (loading a dictionary is most of a run's time)."""
+    asked only about words it has not answered for these dictionary files before (in this process,
+    or in .cache/hunspell/): one run per dictionary, all runs at once (loading a dictionary is most
+    of a run's time)."""
     runs = {}
     for dictionary, (candidates, package) in asked.items():
+        if shutil.which("hunspell") is None:
+            raise PluginError("language_check: no hunspell program: install Debian's hunspell and "
+                              f"{package} (apt-get install hunspell {package})")
+        cached = answers_file(dictionary)
+        if cached and dictionary not in _READ and cached.is_file():
+            _KNOWN.update({(dictionary, word): known for word, known in json.loads(cached.read_text()).items()})
+        _READ.add(dictionary)
         new = sorted({word for word in candidates if (dictionary, word) not in _KNOWN})
         if new:
-            runs[dictionary] = (new, package, _start_hunspell(dictionary, package, new))
-    for dictionary, (new, package, (process, text)) in runs.items():
+            runs[dictionary] = (new, package, cached, _start_hunspell(dictionary, package, new))
+    for dictionary, (new, package, cached, (process, text)) in runs.items():
         output, errors = process.communicate(text)
         if process.returncode != 0 or "Can't open" in errors:
             raise PluginError(f"language_check: hunspell has no dictionary {dictionary}: install "
@@ -156,6 +188,10 @@ def unknown_to_hunspell(asked: dict[str, tuple[set[str], str]]) -> dict[str, set
             # hunspell splits a word at characters its dictionary does not count as letters
             # (an apostrophe): a word is unknown when it or a part of it is reported.
             _KNOWN[(dictionary, word)] = not (word in reported or any(part in reported for part in word.split("'")))
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps({word: known for (name, word), known in sorted(_KNOWN.items())
+                                          if name == dictionary}, ensure_ascii=False))
     return {dictionary: {word for word in candidates if not _KNOWN[(dictionary, word)]}
             for dictionary, (candidates, _) in asked.items()}
 

@@ -17,6 +17,14 @@ from conftest import ROOT, _site, assert_reported, fault_injector
 import language_check  # noqa: E402  (hooks/ is on sys.path: conftest.py)
 
 SETTINGS = language_check.spelling(_site.read_config()["extra"])
+
+
+@pytest.fixture(autouse=True)
+def no_answers_from_the_cache(monkeypatch):
+    """hunspell itself answers here, as in the builds of the tests (LMP_BUILD_CACHE=off)."""
+    monkeypatch.setenv("LMP_BUILD_CACHE", "off")
+    monkeypatch.setattr(language_check, "_KNOWN", {})
+    monkeypatch.setattr(language_check, "_READ", set())
 NN = {"nn": SETTINGS.get("nn") or {"dictionary": "nn_NO", "package": "hunspell-no"}}
 BOKMAL_FORMS = ("ikke", "hva", "hvordan", "jeg")
 
@@ -168,3 +176,22 @@ def test_the_build_fails_naming_each_wrong_word_with_file_and_line(faulty_build)
     for where, message in expected.items():
         assert_reported(result, where, message)
     assert before == after, "the build changed the author's files"
+
+
+def test_answers_kept_in_the_cache_give_the_same_result(tmp_path, monkeypatch):
+    """A second build (a new process: nothing in memory) takes hunspell's answers from
+    .cache/hunspell/ and still names a word it has not seen before."""
+    monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path / "cache"))
+    first = check(tmp_path, {"docs/x.nn.md": PAGE + "Det er ikke vanskeleg.\n"})
+    assert list((tmp_path / "cache" / "hunspell").glob("nn_NO-*.json"))
+    monkeypatch.setattr(language_check, "_KNOWN", {})
+    monkeypatch.setattr(language_check, "_READ", set())
+    start = language_check._start_hunspell
+
+    def not_asked(*args):
+        raise AssertionError("hunspell was asked although every word's answer is in the cache")
+    monkeypatch.setattr(language_check, "_start_hunspell", not_asked)
+    assert check(tmp_path, {"docs/x.nn.md": PAGE + "Det er ikke vanskeleg.\n"}) == first
+    monkeypatch.setattr(language_check, "_start_hunspell", start)
+    again = check(tmp_path, {"docs/x.nn.md": PAGE + "Det er ikke vanskeleg, jeg veit.\n"})
+    assert "'jeg'" in again["docs/x.nn.md:8"] and "'ikke'" in again["docs/x.nn.md:8"]
