@@ -221,26 +221,30 @@ def spelling(extra) -> dict[str, dict]:
 
 def problems(pages, root: Path, settings: dict[str, dict]):
     """(file:line, problem) for the first line of each unknown word on each page. `pages`: (path,
-    lang, text) of every page; one hunspell run per language."""
+    lang, text) of every page; one hunspell run per dictionary."""
     per_page = [(path, _model.unchanged("language_check", str(path), (text, lang), lambda: words(text, lang)))
                 for path, lang, text in pages if lang in settings]
+    vocabulary: dict[str, set[str]] = {}
+    for _, found in per_page:
+        for code, word in found:
+            vocabulary.setdefault(code, set()).add(word)
     asked: dict[str, tuple[set[str], str]] = {}   # one hunspell run per dictionary
-    word_lists = {}
-    for lang in sorted({code for _, found in per_page for code, _ in found if code in settings}):
-        word_lists[lang] = load_word_list(root / WORD_LIST.format(lang=lang))
-        candidates, _ = asked.setdefault(settings[lang]["dictionary"], (set(), settings[lang]["package"]))
-        candidates |= {word for _, found in per_page for code, word in found
-                       if code == lang and not listed(word, word_lists[lang])}
+    unlisted = {}                                 # {lang: its words that its word list lacks}
+    for lang in sorted(set(vocabulary) & set(settings)):
+        word_list = load_word_list(root / WORD_LIST.format(lang=lang))
+        unlisted[lang] = {word for word in vocabulary[lang] if not listed(word, word_list)}
+        asked.setdefault(settings[lang]["dictionary"], (set(), settings[lang]["package"]))[0].update(unlisted[lang])
     unknown = unknown_to_hunspell(asked)
+    wrong = {(lang, word) for lang, forms in unlisted.items()
+             for word in forms & unknown[settings[lang]["dictionary"]]}
     for path, found in per_page:
         rel = Path(path).relative_to(root).as_posix()
-        for (lang, word), number in sorted(found.items(), key=lambda item: (item[1], item[0])):
-            if (lang in word_lists and word in unknown[settings[lang]["dictionary"]]
-                    and not listed(word, word_lists[lang])):
-                yield f"{rel}:{number}", (
-                    f"'{word}' is not a word of the language {lang} (hunspell "
-                    f"{settings[lang]['dictionary']}): fix its spelling or form; a name or term goes "
-                    f"into {WORD_LIST.format(lang=lang)}")
+        for (lang, word), number in sorted((item for item in found.items() if item[0] in wrong),
+                                           key=lambda item: (item[1], item[0])):
+            yield f"{rel}:{number}", (
+                f"'{word}' is not a word of the language {lang} (hunspell "
+                f"{settings[lang]['dictionary']}): fix its spelling or form; a name or term goes "
+                f"into {WORD_LIST.format(lang=lang)}")
 
 
 def check(docs_dir: Path, settings: dict[str, dict]):
