@@ -40,7 +40,6 @@ import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.language_check")
 
-ROOT = Path(__file__).resolve().parent.parent
 WORD_LIST = "data/words.{lang}.txt"
 FRONT_MATTER_TEXT = {"title", "description", "semesters"}   # what a reader reads of the front matter
 
@@ -75,7 +74,7 @@ def front_matter_lines(lines, end: int):
             nested = re.match(r"^\s+[\w-]+:\s*(.*)$", line)
             value = nested.group(1) if nested else line
         if key in FRONT_MATTER_TEXT:
-            yield number, value.strip().strip("\"'")
+            yield number, QUOTATION.sub(" ", SKIPPED.sub(" ", value.strip().strip("\"'")))
 
 
 def reader_lines(text: str):
@@ -88,6 +87,8 @@ def reader_lines(text: str):
     for number, line in _site.prose_lines(lines[end:], first_line=end + 1):
         if line.lstrip().startswith(">"):
             continue                                   # a blockquote: a quoted document's own words
+        if closing and not line.strip():
+            closing = None                             # a quotation ends with its paragraph
         if closing:                                    # a quotation that began on an earlier line
             at = min((line.find(mark) for mark in closing if mark in line), default=-1)
             if at < 0:

@@ -76,6 +76,11 @@ def test_what_readers_do_not_read_is_not_looked_up(tmp_path):
     assert check(tmp_path, {"docs/x.nn.md": PAGE + body}) == {}
 
 
+def test_a_quotation_left_open_ends_with_its_paragraph(tmp_path):
+    body = "Han sa «jeg veit\nikke kva.\n\nHvordan gjekk det?\n"
+    assert list(check(tmp_path, {"docs/x.nn.md": PAGE + body})) == ["docs/x.nn.md:11"]
+
+
 def test_a_part_marked_in_another_language_is_looked_up_in_that_language(tmp_path):
     body = "Boka heiter <span lang=\"en\">Teh Lerning Envirnoment</span> på engelsk.\n"
     found = check(tmp_path, {"docs/x.nn.md": PAGE + body})
