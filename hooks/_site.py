@@ -33,10 +33,15 @@ def languages_of(entries) -> tuple[str, ...]:
     return (first, *[code for code in codes if code != first])
 
 
+def read_config(config_file: str | Path = CONFIG_FILE) -> dict:
+    """A project's mkdocs.yml as plain values, read without MkDocs (for scripts and tests)."""
+    with open(config_file, encoding="utf-8") as file:
+        return yaml.load(file, Loader=_ConfigLoader)
+
+
 def config_languages(config_file: str | Path = CONFIG_FILE) -> tuple[str, ...]:
     """The languages of a project, from the i18n plugin's `languages:` in its mkdocs.yml."""
-    with open(config_file, encoding="utf-8") as file:
-        config = yaml.load(file, Loader=_ConfigLoader)
+    config = read_config(config_file)
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return languages_of(plugin["i18n"]["languages"])

@@ -30,6 +30,8 @@ _CODES = "|".join(map(re.escape, _site.LANGUAGES))    # the languages of mkdocs.
 YAML_STRING = re.compile(rf"\b({_CODES}):\s*(\"[^\"]*\"|'[^']*'|[^,}}\n]*)")  # `nb: …` in a YAML line
 BLOCK_VALUE = re.compile(rf"^(\s*)({_CODES}):\s*[>|][-+]?\s*$")     # `en: >-` opens a block value
 QUOTED = re.compile(r"«[^«»]*»")
+OTHER_LANGUAGE_SPAN = re.compile(r'<span lang="([a-z]{2,3})">[^<]*</span>')
+OTHER_LANGUAGE_EMPHASIS = re.compile(r"\*[^*\n]+\*\{ ?lang=([a-z]{2,3}) ?\}")
 # The data files whose nb/en strings end up on pages (the law overview and citations, the calendar)
 DATA_FILES = ("programme.yml", "law.yml")
 
@@ -52,8 +54,12 @@ def rules(terms: dict) -> dict[str, list[tuple[re.Pattern, str]]]:
 
 
 def reader_text(line: str, lang: str) -> str:
-    """What a reader reads of one source line: no link targets, tags, attribute lists or code."""
+    """What a reader reads of one source line: no link targets, tags, attribute lists or code, and
+    nothing marked as another language (`<span lang="nb">…</span>`, `*…*{ lang=en }`): the page
+    language's term rules are not that language's."""
     text = re.sub(r"`[^`]*`", " ", line)
+    text = OTHER_LANGUAGE_SPAN.sub(lambda m: m.group(0) if m.group(1) == lang else " ", text)
+    text = OTHER_LANGUAGE_EMPHASIS.sub(lambda m: m.group(0) if m.group(1) == lang else " ", text)
     text = _site.readable_text(text)
     text = re.sub(r"https?://\S+|\S+@\S+", " ", text)
     return without_quotations(text, lang)
@@ -159,7 +165,8 @@ def glossary_problems(docs_dir: Path, root: Path, terms: dict):
         path = docs_dir / GLOSSARY.format(lang=lang)
         if not path.exists():
             continue
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = [re.sub(r"<[^>]+>", "", line)   # <span lang="nb">veileder</span> reads veileder
+                 for line in path.read_text(encoding="utf-8").splitlines()]
         for term in terms["terms"]:
             headword = term.get(f"glossary_{lang}") or term.get("glossary")   # nn: its own headword
             if not headword:

@@ -9,7 +9,9 @@
   terms, law summaries), the English value prefixed "XX ";
 - overrides/partials/languages/xx.html: Material's translations of its own interface (a copy of
   Material's English file; Material needs one per theme language);
-- mkdocs.yml: an entry `- locale: xx` in the i18n plugin's `languages:`.
+- mkdocs.yml: an entry `- locale: xx` in the i18n plugin's `languages:`, and the hunspell
+  dictionary of the language under `extra.spelling` (English's: the pages are English copies);
+- data/words.xx.txt: the language's word list (English's, and the "XX" prefix).
 No Python file is touched. The page words then come out under /xx/ with the "XX " prefix.
 """
 from __future__ import annotations
@@ -68,7 +70,12 @@ def add_language(project: Path) -> None:
     assert english_entry in config, "mkdocs.yml: the i18n languages list changed shape"
     config = config.replace(english_entry, "        - locale: xx\n          name: XX\n          build: true\n"
                             + english_entry, 1)
+    english_spelling = "    en: {dictionary: en_GB, package: hunspell-en-gb}\n"
+    assert english_spelling in config, "mkdocs.yml: extra.spelling changed shape"
+    config = config.replace(english_spelling, english_spelling + english_spelling.replace("en:", "xx:"), 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    words = (project / "data" / "words.en.txt").read_text(encoding="utf-8")
+    (project / "data" / "words.xx.txt").write_text(words + "XX\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
