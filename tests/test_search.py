@@ -112,7 +112,7 @@ NN_QUERIES = [
     ("mobbing", "nn/themes/theme-2/index"),
     ("rektor", "nn/roles/head"),
     ("styrar", "nn/roles/head"),
-    ("rettleiar", "nn/roles/working-group"),
+    ("rettleiar", "nn/reference/glossary"),
     ("ordliste", "nn/reference/glossary"),
     ("opplæringslova", "nn/reference/law"),
     ("kapasitetsbygging", "nn/topics/capacity-building"),
