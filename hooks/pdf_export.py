@@ -19,9 +19,8 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
    from (file:///tmp/…): such links are printed as plain text (see `site_links_as_text`).
-6. Page numbers for links inside a PDF ("se side 7"): Chromium has no CSS target-counter, so a
-   document with such links is printed, the page of each target is read from the first PDF's
-   named destinations, the numbers are put in and it is printed again (both prints cached).
+6. Page numbers for links inside a PDF ("se side 7") are filled in the page itself after Paged.js
+   has laid it out (overrides/pdf/page-refs.js), so each document is printed once.
 """
 from __future__ import annotations
 
@@ -30,10 +29,9 @@ import os
 import re
 import shutil
 import sys
-from io import BytesIO
 from pathlib import Path
 from tempfile import NamedTemporaryFile
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -156,24 +154,10 @@ ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNOREC
 
 
 async def _print(self: Browser, html: str) -> tuple[bytes, int]:
-    """Print (from the cache when the HTML is unchanged). A document with page references
-    (hooks/handouts.py: "se side 00" after links inside the PDF) is printed, the page each
-    target landed on is read from the PDF's named destinations, the numbers are filled in and it
-    is printed again, until the numbers stand (Chromium has no CSS target-counter)."""
+    """Print (from the cache when the HTML is unchanged). The page numbers after links inside the
+    PDF ("se side 7") are put in by overrides/pdf/page-refs.js once Paged.js has laid out the
+    pages, so every document is printed once."""
     html = site_links_as_text(ALTERNATE_LINK.sub("", html), _address["site"])
-    pdf, pages = await _print_cached(self, html)
-    for _ in range(PAGE_REF_PASSES):
-        if "data-lmp-target" not in html:
-            break
-        filled = fill_page_numbers(html, destination_pages(pdf))
-        if filled == html:
-            break
-        html = filled
-        pdf, pages = await _print_cached(self, html)
-    return pdf, pages
-
-
-async def _print_cached(self: Browser, html: str) -> tuple[bytes, int]:
     key = pdf_cache.key(html)
     cached = pdf_cache.get(key)
     if cached:
@@ -181,29 +165,6 @@ async def _print_cached(self: Browser, html: str) -> tuple[bytes, int]:
     pdf, pages = await _print_uncached(self, html)
     pdf_cache.put(key, pdf, pages)
     return pdf, pages
-
-
-PAGE_REF_PASSES = 3   # a filled number can move text to another page: print again, at most 3 times
-PAGE_NUMBER = re.compile(r'(<span (?=[^>]*\bclass="lmp-page-no")(?=[^>]*\bdata-lmp-target="([^"]+)")[^>]*>)'
-                         r'([^<]*)(</span>)')  # any attribute order: the exporter re-serialises
-
-
-def destination_pages(pdf: bytes) -> dict[str, int]:
-    """Anchor id → the page (1-based) Chromium put it on, from the PDF's named destinations
-    (Chromium writes one for every element an internal link points at)."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(BytesIO(pdf))
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()}
-
-
-def fill_page_numbers(html: str, pages: dict[str, int]) -> str:
-    """Put each target's page number into its `lmp-page-no` span (unknown targets: unchanged)."""
-    def fill(match: re.Match) -> str:
-        number = pages.get(unquote(match.group(2)))
-        return match.group(0) if number is None else f"{match.group(1)}{number}{match.group(4)}"
-    return PAGE_NUMBER.sub(fill, html)
 
 
 async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
