@@ -13,9 +13,9 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    We launch LMP_CHROMIUM if set, else Playwright's own Chromium, else a system Chromium found on
    PATH, and otherwise stop with one line that names both ways to get one. PDFs are printed
    tagged (structure tree, /Lang) and with an outline (bookmarks from headings).
-4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, and
-   a PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
-   (hooks/pdf_cache.py) instead of Chromium.
+4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, a
+   PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
+   (hooks/pdf_cache.py) instead of Chromium, and the largest document is printed first.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
    from (file:///tmp/…): such links are printed as plain text (see `site_links_as_text`).
@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 from tempfile import NamedTemporaryFile
 from urllib.parse import urlsplit
@@ -77,6 +78,25 @@ def on_config(config):
             methods[:] = [m for m in methods if getattr(m, "__self__", None) is not current]
         dict.__setitem__(plugins, "exporter-pdf", plugins.lmp_pdf_plugin)
         plugins.lmp_pdf_plugin.on_config(config)
+
+
+@event_priority(-85)  # after hooks/handouts.py has made the printed HTML (-80), before the exporter prints (-90)
+def on_post_build(config, **kwargs):
+    """Largest document first: the handbook (~10× a handout) takes as long as all four handouts
+    together, so it starts at once and the handouts print beside it, instead of after three of
+    them with nothing left to print beside it."""
+    plugin = config.plugins.get("exporter-pdf")
+    if plugin is not None and plugin.config.enabled:
+        plugin.tasks.sort(key=lambda task: len(_task_page(task).html or ""), reverse=True)
+
+
+def _task_page(task):
+    """The page a pending exporter print task (its `render(page)` coroutine) will print."""
+    page = task.cr_frame.f_locals.get("page") if getattr(task, "cr_frame", None) else None
+    if page is None or not hasattr(page, "html"):
+        raise PluginError("pdf_export: mkdocs-exporter's print tasks are no longer render(page) "
+                          "coroutines; see MAINTAINING.md (mkdocs-exporter, patches)")
+    return page
 
 
 def on_shutdown():
@@ -171,14 +191,20 @@ async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
     page = await self.context.new_page()
     with NamedTemporaryFile(suffix=".html", mode="w", encoding="utf-8", delete=False) as file:
         file.write(html)
+    start = time.perf_counter()
     try:
-        await page.goto("file://" + file.name, wait_until="networkidle", timeout=self.timeout)
+        await page.goto("file://" + file.name, wait_until="load", timeout=self.timeout)
+        loaded = time.perf_counter()
         await page.locator('body[mkdocs-exporter="true"]').wait_for(timeout=self.timeout)
+        laid_out = time.perf_counter()
         pages = int(await page.locator("body").get_attribute("mkdocs-exporter-pages") or 0)
         pdf = await page.pdf(
             prefer_css_page_size=True, print_background=True, display_header_footer=False,
             tagged=True, outline=True,
         )
+        LOG.debug("printed %s: %d pages; load %.1f s, Paged.js %.1f s, print %.1f s",
+                  await page.title(), pages, loaded - start, laid_out - loaded,
+                  time.perf_counter() - laid_out)
     finally:
         await page.close()
         os.unlink(file.name)
