@@ -63,8 +63,20 @@ def _without_marked_content(document: pikepdf.Pdf, form: pikepdf.Stream) -> None
 
 
 def page_texts(path: Path) -> list[str]:
-    from pypdf import PdfReader
-    return [re.sub(r"\s+", " ", page.extract_text() or "").strip() for page in PdfReader(path).pages]
+    """Each page's text, whitespace collapsed (PDFium: ~20× faster than pypdf on a handout)."""
+    import pypdfium2
+
+    texts = []
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for page in document:
+            text = page.get_textpage()
+            texts.append(re.sub(r"\s+", " ", text.get_text_range()).strip())
+            text.close()
+            page.close()
+    finally:
+        document.close()
+    return texts
 
 
 def impose(source: Path, target: Path, title: str, lang: str) -> int:

@@ -12,7 +12,7 @@ data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.htm
   from the module's tasks (task ☐, who, by when), the staff-meeting plan marked for whoever leads
   it, a notes page and a back page (QR code and short addresses to the page online and to the
   other language, only when the build has a public address). Links to another part of the same
-  PDF print "se side 7": hooks/pdf_export.py fills the page numbers in a second pass.
+  PDF print "se side 7": overrides/pdf/page-refs.js fills the page numbers in after layout.
   The web page itself is not changed by any of it.
 - Handbook: tools/handbook.<lang>.md is an ordinary `pdf: true` page. Its web page says what the
   PDF is; its printed HTML is replaced by every page of the language in navigation order,

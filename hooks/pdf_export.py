@@ -13,15 +13,14 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    We launch LMP_CHROMIUM if set, else Playwright's own Chromium, else a system Chromium found on
    PATH, and otherwise stop with one line that names both ways to get one. PDFs are printed
    tagged (structure tree, /Lang) and with an outline (bookmarks from headings).
-4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, and
-   a PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
-   (hooks/pdf_cache.py) instead of Chromium.
+4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, a
+   PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
+   (hooks/pdf_cache.py) instead of Chromium, and the largest document is printed first.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
    from (file:///tmp/…): such links are printed as plain text (see `site_links_as_text`).
-6. Page numbers for links inside a PDF ("se side 7"): Chromium has no CSS target-counter, so a
-   document with such links is printed, the page of each target is read from the first PDF's
-   named destinations, the numbers are put in and it is printed again (both prints cached).
+6. Page numbers for links inside a PDF ("se side 7") are filled in the page itself after Paged.js
+   has laid it out (overrides/pdf/page-refs.js), so each document is printed once.
 """
 from __future__ import annotations
 
@@ -30,10 +29,10 @@ import os
 import re
 import shutil
 import sys
-from io import BytesIO
+import time
 from pathlib import Path
 from tempfile import NamedTemporaryFile
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -79,6 +78,25 @@ def on_config(config):
             methods[:] = [m for m in methods if getattr(m, "__self__", None) is not current]
         dict.__setitem__(plugins, "exporter-pdf", plugins.lmp_pdf_plugin)
         plugins.lmp_pdf_plugin.on_config(config)
+
+
+@event_priority(-85)  # after hooks/handouts.py has made the printed HTML (-80), before the exporter prints (-90)
+def on_post_build(config, **kwargs):
+    """Largest document first: the handbook (~10× a handout) takes as long as all four handouts
+    together, so it starts at once and the handouts print beside it, instead of after three of
+    them with nothing left to print beside it."""
+    plugin = config.plugins.get("exporter-pdf")
+    if plugin is not None and plugin.config.enabled:
+        plugin.tasks.sort(key=lambda task: len(_task_page(task).html or ""), reverse=True)
+
+
+def _task_page(task):
+    """The page a pending exporter print task (its `render(page)` coroutine) will print."""
+    page = task.cr_frame.f_locals.get("page") if getattr(task, "cr_frame", None) else None
+    if page is None or not hasattr(page, "html"):
+        raise PluginError("pdf_export: mkdocs-exporter's print tasks are no longer render(page) "
+                          "coroutines; see MAINTAINING.md (mkdocs-exporter, patches)")
+    return page
 
 
 def on_shutdown():
@@ -156,24 +174,10 @@ ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNOREC
 
 
 async def _print(self: Browser, html: str) -> tuple[bytes, int]:
-    """Print (from the cache when the HTML is unchanged). A document with page references
-    (hooks/handouts.py: "se side 00" after links inside the PDF) is printed, the page each
-    target landed on is read from the PDF's named destinations, the numbers are filled in and it
-    is printed again, until the numbers stand (Chromium has no CSS target-counter)."""
+    """Print (from the cache when the HTML is unchanged). The page numbers after links inside the
+    PDF ("se side 7") are put in by overrides/pdf/page-refs.js once Paged.js has laid out the
+    pages, so every document is printed once."""
     html = site_links_as_text(ALTERNATE_LINK.sub("", html), _address["site"])
-    pdf, pages = await _print_cached(self, html)
-    for _ in range(PAGE_REF_PASSES):
-        if "data-lmp-target" not in html:
-            break
-        filled = fill_page_numbers(html, destination_pages(pdf))
-        if filled == html:
-            break
-        html = filled
-        pdf, pages = await _print_cached(self, html)
-    return pdf, pages
-
-
-async def _print_cached(self: Browser, html: str) -> tuple[bytes, int]:
     key = pdf_cache.key(html)
     cached = pdf_cache.get(key)
     if cached:
@@ -183,41 +187,24 @@ async def _print_cached(self: Browser, html: str) -> tuple[bytes, int]:
     return pdf, pages
 
 
-PAGE_REF_PASSES = 3   # a filled number can move text to another page: print again, at most 3 times
-PAGE_NUMBER = re.compile(r'(<span (?=[^>]*\bclass="lmp-page-no")(?=[^>]*\bdata-lmp-target="([^"]+)")[^>]*>)'
-                         r'([^<]*)(</span>)')  # any attribute order: the exporter re-serialises
-
-
-def destination_pages(pdf: bytes) -> dict[str, int]:
-    """Anchor id → the page (1-based) Chromium put it on, from the PDF's named destinations
-    (Chromium writes one for every element an internal link points at)."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(BytesIO(pdf))
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()}
-
-
-def fill_page_numbers(html: str, pages: dict[str, int]) -> str:
-    """Put each target's page number into its `lmp-page-no` span (unknown targets: unchanged)."""
-    def fill(match: re.Match) -> str:
-        number = pages.get(unquote(match.group(2)))
-        return match.group(0) if number is None else f"{match.group(1)}{number}{match.group(4)}"
-    return PAGE_NUMBER.sub(fill, html)
-
-
 async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
     page = await self.context.new_page()
     with NamedTemporaryFile(suffix=".html", mode="w", encoding="utf-8", delete=False) as file:
         file.write(html)
+    start = time.perf_counter()
     try:
-        await page.goto("file://" + file.name, wait_until="networkidle", timeout=self.timeout)
+        await page.goto("file://" + file.name, wait_until="load", timeout=self.timeout)
+        loaded = time.perf_counter()
         await page.locator('body[mkdocs-exporter="true"]').wait_for(timeout=self.timeout)
+        laid_out = time.perf_counter()
         pages = int(await page.locator("body").get_attribute("mkdocs-exporter-pages") or 0)
         pdf = await page.pdf(
             prefer_css_page_size=True, print_background=True, display_header_footer=False,
             tagged=True, outline=True,
         )
+        LOG.debug("printed %s: %d pages; load %.1f s, Paged.js %.1f s, print %.1f s",
+                  await page.title(), pages, loaded - start, laid_out - loaded,
+                  time.perf_counter() - laid_out)
     finally:
         await page.close()
         os.unlink(file.name)

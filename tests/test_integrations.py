@@ -75,6 +75,28 @@ def test_exporter_browser_has_what_the_patch_uses():
     assert list(inspect.signature(Browser.print).parameters) == ["self", "html"]
 
 
+def test_exporter_print_tasks_are_render_page_coroutines():
+    """hooks/pdf_export.py `on_post_build` sorts the exporter's pending print tasks, largest
+    printed HTML first: each is a `render(page)` coroutine in `plugin.tasks`, printed by
+    `_on_post_build_1` (priority -90, after the hook's -85)."""
+    from mkdocs_exporter.formats.pdf.plugin import Plugin
+    import pdf_export
+    source = inspect.getsource(Plugin.on_post_page)
+    assert "async def render(page: Page)" in source and "self.tasks.append(render(page))" in source
+    assert Plugin._on_post_build_1.mkdocs_priority == -90
+    assert pdf_export.on_post_build.mkdocs_priority == -85
+
+    class Page:
+        html = "<p>x</p>"
+
+    async def render(page):
+        pass
+
+    task = render(Page())
+    assert pdf_export._task_page(task).html == "<p>x</p>"
+    task.close()
+
+
 def test_static_i18n_nested_build_flag():
     """hooks/_site.py `is_nested_build`: static-i18n sets `building` while it builds the other
     languages by calling MkDocs' build() again."""
