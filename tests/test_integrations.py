@@ -190,3 +190,28 @@ def test_an_untested_version_fails_the_strict_build(combined_faults):
     assert result.returncode != 0
     assert any("WARNING" in line and expected["mkdocs-exporter"] in line for line in output.splitlines()), \
         output[-3000:]
+
+
+def test_theme_files_listed_once_give_the_files_mkdocs_adds():
+    """hooks/theme_files.py replaces MkDocs' Files.add_files_from_theme (a walk of every theme
+    folder, repeated by static-i18n for each language) by one walk per build: the replay adds
+    the same files, from the same folders, in the same order, and leaves docs files alone."""
+    import os
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    import theme_files
+    theme_files.guard()
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = config.theme.get_env()
+    docs_file = File("assets/javascripts/bundle.js", str(ROOT / "docs"), config.site_dir, False)
+
+    def added(method):
+        files = Files([docs_file])
+        method(files, env, config)
+        return [(f.src_uri, f.abs_src_path, f.dest_uri) for f in files]
+    theme_files.LISTED.clear()
+    original = added(theme_files.ORIGINAL)
+    assert added(theme_files.add_files_from_theme) == original            # the walk
+    assert added(theme_files.add_files_from_theme) == original            # the replay
+    assert len(original) > 20 and original[0][1] == os.path.join(str(ROOT / "docs"), "assets/javascripts/bundle.js")
+    assert [uri for uri, _, _ in original].count("assets/javascripts/bundle.js") == 1   # docs file kept
