@@ -215,3 +215,10 @@ def test_theme_files_listed_once_give_the_files_mkdocs_adds():
     assert added(theme_files.add_files_from_theme) == original            # the replay
     assert len(original) > 20 and original[0][1] == os.path.join(str(ROOT / "docs"), "assets/javascripts/bundle.js")
     assert [uri for uri, _, _ in original].count("assets/javascripts/bundle.js") == 1   # docs file kept
+
+
+def test_static_i18n_runs_nested_builds_through_its_module_build():
+    """hooks/serve_one_language.py wraps mkdocs_static_i18n.plugin.build (the nested build of
+    each other language) to put back, under `mkdocs serve`, a language whose pages did not change."""
+    import serve_one_language
+    serve_one_language.guard()
