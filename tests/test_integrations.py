@@ -83,6 +83,18 @@ def test_static_i18n_nested_build_flag():
     assert callable(getattr(I18n, "on_post_build", None))
 
 
+def test_static_i18n_language_order_the_csp_snippet_relies_on():
+    """hooks/csp.py writes the CSP snippet only in the last language's build (the one that sees
+    every page): static-i18n's `current_language`, `default_language` and `build_languages`, and
+    its post_build building the other languages in `build_languages` order."""
+    from mkdocs_static_i18n.plugin import I18n
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+    assert isinstance(ExtendedPlugin.default_language, property)
+    assert isinstance(ExtendedPlugin.build_languages, property)
+    assert "for locale in self.build_languages:" in inspect.getsource(I18n.on_post_build)
+    assert "self.current_language = locale" in inspect.getsource(I18n.on_post_build)
+
+
 def test_material_search_worker_url_is_where_the_hook_rewrites_it():
     """hooks/search_index.py points each page's search config at the language's own worker by
     rewriting Material's worker URL in the page: the pattern must match Material's template."""
