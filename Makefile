@@ -26,7 +26,7 @@ node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
 
 setup: $(BIN)/mkdocs ## Make .venv with the pinned packages
 
-serve: setup ## Serve every language at http://127.0.0.1:8000/ with live reload (PDFs off: fast)
+serve: setup ## Serve every language at http://127.0.0.1:8000/ with live reload (PDFs off; saving a page rebuilds only its language and the default one)
 	PDF=$${PDF:-false} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup ## Build the whole site into site/, PDFs included (strict: any warning fails)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import _cache
 import _site
 
 _STATE: list = []                 # containers registered with per_build()
@@ -94,10 +95,12 @@ def unchanged(kind: str, name: str, inputs: tuple, compute):
     """compute() for one file's check, or its last result while `inputs` (the file's text and
     everything else the result depends on, compared by value) are unchanged: under `mkdocs serve`
     a save re-checks only the edited file. One entry per (kind, name): nothing piles up. Content,
-    not state (nothing of a build survives that a clean build would not compute the same)."""
+    not state (nothing of a build survives that a clean build would not compute the same). A new
+    process takes the result from `.cache/checks/` (`_cache.result`: keyed on the inputs and the
+    hooks' code), so the result must be JSON: lists (not tuples), strings, numbers."""
     cached = _MEMO.get((kind, name))
     if cached is None or cached[0] != inputs:
-        cached = _MEMO[(kind, name)] = (inputs, compute())
+        cached = _MEMO[(kind, name)] = (inputs, _cache.result(kind, name, inputs, compute))
     return cached[1]
 
 

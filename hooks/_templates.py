@@ -1,6 +1,7 @@
 """Markup of everything the hooks generate (tables, lists, covers, back pages, buttons) lives in
 Jinja templates under overrides/lmp/, never in Python strings. One environment per process;
-a template is parsed once and reused (Jinja's own cache, auto_reload keeps `mkdocs serve` fresh).
+a template is parsed once and reused (Jinja's own cache, auto_reload keeps `mkdocs serve` fresh),
+and its compiled code is kept in `.cache/jinja/` for the next build (`_cache.jinja_bytecode`).
 Templates end in .html: MkDocs copies any other file in a theme folder into the site.
 
     from _templates import render
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+import _cache
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "lmp"
 
 _ENV: jinja2.Environment | None = None
@@ -30,6 +32,7 @@ def environment() -> jinja2.Environment:
             lstrip_blocks=True,
             keep_trailing_newline=False,
             auto_reload=True,
+            bytecode_cache=_cache.jinja_bytecode(),
         )
     return _ENV
 

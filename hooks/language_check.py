@@ -223,7 +223,9 @@ def spelling(extra) -> dict[str, dict]:
 def problems(pages, root: Path, settings: dict[str, dict]):
     """(file:line, problem) for the first line of each unknown word on each page. `pages`: (path,
     lang, text) of every page; one hunspell run per dictionary."""
-    per_page = [(path, _model.unchanged("language_check", str(path), (text, lang), lambda: words(text, lang)))
+    per_page = [(path, {(code, word): number for code, word, number in _model.unchanged(
+                    "language_check", str(path), (text, lang),   # kept as JSON: [language, word, line]
+                    lambda: [[code, word, number] for (code, word), number in words(text, lang).items()])})
                 for path, lang, text in pages if lang in settings]
     vocabulary: dict[str, set[str]] = {}
     for _, found in per_page:

@@ -304,10 +304,11 @@ def problems(page: _site.Page, law: dict):
 
 def check(docs_dir: Path, law: dict | None = None):
     law = law or load_law()
+    data = repr(law)   # the data as one string: compared and hashed per page, not re-serialised
     for page in _site.iter_pages(docs_dir):
         rel = page.path.relative_to(docs_dir.parent).as_posix()
         # re-checked only when the page or the data changed (mkdocs serve: the edited page)
-        found = _model.unchanged("law_citations", str(page.path), (page.text, law),
+        found = _model.unchanged("law_citations", str(page.path), (page.text, data),
                                  lambda: list(problems(page, law)))
         for line, problem in found:
             yield f"{rel}:{line}", problem

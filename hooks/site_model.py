@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _cache  # noqa: E402
 import _model  # noqa: E402
 import _site  # noqa: E402
 
@@ -19,3 +20,8 @@ import _site  # noqa: E402
 def on_config(config):
     if not _site.is_nested_build(config):
         _model.start_build(config.docs_dir)
+
+
+@event_priority(-200)  # late: the checks' results of this language's build kept for the next build
+def on_post_build(config):
+    _cache.save_results()

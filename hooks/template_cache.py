@@ -11,18 +11,11 @@ source and the Python version, so an edited template is compiled afresh: the HTM
 import sys
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
-
 sys.path.insert(0, str(Path(__file__).parent))
 import _cache  # noqa: E402
 
-_CACHES: dict[str, FileSystemBytecodeCache] = {}   # folder → its cache (content-keyed, not state)
-
 
 def on_env(env, config, files):
-    folder = _cache.directory()
-    if folder is not None and env.bytecode_cache is None:
-        folder = folder / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = _CACHES.setdefault(str(folder), FileSystemBytecodeCache(str(folder)))
+    if env.bytecode_cache is None:
+        env.bytecode_cache = _cache.jinja_bytecode()
     return env

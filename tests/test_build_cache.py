@@ -33,3 +33,33 @@ def test_off_makes_everything_afresh(tmp_path, monkeypatch):
     for _ in range(2):
         _cache.made("t", ("a",), lambda: calls.append(1) or b"a", code=[code])
     assert len(calls) == 2
+
+
+def test_a_check_result_is_kept_for_the_next_process_until_its_inputs_or_the_hooks_change(tmp_path, monkeypatch):
+    monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(_cache, "_RESULTS", {})
+    monkeypatch.setattr(_cache, "_HOOKS_DIGEST", ["hooks version 1"])
+    calls = []
+
+    def check(text):
+        calls.append(text)
+        return [(1, f"problem in {text}")]
+
+    assert _cache.result("k", "page.md", ("a",), lambda: check("a")) == [[1, "problem in a"]]
+    _cache.save_results()
+    _cache._RESULTS.clear()                      # a new process: the file on disk serves
+    assert _cache.result("k", "page.md", ("a",), lambda: check("a")) == [[1, "problem in a"]]
+    assert calls == ["a"]
+    assert _cache.result("k", "page.md", ("b",), lambda: check("b")) == [[1, "problem in b"]]
+    assert calls == ["a", "b"]                   # the page changed
+    _cache._HOOKS_DIGEST[:] = ["hooks version 2"]
+    assert _cache.result("k", "page.md", ("b",), lambda: check("b")) == [[1, "problem in b"]]
+    assert calls == ["a", "b", "b"]              # a hook changed: checked again
+
+
+def test_check_results_off_are_computed_every_time(monkeypatch):
+    monkeypatch.setenv("LMP_BUILD_CACHE", "off")
+    calls = []
+    for _ in range(2):
+        _cache.result("k", "page.md", ("a",), lambda: calls.append(1) or [])
+    assert len(calls) == 2

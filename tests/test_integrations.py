@@ -105,6 +105,18 @@ def test_static_i18n_nested_build_flag():
     assert callable(getattr(I18n, "on_post_build", None))
 
 
+def test_static_i18n_language_order_the_csp_snippet_relies_on():
+    """hooks/csp.py writes the CSP snippet only in the last language's build (the one that sees
+    every page): static-i18n's `current_language`, `default_language` and `build_languages`, and
+    its post_build building the other languages in `build_languages` order."""
+    from mkdocs_static_i18n.plugin import I18n
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+    assert isinstance(ExtendedPlugin.default_language, property)
+    assert isinstance(ExtendedPlugin.build_languages, property)
+    assert "for locale in self.build_languages:" in inspect.getsource(I18n.on_post_build)
+    assert "self.current_language = locale" in inspect.getsource(I18n.on_post_build)
+
+
 def test_material_search_worker_url_is_where_the_hook_rewrites_it():
     """hooks/search_index.py points each page's search config at the language's own worker by
     rewriting Material's worker URL in the page: the pattern must match Material's template."""
@@ -212,3 +224,35 @@ def test_an_untested_version_fails_the_strict_build(combined_faults):
     assert result.returncode != 0
     assert any("WARNING" in line and expected["mkdocs-exporter"] in line for line in output.splitlines()), \
         output[-3000:]
+
+
+def test_theme_files_listed_once_give_the_files_mkdocs_adds():
+    """hooks/theme_files.py replaces MkDocs' Files.add_files_from_theme (a walk of every theme
+    folder, repeated by static-i18n for each language) by one walk per build: the replay adds
+    the same files, from the same folders, in the same order, and leaves docs files alone."""
+    import os
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    import theme_files
+    theme_files.guard()
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = config.theme.get_env()
+    docs_file = File("assets/javascripts/bundle.js", str(ROOT / "docs"), config.site_dir, False)
+
+    def added(method):
+        files = Files([docs_file])
+        method(files, env, config)
+        return [(f.src_uri, f.abs_src_path, f.dest_uri) for f in files]
+    theme_files.LISTED.clear()
+    original = added(theme_files.ORIGINAL)
+    assert added(theme_files.add_files_from_theme) == original            # the walk
+    assert added(theme_files.add_files_from_theme) == original            # the replay
+    assert len(original) > 20 and original[0][1] == os.path.join(str(ROOT / "docs"), "assets/javascripts/bundle.js")
+    assert [uri for uri, _, _ in original].count("assets/javascripts/bundle.js") == 1   # docs file kept
+
+
+def test_static_i18n_runs_nested_builds_through_its_module_build():
+    """hooks/serve_one_language.py wraps mkdocs_static_i18n.plugin.build (the nested build of
+    each other language) to put back, under `mkdocs serve`, a language whose pages did not change."""
+    import serve_one_language
+    serve_one_language.guard()

@@ -69,3 +69,51 @@ def test_a_build_parses_each_page_once(tmp_path, in_process):
     parsed = {path: _site.PARSES[path] - before[path] for path in sources}
     assert parsed and all(count == 1 for count in parsed.values()), \
         {Path(path).relative_to(docs).as_posix(): count for path, count in parsed.items() if count != 1}
+
+
+def test_under_serve_a_save_of_a_default_language_page_rebuilds_it_and_equals_a_clean_build(tmp_path, in_process):
+    """hooks/serve_one_language.py: under `mkdocs serve`, a save that changed only default-language
+    pages rebuilds that language and puts the other languages back as their last build made
+    them; the site is still byte for byte what a clean build of the same sources gives."""
+    import shutil
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "dist", ".cache", "__pycache__", ".pytest_cache", "node_modules"))
+    served, clean = tmp_path / "served", tmp_path / "clean"
+
+    def serve_build():
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+        config.plugins.on_startup(command="serve", dirty=False)     # what `mkdocs serve` calls
+        build(config)
+        return config.plugins["hooks/serve_one_language.py"]
+    serve_build()                                                   # the first build: everything
+    hook = serve_build()                                            # a save with nothing changed
+    assert hook.SERVING["changed"] is None
+    assert set(hook.RECORDS) == set(_site.LANGUAGES[1:])            # each other language recorded
+    page = project / "docs" / "themes" / "theme-1" / "index.nb.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEn setning til for testen.\n", encoding="utf-8")
+    hook = serve_build()                                            # the save of one nb page
+    assert hook.SERVING["changed"] == {_site.DEFAULT_LANGUAGE}
+    hook.SERVING.update(on=False, changed=None)
+    result = mkdocs_build(project, clean, pdf=False, env=FIXED)
+    assert result.returncode == 0, result.stderr[-4000:]
+    first, second = contents(clean), contents(served)
+    assert "En setning til for testen." in second["themes/theme-1/index.html"].decode()
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, f"a one-language rebuild differs from a clean build in: {differing[:10]}"
+
+
+def test_which_languages_a_save_changed():
+    import serve_one_language as hook
+    before = {"docs/a.nb.md": (1, 10), "docs/a.en.md": (1, 10), "data/terms.yml": (1, 5)}
+    languages = ("nb", "en")
+    assert hook.changed_languages(before, {**before, "docs/a.nb.md": (2, 11)}, languages) == {"nb"}
+    assert hook.changed_languages(before, {**before, "docs/a.nb.md": (2, 11), "docs/a.en.md": (2, 9)},
+                                  languages) == {"nb", "en"}
+    assert hook.changed_languages(before, {**before, "data/terms.yml": (2, 5)}, languages) is None
+    assert hook.changed_languages(before, {**before, "docs/b.nb.md": (1, 1)}, languages) is None   # a new page
+    assert hook.changed_languages(before, before, languages) is None                                 # nothing
+    assert hook.changed_languages({}, before, languages) is None                                     # first build
