@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,11 @@ def test_broken_link_in_a_page_printed_to_pdf(project_copy):
 def test_no_browser_for_pdfs(project_copy, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    env = {"PATH": str(empty), "PLAYWRIGHT_BROWSERS_PATH": str(empty), "LMP_CHROMIUM": ""}
+    # No browser on PATH, but the spelling checker the build needs first (hooks/language_check.py)
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "hunspell").symlink_to(shutil.which("hunspell"))
+    env = {"PATH": str(tools), "PLAYWRIGHT_BROWSERS_PATH": str(empty), "LMP_CHROMIUM": ""}
     output = build_fails(project_copy, pdf=True, env=env)
     lines = [line for line in output.splitlines() if "No Chromium for PDFs" in line]
     assert lines, output[-3000:]
