@@ -33,6 +33,13 @@ def languages_of(entries) -> tuple[str, ...]:
     return (first, *[code for code in codes if code != first])
 
 
+# A part of a page in another language than the page's, marked for screen readers (CONTRIBUTING,
+# "Spelling"): italics `*Verdier og prinsipper*{ lang=nb }` (groups 1, 2) or other text
+# `<span lang="nb">veileder</span>` (groups 3, 4). The language and term checks read it as that language.
+OTHER_LANGUAGE = re.compile(r"\*([^*\n]+)\*\{\s*:?\s*lang=[\"']?([\w-]+)[\"']?\s*\}"
+                            r"|<span lang=\"([\w-]+)\">([^<\n]*)</span>")
+
+
 def read_config(config_file: str | Path = CONFIG_FILE) -> dict:
     """A project's mkdocs.yml as plain values, read without MkDocs (for scripts and tests)."""
     with open(config_file, encoding="utf-8") as file:

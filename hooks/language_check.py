@@ -54,10 +54,7 @@ SKIPPED = re.compile(r"`[^`\n]*`"                       # code
                      r"|\[[a-z][a-z0-9]*(?:-[a-z0-9]+)+\]"  # a cited provision [bhl-ch-8]: hooks/law_citations.py
                      r"|:[a-z][\w+-]*:")                  # an icon :material-compass-outline:
 BLOCK_SYNTAX = re.compile(r"^\s*(?:(?:!!!|\?\?\?\+?)\s+[\w-]+|===\+?|--8<--.*$)")  # admonition, tab, snippet
-# A part in another language, marked for readers and screen readers (WCAG 3.1.2): a title in
-# italics `*Verdier og prinsipper*{ lang=nb }`, other text `<span lang="nb">Norges offentlige utredninger</span>`.
-OTHER_LANGUAGE = re.compile(r"\*([^*\n]+)\*\{\s*:?\s*lang=[\"']?([\w-]+)[\"']?\s*\}"
-                            r"|<span lang=\"([\w-]+)\">([^<\n]*)</span>")
+OTHER_LANGUAGE = _site.OTHER_LANGUAGE   # a part marked as another language (WCAG 3.1.2)
 INFLECTED_ABBREVIATION = re.compile(r"\b([A-ZÆØÅ]{2,})-[a-zæøå]{1,3}\b")   # PDF-en, SFO-ar: the abbreviation
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")     # letters; hyphens and digits separate words
 GENITIVE = re.compile(r"(?:['’]?s|['’])$")

@@ -30,8 +30,6 @@ _CODES = "|".join(map(re.escape, _site.LANGUAGES))    # the languages of mkdocs.
 YAML_STRING = re.compile(rf"\b({_CODES}):\s*(\"[^\"]*\"|'[^']*'|[^,}}\n]*)")  # `nb: …` in a YAML line
 BLOCK_VALUE = re.compile(rf"^(\s*)({_CODES}):\s*[>|][-+]?\s*$")     # `en: >-` opens a block value
 QUOTED = re.compile(r"«[^«»]*»")
-OTHER_LANGUAGE_SPAN = re.compile(r'<span lang="([a-z]{2,3})">[^<]*</span>')
-OTHER_LANGUAGE_EMPHASIS = re.compile(r"\*[^*\n]+\*\{ ?lang=([a-z]{2,3}) ?\}")
 # The data files whose nb/en strings end up on pages (the law overview and citations, the calendar)
 DATA_FILES = ("programme.yml", "law.yml")
 
@@ -58,8 +56,7 @@ def reader_text(line: str, lang: str) -> str:
     nothing marked as another language (`<span lang="nb">…</span>`, `*…*{ lang=en }`): the page
     language's term rules are not that language's."""
     text = re.sub(r"`[^`]*`", " ", line)
-    text = OTHER_LANGUAGE_SPAN.sub(lambda m: m.group(0) if m.group(1) == lang else " ", text)
-    text = OTHER_LANGUAGE_EMPHASIS.sub(lambda m: m.group(0) if m.group(1) == lang else " ", text)
+    text = _site.OTHER_LANGUAGE.sub(lambda m: m.group(0) if (m.group(2) or m.group(3)) == lang else " ", text)
     text = _site.readable_text(text)
     text = re.sub(r"https?://\S+|\S+@\S+", " ", text)
     return without_quotations(text, lang)
