@@ -5,7 +5,10 @@ Not a hook itself (mkdocs.yml does not list it); hooks import it with `import _s
 from __future__ import annotations
 
 import collections
+import hashlib
+import importlib.util
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from mkdocs.exceptions import PluginError
 CONFIG_FILE = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):   # libyaml's parser when installed
     """Reads mkdocs.yml without MkDocs: its !ENV and !!python tags become None (not needed here)."""
 
 
@@ -38,6 +41,21 @@ def languages_of(entries) -> tuple[str, ...]:
 # `<span lang="nb">veileder</span>` (groups 3, 4). The language and term checks read it as that language.
 OTHER_LANGUAGE = re.compile(r"\*([^*\n]+)\*\{\s*:?\s*lang=[\"']?([\w-]+)[\"']?\s*\}"
                             r"|<span lang=\"([\w-]+)\">([^<\n]*)</span>")
+
+
+def lazy_import(name: str):
+    """The module `name`, executed on its first use (importlib's LazyLoader): a hook's helper with a
+    heavy package (python-docx, pikepdf) that a build from the caches never needs. Call it while the
+    hook module loads: MkDocs puts hooks/ on sys.path only then, so a later `import` would not find it."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise ModuleNotFoundError(f"no module {name} (looked up while the hooks load)", name=name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_config(config_file: str | Path = CONFIG_FILE) -> dict:
@@ -222,12 +240,39 @@ def is_nested_build(config) -> bool:
     return getattr(config.plugins.get("i18n"), "building", False)
 
 
-def report(config, log, check) -> None:
-    """Run a content check once per build and log each problem as `file:line: problem`."""
+def report(config, log, check, inputs: tuple = ()) -> None:
+    """Run a content check once per build and log each problem as `file:line: problem`. Its
+    problems are kept (`_cache.result`, in .cache/checks/report.json) under a digest of the
+    project's sources (sources_digest), the hooks' code and `inputs` (anything else the check
+    reads, e.g. a dictionary's version): a new build with none of them changed logs the same
+    problems without running the check again."""
     if is_nested_build(config):
         return  # the second language's build: already checked
-    for where, problem in check(Path(config.docs_dir)):
+    import _cache
+    found = _cache.result("report", log.name, (sources_digest(config), *inputs),
+                          lambda: [[where, problem] for where, problem in check(Path(config.docs_dir))])
+    for where, problem in found:
         log.warning("%s: %s", where, problem)
+
+
+_SOURCES: dict[str, tuple[list, str]] = {}   # project → (its files' path, size and time; their digest)
+
+
+def sources_digest(config) -> str:
+    """A digest of everything a content check reads from the project: every file under docs/,
+    data/ and includes/, and mkdocs.yml (read again only when a file's size or time changed)."""
+    project = Path(config.config_file_path).parent
+    files = [Path(config.config_file_path)]
+    for folder in (Path(config.docs_dir), project / "data", project / "includes"):
+        files += sorted(path for path in folder.rglob("*") if path.is_file())
+    stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]
+    kept = _SOURCES.get(str(project))
+    if kept is None or kept[0] != stamps:
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        kept = _SOURCES[str(project)] = (stamps, digest.hexdigest())
+    return kept[1]
 
 
 DEFINITION = re.compile(r"^\s*\*?\[[^\]]+\]:")       # a link or abbreviation definition

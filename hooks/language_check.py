@@ -254,4 +254,6 @@ def check(docs_dir: Path, settings: dict[str, dict]):
 
 def on_config(config):
     settings = spelling(config.extra)
-    _site.report(config, log, lambda docs_dir: check(docs_dir, settings))
+    # hunspell and its dictionaries are read too: their versions are part of what the result is kept under
+    installed = (shutil.which("hunspell"), *(str(answers_file(entry["dictionary"])) for entry in settings.values()))
+    _site.report(config, log, lambda docs_dir: check(docs_dir, settings), inputs=installed)

@@ -122,7 +122,7 @@ def load_synonyms(lang: str) -> list[list[str]]:
     if not path.exists():
         return []
     try:
-        groups = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        groups = _site.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as error:
         raise PluginError(f"{path.relative_to(ROOT)}: invalid YAML: {error}") from error
     if not isinstance(groups, list) or not all(

@@ -38,6 +38,7 @@ def test_off_makes_everything_afresh(tmp_path, monkeypatch):
 def test_a_check_result_is_kept_for_the_next_process_until_its_inputs_or_the_hooks_change(tmp_path, monkeypatch):
     monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(_cache, "_RESULTS", {})
+    monkeypatch.setattr(_cache, "_UNSAVED", set())
     monkeypatch.setattr(_cache, "_HOOKS_DIGEST", ["hooks version 1"])
     calls = []
 
@@ -63,3 +64,39 @@ def test_check_results_off_are_computed_every_time(monkeypatch):
     for _ in range(2):
         _cache.result("k", "page.md", ("a",), lambda: calls.append(1) or [])
     assert len(calls) == 2
+
+
+def test_a_content_check_is_replayed_until_a_source_file_changes(tmp_path, monkeypatch):
+    """_site.report: a new build with no file of docs/, data/, includes/ or mkdocs.yml changed logs
+    the same problems without running the check; an edit anywhere there runs it again."""
+    import logging
+    from types import SimpleNamespace
+
+    import _site
+    monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(_cache, "_RESULTS", {})
+    monkeypatch.setattr(_cache, "_UNSAVED", set())
+    project = tmp_path / "project"
+    for name, text in {"mkdocs.yml": "site_name: x\n", "docs/index.md": "# Hei\n",
+                       "data/terms.yml": "terms: []\n", "includes/links.md": "\n"}.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"),
+                             plugins={})
+    log, runs, logged = logging.getLogger("mkdocs.hooks.a_check"), [], []
+    monkeypatch.setattr(log, "warning", lambda form, *args: logged.append(form % args))
+
+    def check(docs_dir):
+        runs.append(1)
+        yield "docs/index.md:1", f"{len(runs)}. run"
+
+    _site.report(config, log, check)
+    _cache.save_results()
+    _cache._RESULTS.clear()                      # a new process: the result on disk serves
+    _site.report(config, log, check)
+    assert (len(runs), logged) == (1, ["docs/index.md:1: 1. run"] * 2)
+    _site.report(config, log, check, inputs=("another dictionary",))
+    assert len(runs) == 2                        # what else the check reads changed
+    (project / "data" / "terms.yml").write_text("terms: [x]\n", encoding="utf-8")
+    _site.report(config, log, check)
+    assert len(runs) == 3 and logged[-1] == "docs/index.md:1: 3. run"
