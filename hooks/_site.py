@@ -243,7 +243,7 @@ def is_nested_build(config) -> bool:
 def report(config, log, check, inputs: tuple = ()) -> None:
     """Run a content check once per build and log each problem as `file:line: problem`. Its
     problems are kept (`_cache.result`, in .cache/checks/report.json) under a digest of the
-    project's sources (sources_digest), the hooks' code and `inputs` (anything else the check
+    project's sources (sources_digest: a check reads nothing else of the project), the hooks' code and `inputs` (anything else the check
     reads, e.g. a dictionary's version): a new build with none of them changed logs the same
     problems without running the check again."""
     if is_nested_build(config):
@@ -259,11 +259,14 @@ _SOURCES: dict[str, tuple[list, str]] = {}   # project → (its files' path, siz
 
 
 def sources_digest(config) -> str:
-    """A digest of everything a content check reads from the project: every file under docs/,
-    data/ and includes/, and mkdocs.yml (read again only when a file's size or time changed)."""
+    """A digest of everything a content check reads from the project: mkdocs.yml and every file
+    under docs/, data/, includes/ and overrides/ (of the config's project and of the project these
+    hooks belong to, when another), read again only when a file's size or time changed."""
     project = Path(config.config_file_path).parent
     files = [Path(config.config_file_path)]
-    for folder in (Path(config.docs_dir), project / "data", project / "includes"):
+    folders = [Path(config.docs_dir)] + [base / name for base in dict.fromkeys((project, CONFIG_FILE.parent))
+                                         for name in ("data", "includes", "overrides")]
+    for folder in folders:
         files += sorted(path for path in folder.rglob("*") if path.is_file())
     stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]
     kept = _SOURCES.get(str(project))

@@ -100,3 +100,7 @@ def test_a_content_check_is_replayed_until_a_source_file_changes(tmp_path, monke
     (project / "data" / "terms.yml").write_text("terms: [x]\n", encoding="utf-8")
     _site.report(config, log, check)
     assert len(runs) == 3 and logged[-1] == "docs/index.md:1: 3. run"
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    _site.report(config, log, check)
+    assert len(runs) == 4                        # overrides/ is read too (published_address)

@@ -279,3 +279,26 @@ def test_theme_icons_finds_what_materials_icon_index_finds():
     assert ours["emoji"].get(":material-no-such-icon:") is None
     source = inspect.getsource(__import__("pymdownx.emoji", fromlist=["EmojiPattern"]).EmojiPattern.handleMatch)
     assert "self.emoji_index['emoji'].get(shortname" in source
+
+
+def test_theme_files_listing_is_kept_while_the_theme_folders_hold_the_same_names(tmp_path, monkeypatch):
+    """hooks/theme_files.py keeps the listing for the next build (.cache/checks/) keyed on
+    listing_inputs: an installed folder by its package's version, a project folder by its names."""
+    from types import SimpleNamespace
+    import _cache
+    import material
+    import theme_files
+    monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(_cache, "_RESULTS", {})
+    monkeypatch.setattr(_cache, "_UNSAVED", set())
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    (overrides / "partials" / "footer.html").write_text("x", encoding="utf-8")
+    installed = str(Path(material.__file__).parent / "templates")
+    config = SimpleNamespace(theme=SimpleNamespace(dirs=[str(overrides), installed], static_templates=[]))
+    before = theme_files.listing_inputs(config)
+    assert before[3] == [["partials", "partials/footer.html"]]   # the installed folder: by version only
+    (overrides / "partials" / "footer.html").write_text("edited", encoding="utf-8")
+    assert theme_files.listing_inputs(config) == before          # an edit lists no other file
+    (overrides / "extra.css").write_text("", encoding="utf-8")
+    assert theme_files.listing_inputs(config) != before          # a new file does
