@@ -249,8 +249,15 @@ def report(config, log, check, inputs: tuple = ()) -> None:
     if is_nested_build(config):
         return  # the second language's build: already checked
     import _cache
-    found = _cache.result("report", log.name, (sources_digest(config), *inputs),
-                          lambda: [[where, problem] for where, problem in check(Path(config.docs_dir))])
+    import _model
+
+    def run():
+        return [[where, problem] for where, problem in check(Path(config.docs_dir))]
+    if _cache.directory() is None:
+        found = run()
+    else:
+        digest = _model.once(config.docs_dir, "sources_digest", lambda: sources_digest(config))
+        found = _cache.result("report", log.name, (digest, *inputs), run)
     for where, problem in found:
         log.warning("%s: %s", where, problem)
 
@@ -440,7 +447,8 @@ def key_paths(values, prefix: str = "") -> set[str]:
 # mkdocs.yml's `site_url`. A build without it knows no address: what it publishes then names no
 # host at all (no canonical or hreflang links, no "online" lines in handouts, no site links in
 # PDFs) rather than a guessed one. `mkdocs serve` sets its own address while serving.
-DEV_ADDRESS = re.compile(r"\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0)\b", re.IGNORECASE)
+DEV_ADDRESSES = ("127.0.0.1", "localhost", "0.0.0.0")
+DEV_ADDRESS = re.compile(r"\b(?:" + "|".join(map(re.escape, DEV_ADDRESSES)) + r")\b", re.IGNORECASE)
 
 
 def public_address(config) -> str | None:

@@ -139,6 +139,7 @@ def listed(word: str, word_list: set[str]) -> bool:
     return False
 
 
+_LISTED: dict[str, tuple[frozenset, dict[str, bool]]] = {}   # lang → (its word list, {word: in it}): content
 _KNOWN: dict[tuple[str, str], bool] = {}   # (dictionary, word) → in it: content, valid across builds
 _READ: set[str] = set()                      # dictionaries whose answers were read from .cache/
 DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
@@ -231,8 +232,13 @@ def problems(pages, root: Path, settings: dict[str, dict]):
     asked: dict[str, tuple[set[str], str]] = {}   # one hunspell run per dictionary
     unlisted = {}                                 # {lang: its words that its word list lacks}
     for lang in sorted(set(vocabulary) & set(settings)):
-        word_list = load_word_list(root / WORD_LIST.format(lang=lang))
-        unlisted[lang] = {word for word in vocabulary[lang] if not listed(word, word_list)}
+        word_list = frozenset(load_word_list(root / WORD_LIST.format(lang=lang)))
+        if _LISTED.get(lang, (None,))[0] != word_list:
+            _LISTED[lang] = (word_list, {})
+        seen = _LISTED[lang][1]                   # under `mkdocs serve`, most words were looked up before
+        for word in vocabulary[lang] - seen.keys():
+            seen[word] = listed(word, word_list)
+        unlisted[lang] = {word for word in vocabulary[lang] if not seen[word]}
         asked.setdefault(settings[lang]["dictionary"], (set(), settings[lang]["package"]))[0].update(unlisted[lang])
     unknown = unknown_to_hunspell(asked)
     wrong = {(lang, word) for lang, forms in unlisted.items()

@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _model  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.markdown_rules")
@@ -32,7 +33,9 @@ def on_config(config):
 def check(docs_dir: Path):
     for page in _site.iter_pages(docs_dir):
         rel = page.path.relative_to(docs_dir.parent).as_posix()
-        for line, problem in problems(page):
+        # a page's problems depend on its text alone: under `mkdocs serve` a save re-checks that page
+        for line, problem in _model.unchanged("markdown_rules", str(page.path), (page.text,),
+                                              lambda: [list(found) for found in problems(page)]):
             yield f"{rel}:{line}", problem
 
 
