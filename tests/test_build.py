@@ -88,6 +88,16 @@ def test_material_ui_speaks_the_page_language(site, lang):
     assert UI[lang]["skip"] in text
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heading_links_are_titled_in_the_page_language(site, lang):
+    """hooks/permalink_title.py: the ¶ beside every heading has the title of data/ui.<lang>.yml."""
+    expected = _site.ui(lang)["headings"]["permalink"]
+    titles = set()
+    for page in html_pages(site, lang):
+        titles |= set(re.findall(r'class="headerlink" href="#[^"]*" title="([^"]*)"', page.read_text(encoding="utf-8")))
+    assert titles == {expected}
+
+
 ADMONITION_WORDS = {"nb": {"Merk", "Tips", "Advarsel", "Eksempel"}, "en": {"Note", "Tip", "Warning", "Example"},
                     "nn": {"Merk", "Tips", "Åtvaring", "Døme"}}
 

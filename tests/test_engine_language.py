@@ -94,6 +94,7 @@ def test_third_language_by_files_and_config(xx_site):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     theme = (site / "xx" / "themes" / "theme-1" / "index.html").read_text(encoding="utf-8")
     assert "XX Reading time: about" in theme                       # reading_time
+    assert 'title="XX Link to this section"' in theme               # permalink_title
     assert "XX Reading time for this box" in theme                  # before_next_seminar
     lists = (site / "xx" / "tools" / "reading-lists.html").read_text(encoding="utf-8")
     assert "XX the whole page" in lists and "XX Total" in lists     # reading_lists
