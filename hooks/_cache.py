@@ -1,4 +1,5 @@
-"""A content-addressed cache for generated files whose making is slow (the .docx templates).
+"""A content-addressed cache for generated files whose making is slow (the .docx templates, the
+.ics calendars: their packages are then not even imported).
 
 The key is a hash of everything the output is made from: the inputs the caller passes, the
 source of the code that makes it (the caller's module) and the versions of the packages it

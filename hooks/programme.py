@@ -19,11 +19,11 @@ import os
 import sys
 from pathlib import Path
 
-import icalendar
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _cache  # noqa: E402
 import _markers  # noqa: E402
 import _site  # noqa: E402
 from _templates import render as render_template  # noqa: E402
@@ -117,6 +117,7 @@ def _lower_first(text: str) -> str:
 def calendar(data: dict, lang: str, stamp: dt.datetime | None = None,
              docs_dir=_site.DOCS_DIR) -> icalendar.Calendar:
     """The national gatherings as an RFC 5545 calendar in one language."""
+    import icalendar   # here: a build whose calendars come from the cache (ics_bytes) never needs it
     text = TEXT[lang]
     if stamp is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -160,5 +161,15 @@ def on_files(files, config, **kwargs):
     for lang in _site.LANGUAGES:
         uri = f"{ICS_DIR}/{ICS_NAME.format(lang=lang)}"
         if files.get_file_from_path(uri) is None:
-            files.append(File.generated(config, uri, content=calendar(data, lang, docs_dir=config.docs_dir).to_ical()))
+            files.append(File.generated(config, uri, content=ics_bytes(data, lang, config.docs_dir)))
     return files
+
+
+def ics_bytes(data: dict, lang: str, docs_dir) -> bytes:
+    """The .ics file of one language, made again only when something it is made from changed (the
+    data, the language's words, the theme titles, SOURCE_DATE_EPOCH, this code, icalendar's version:
+    hooks/_cache.py). Its DTSTAMP is the time the file was made."""
+    titles = [_site.theme_title(semester["theme"], lang, docs_dir) for semester in data["semesters"]]
+    inputs = (repr(data), lang, repr(TEXT[lang]), repr(titles), os.environ.get("SOURCE_DATE_EPOCH", ""))
+    return _cache.made("ics", inputs, lambda: calendar(data, lang, docs_dir=docs_dir).to_ical(),
+                       code=[__file__], packages=("icalendar",))
