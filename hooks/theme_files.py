@@ -57,7 +57,7 @@ def listing_inputs(config) -> tuple:
     for folder in map(Path, config.theme.dirs):
         if not any(folder.resolve().is_relative_to(prefix) for prefix in installed):
             names.append(sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")))
-    return (list(config.theme.dirs), list(config.theme.static_templates),
+    return (list(config.theme.dirs), sorted(config.theme.static_templates),   # a set: sorted, or the key varies
             [f"{name}=={metadata.version(name)}" for name in ("mkdocs", "mkdocs-material")], names)
 
 

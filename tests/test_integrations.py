@@ -258,29 +258,6 @@ def test_static_i18n_runs_nested_builds_through_its_module_build():
     serve_one_language.guard()
 
 
-def test_theme_icons_finds_what_materials_icon_index_finds():
-    """hooks/theme_icons.py replaces Material's emoji index (material.extensions.emoji.twemoji, which
-    globs every icon the theme ships) by one that finds an icon's file when a page uses it: through
-    pymdownx.emoji's public `emoji_index` option, but it relies on Material's icon folder layout
-    (templates/.icons/<set>/…/<name>.svg named `:set-…-name:`) and on pymdownx asking with .get()."""
-    from material.extensions import emoji as material_emoji
-    import theme_icons
-
-    theirs = material_emoji.twemoji({}, None)
-    ours = theme_icons.theme_icons({}, None)
-    used = set(re.findall(r":((?:material|fontawesome|octicons|simple)-[a-z0-9-]+):",
-                          "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))))
-    assert used, "the pages use no theme icon: is the test reading the right folder?"
-    samples = used | {"fontawesome-brands-github", "octicons-alert-16", "simple-python", "logo"}
-    for name in sorted(samples):
-        assert ours["emoji"].get(f":{name}:") == theirs["emoji"][f":{name}:"], name
-    assert ours["emoji"].get(":smile:") == theirs["emoji"][":smile:"]     # twemoji's own emoji
-    assert ours["aliases"] is theirs["aliases"]
-    assert ours["emoji"].get(":material-no-such-icon:") is None
-    source = inspect.getsource(__import__("pymdownx.emoji", fromlist=["EmojiPattern"]).EmojiPattern.handleMatch)
-    assert "self.emoji_index['emoji'].get(shortname" in source
-
-
 def test_theme_files_listing_is_kept_while_the_theme_folders_hold_the_same_names(tmp_path, monkeypatch):
     """hooks/theme_files.py keeps the listing for the next build (.cache/checks/) keyed on
     listing_inputs: an installed folder by its package's version, a project folder by its names."""
