@@ -22,6 +22,18 @@ def on_config(config):
         _model.start_build(config.docs_dir)
 
 
+SERVING = {"on": False}
+
+
+def on_startup(command, dirty):
+    SERVING["on"] = command == "serve"
+
+
 @event_priority(-200)  # late: the checks' results of this language's build kept for the next build
 def on_post_build(config):
+    if not SERVING["on"]:   # under serve they are kept in memory between saves, and written at the end
+        _cache.save_results()
+
+
+def on_shutdown():
     _cache.save_results()
