@@ -172,6 +172,39 @@ def short_address(url: str) -> str:
     return unquote(shown + (f"?{parts.query}" if parts.query else ""))
 
 
+# Addresses on paper (issue #13): an address that fits on one line where it is printed prints whole
+# and never breaks (`white-space: nowrap`, handout.css); a longer one prints as "(udir.no, lenke 3)"
+# and is listed with a QR code in the links part near the end of the PDF. The limit comes from the
+# print layout (overrides/pdf/handout.css): a text area 124 mm wide, .lmp-url at 85 % of the text,
+# body text 11 pt, tables 9.5 pt (8 pt from seven columns), equal columns (table-layout: fixed)
+# with 1.6 mm padding on each side. Running text is taken 20 mm narrower than the text area (a list
+# inside a box). The print font (Liberation Sans) sets addresses at 0.42–0.49 em a character.
+TEXT_WIDTH_MM = 124
+INDENT_MM = 20
+CELL_PADDING_MM = 2 * 1.6
+BODY_PT, TABLE_PT, NARROW_TABLE_PT, NARROW_TABLE_COLUMNS = 11.0, 9.5, 8.0, 7
+URL_SCALE = 0.85
+CHAR_EM = 0.5
+POINTS_PER_MM = 72 / 25.4
+
+
+def address_limit(columns: int | None = None) -> int:
+    """How many characters of an address fit on one printed line in running text, or (`columns`)
+    in a cell of a table of that many columns; the parentheses around it are counted off."""
+    if columns:
+        size = NARROW_TABLE_PT if columns >= NARROW_TABLE_COLUMNS else TABLE_PT
+        width = TEXT_WIDTH_MM / columns - CELL_PADDING_MM
+    else:
+        size, width = BODY_PT, TEXT_WIDTH_MM - INDENT_MM
+    return int(width * POINTS_PER_MM / (URL_SCALE * size * CHAR_EM)) - 2
+
+
+def prints_whole(shown: str, columns: int | None = None) -> bool:
+    """Whether an address (as `short_address` writes it) is printed whole where it stands, or as
+    its host and a number in the links part."""
+    return len(shown) <= address_limit(columns)
+
+
 def content_version(paths: list[Path]) -> tuple[str | None, dt.date]:
     """(short commit, commit date) of the last commit touching `paths`; (None, newest file
     date) when they have uncommitted changes or git is not there: a working draft."""
@@ -322,9 +355,9 @@ WEB_ONLY = (".md-path", ".lmp-reading-time", ".headerlink", ".lmp-web-only", ".l
 
 
 def _printable(root: Tag, site_url: str | None = None) -> None:
-    """Drop web-only parts, open tabs one after the other, write external addresses out. A
-    download link (.lmp-download: a Word template, a calendar file) prints as its text and, with
-    a public address, the file's address (`_links_on_paper`); without one it is left out."""
+    """Drop web-only parts, open tabs one after the other. A download link (.lmp-download: a Word
+    template, a calendar file) prints as its text and, with a public address, the file's address
+    (`_links_on_paper`); without one it is left out."""
     for download in root.select(".lmp-download"):
         if site_url:
             download["class"] = [c for c in download.get("class", []) if c != "lmp-web-only"]
@@ -343,14 +376,6 @@ def _printable(root: Tag, site_url: str | None = None) -> None:
     for selector in WEB_ONLY:
         for element in root.select(selector):
             element.decompose()
-    for link in root.select("a[href]"):
-        parts = urlsplit(link["href"])
-        if parts.scheme in ("http", "https") and parts.netloc:
-            shown = unquote(parts.netloc.removeprefix("www.") + parts.path.rstrip("/")
-                            + (f"?{parts.query}" if parts.query else ""))
-            if link.get_text(strip=True) == shown:
-                continue
-            link.insert_after(_one(render("handout-url.html", shown=shown)))
 
 
 def _page_ref(anchor: str, lang: str) -> Tag:
@@ -359,24 +384,80 @@ def _page_ref(anchor: str, lang: str) -> Tag:
     return _one(render("handout-page-ref.html", before=before, after=after, anchor=anchor))
 
 
+def _columns(link: Tag) -> int | None:
+    """The number of columns of the table whose cell holds `link` (None outside tables)."""
+    cell = link.find_parent(["td", "th"])
+    row = cell.find_parent("table").find("tr") if cell is not None else None
+    if row is None:
+        return None
+    return sum(int(c.get("colspan") or 1) for c in row.find_all(["td", "th"], recursive=False))
+
+
 def _links_on_paper(article: Tag, page, config, lang: str, in_pdf: set[str]) -> None:
     """A link to a part of this PDF gets its page number; a link to another page of the site
-    gets a short address (none without a public address: the link is then plain text)."""
+    (none without a public address: the link is then plain text) or to another site gets its
+    address: whole where it fits on a line (`prints_whole`), else "(udir.no, lenke 3)" and an
+    entry with a QR code in the links part, before the notes page (handouts) or as the last
+    chapter (handbook)."""
     site_url = _site.public_address(config)
     base = posixpath.dirname(page.file.dest_uri)
+    numbers: dict[str, int] = {}                       # address → its number in the links part
+    entries = []
     for link in article.select("a[href]"):
         if link.find_parent(class_="lmp-toc") or link.find_parent(class_="lmp-back"):
             continue
         parts = urlsplit(link["href"])
-        if parts.scheme or parts.netloc:
+        if parts.scheme in ("http", "https") and parts.netloc:
+            url = link["href"]
+        elif parts.scheme or parts.netloc:
             continue
-        if not parts.path:
+        elif not parts.path:
             if parts.fragment in in_pdf:
                 link.insert_after(_page_ref(parts.fragment, lang))
             continue
-        if site_url:
-            target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-            link.insert_after(_one(render("handout-url.html", shown=short_address(site_url + target))))
+        elif site_url:
+            url = site_url + posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        else:
+            continue
+        shown = short_address(url)
+        if link.get_text(strip=True) == shown:          # the link's text is its address already
+            continue
+        if prints_whole(shown, _columns(link)):
+            link.insert_after(_one(render("handout-url.html", shown=shown)))
+            continue
+        host = urlsplit(url).netloc.removeprefix("www.")
+        if url not in numbers:
+            numbers[url] = len(numbers) + 1
+            entries.append((numbers[url], _link_description(link), host, url, qr_svg(url, error="l")))
+        link.insert_after(_one(render("handout-url.html", host=host, number=numbers[url],
+                                      words=words(lang))))
+    if entries:
+        _links_part(article, entries, lang, chapter=_key(page) == HANDBOOK)
+
+
+def _link_description(link: Tag) -> str:
+    """What the links part calls a link: its text; where that is one word, a site's name such as
+    "Udir.no" in a list of sources, the title of the work cited beside it (the first <em> of its
+    list item or paragraph), when there is one."""
+    text = _inline_text(link)
+    block = link.find_parent(["li", "p", "dd", "td"]) if " " not in text else None
+    title = block.find("em") if block is not None else None
+    return _inline_text(title).rstrip(".") if title is not None else text
+
+
+def _links_part(article: Tag, entries: list, lang: str, chapter: bool) -> None:
+    """The numbered links with their QR codes: before the notes page of a handout; the last
+    chapter of the handbook, with its line in the contents."""
+    part = _one(render("handout-links.html", words=words(lang), links=entries, chapter=chapter))
+    notes = article.find(class_="lmp-notes-page")
+    if notes is not None:
+        notes.insert_before(part)
+    else:
+        article.append(part)
+    contents = article.select_one(".lmp-toc ol")
+    if contents is not None:
+        contents.append(_one(render("handout-toc-entry.html", depth=1, anchor="lmp-links-title",
+                                    text=words(lang)["links"])))
 
 
 def _section_after(heading: Tag):
@@ -473,11 +554,12 @@ def _finish(soup, title: str, running: str | None, lang: str) -> str:
     return str(soup)
 
 
-def qr_svg(address: str) -> Markup:
-    """The address as a QR code, inline SVG (vector), black on white, with its quiet zone."""
+def qr_svg(address: str, error: str = "m") -> Markup:
+    """The address as a QR code, inline SVG (vector), black on white, with its quiet zone.
+    segno raises the error correction above `error` where that fits in the same size."""
     import segno
 
-    code = segno.make(address, error="m")
+    code = segno.make(address, error=error)
     svg = code.svg_inline(scale=4, border=4, dark="#000", light="#fff", omitsize=True)
     return Markup(svg)
 
@@ -591,7 +673,10 @@ def _printed_html(page, config) -> str:
     if _key(page) == HANDBOOK:
         return _handbook_html(page, config)
     soup = BeautifulSoup(page.html, "lxml")
-    _printable(soup.select_one("article.md-content__inner") or soup.body)
+    article = soup.select_one("article.md-content__inner") or soup.body
+    _printable(article)
+    _links_on_paper(article, page, config, _lang(page),
+                    {element["id"] for element in article.find_all(id=True)})
     return _finish(soup, page.meta["title"], page.meta["title"], _lang(page))
 
 

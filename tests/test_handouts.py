@@ -414,6 +414,139 @@ def test_qr_code_is_vector_and_decodes(page, tmp_path):
     assert decoded == [address]
 
 
+# ---------------------------------------------------------------------------------------------
+# Addresses on paper: too long for a line → "(udir.no, lenke 3)" and a QR code in the links part
+
+def cited_links(path: Path) -> tuple[dict[int, set[str]], dict[int, int]]:
+    """({number: addresses of the links it is printed after}, {number: page of its entry}). The
+    "lenke 3" after a link is a link to the entry #lmp-link-3; the link before it in the page's
+    annotations (Chromium writes them in the order of the text) is the link it numbers."""
+    reader = PdfReader(path)
+    entries = {int(name.rsplit("-", 1)[1]): page for name, page in destinations(path).items()
+               if re.fullmatch(r"lmp-link-\d+", name)}
+    cited: dict[int, set[str]] = {}
+    for page in reader.pages:
+        last = None
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            dest = str(annotation.get("/Dest", "")).lstrip("/")
+            if uri is not None:
+                last = str(uri)
+            elif re.fullmatch(r"lmp-link-\d+", dest):
+                assert last is not None, f"{dest} cited after no link"
+                cited.setdefault(int(dest.rsplit("-", 1)[1]), set()).add(last)
+    return cited, entries
+
+
+def decoded_qr_codes(path: Path, page: int, folder: Path) -> set[str]:
+    """The addresses of every QR code on one page, read from a 400 dpi rendering (pdftoppm)."""
+    import zxingcpp
+    from PIL import Image
+
+    assert shutil.which("pdftoppm"), "pdftoppm (Debian poppler-utils) renders the page for the decoder"
+    out = folder / f"page-{page}"
+    subprocess.run(["pdftoppm", "-r", "400", "-gray", "-png", "-singlefile", "-f", str(page), "-l",
+                    str(page), str(path), str(out)], check=True)
+    return {code.text for code in zxingcpp.read_barcodes(Image.open(f"{out}.png"))}
+
+
+@pytest.mark.parametrize("kind,lang,theme", all_pdfs())
+def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, kind, lang, theme, tmp_path):
+    path = pdf_path(site, kind, lang, theme)
+    cited, entries = cited_links(path)
+    # Every handout cites Udir's 350-character reading of § 12-4; the handbook several such links.
+    assert cited, "no link printed as '(host, lenke N)'"
+    assert sorted(entries) == list(range(1, len(entries) + 1)), f"entries numbered {sorted(entries)}"
+    assert sorted(cited) == sorted(entries), f"cited {sorted(cited)}, listed {sorted(entries)}"
+    addresses = {}
+    for number, uris in cited.items():
+        assert len(uris) == 1, f"{words(lang)['link_number'].format(number=number)} numbers {uris}"
+        addresses[number] = uris.pop()
+    assert len(set(addresses.values())) == len(addresses), "one address under two numbers"
+    text = squash(" ".join(pdf_text(path)))
+    codes = {}
+    for number, address in sorted(addresses.items()):
+        host = urlsplit(address).netloc.removeprefix("www.")
+        assert f"({host}, {words(lang)['link_number'].format(number=number)})" in text
+        page = entries[number]
+        if page not in codes:
+            codes[page] = decoded_qr_codes(path, page, tmp_path)
+        # Each entry's code is on the page of its entry and opens the whole address.
+        assert address in codes[page], f"no QR code of {address} on page {page} (decoded: {codes[page]})"
+    # The links part is in the contents, before the notes page in a handout.
+    marks = destinations(path)
+    if kind == "handout":
+        assert marks["lmp-links-title"] < marks["lmp-notes-title"]
+    assert squash(words(lang)["links"]) in squash(" ".join(pdf_text(path)[1:3]))
+
+
+def test_the_form_of_a_printed_address():
+    """hooks/handouts.py `prints_whole`: an address prints whole where it fits on a line, at the
+    print layout's sizes (overrides/pdf/handout.css), else as its host and a number."""
+    css = (ROOT / "overrides/pdf/handout.css").read_text(encoding="utf-8")
+    # The layout the limit is worked out from is the stylesheet's.
+    margins = re.search(r"@page \{[^}]*margin: \S+ (\d+)mm \S+ (\d+)mm;", css)
+    assert 210 - int(margins[1]) - int(margins[2]) == handouts.TEXT_WIDTH_MM
+    assert re.search(r"\.lmp-url \{ font-size: (\d+)%", css)[1] == str(round(handouts.URL_SCALE * 100))
+    assert re.search(r"\.md-typeset \{ font-size: ([\d.]+)pt", css)[1] == f"{handouts.BODY_PT:g}"
+    assert f"table.lmp-pdf-list {{ font-size: {handouts.TABLE_PT:g}pt; }}" in css
+    assert (f"table:has(th:nth-child({handouts.NARROW_TABLE_COLUMNS})) {{ font-size: "
+            f"{handouts.NARROW_TABLE_PT:g}pt; }}") in css
+    assert f"padding: 1.2mm {handouts.CELL_PADDING_MM / 2:g}mm" in css
+    assert ".lmp-url__part { white-space: nowrap; }" in css
+
+    section = "lovdata.no/dokument/NL/lov/2005-06-17-64/§41"
+    article = "lovdata.no/dokument/NL/lov/1999-05-21-30/bkn/ARTIKKEL_12"
+    udir = handouts.short_address(
+        "https://udir.no/regelverkstolkninger/opplaring/lov-om-grunnskoleopplaringa-og-den-vidaregaande-"
+        "opplaringa-opplaringslova/fjerde-del--fellesreglar-for-grunnskoleopplaringa-og-den-vidaregaande-"
+        "opplaringa-for-barn-og-unge/kapittel-12-skolemiljoet-til-elevane/-12-4-plikt-til-a-sikre-eit-"
+        "trygt-og-godt-psykososialt-skolemiljo-aktivitetsplikt-og-dokumentasjonsplikt")
+    assert handouts.prints_whole(section) and handouts.prints_whole(article)
+    assert not handouts.prints_whole(udir)
+    # In a table's cell by the cell's width: a short address fits a half-width column, not a
+    # quarter-width one; a section of an act fits neither.
+    assert handouts.prints_whole("udir.no/lk20/overordnet-del", columns=2)
+    assert not handouts.prints_whole("udir.no/lk20/overordnet-del", columns=4)
+    assert not handouts.prints_whole(section, columns=2)
+    assert handouts.prints_whole("udir.no/lk20", columns=4)
+    # The limit is the width in characters less the parentheses, and narrows with the columns.
+    limits = [handouts.address_limit(n) for n in (None, 2, 3, 4, 6, 7)]
+    assert limits == sorted(limits, reverse=True) and limits[0] == 61
+    assert all(handouts.prints_whole("x" * limit, n) and not handouts.prints_whole("x" * (limit + 1), n)
+               for limit, n in zip(limits, (None, 2, 3, 4, 6, 7)))
+
+
+def test_links_on_paper_numbers_long_addresses_once():
+    """`_links_on_paper` on a small printed page: a short address whole, a long one numbered (the
+    same number wherever it is cited), in a table cell by the cell's width; one links part."""
+    from types import SimpleNamespace
+    long = "https://example.org/" + "a-long-path-segment/" * 4
+    html = (f'<article><p><a href="https://udir.no/lk20/">LK20</a> and <a href="{long}">report</a>.</p>'
+            '<table><tr><th>A</th><th>B</th><th>C</th><th>D</th></tr><tr><td>'
+            '<a href="https://lovdata.no/dokument/NL/lov/2005-06-17-64/§41">§ 41</a></td><td>'
+            f'<a href="{long}">again</a></td><td></td><td></td></tr></table>'
+            '<section class="lmp-notes-page"></section></article>')
+    article = BeautifulSoup(html, "html.parser").article
+    page = SimpleNamespace(file=SimpleNamespace(dest_uri="themes/theme-1/index.html",
+                                                src_uri="themes/theme-1/index.en.md"))
+    handouts._links_on_paper(article, page, SimpleNamespace(site_url=None), "en", set())
+    shown = [squash(span.get_text()) for span in article.select(".lmp-url")]
+    assert shown == ["(udir.no/lk20)", "(example.org, link 1)", "(lovdata.no, link 2)",
+                     "(example.org, link 1)"]
+    assert all(span.select_one(".lmp-url__part") for span in article.select(".lmp-url"))
+    part = article.select_one(".lmp-links")
+    assert part is not None and part.find_next_sibling(class_="lmp-notes-page") is not None
+    entries = part.select("li.lmp-links__entry")
+    assert [li["id"] for li in entries] == ["lmp-link-1", "lmp-link-2"]
+    assert entries[0].select_one("a")["href"] == long and "report" in entries[0].get_text()
+    assert entries[0].select_one("figure[role=img] svg") is not None
+    label = words("en")["link_qr"].format(number=1, address=long)
+    assert entries[0].select_one("figure")["aria-label"] == label
+
+
 def test_links_to_pdfs_are_validated(project_copy, tmp_path):
     """The PDFs are files of the build: a Markdown link to one passes --strict, a link to a PDF
     that is not made fails it, naming the page (also in a preview without PDFs)."""

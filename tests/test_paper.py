@@ -32,6 +32,7 @@ from conftest import LANGUAGES, ROOT, _site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import booklets  # noqa: E402
+from handouts import address_limit  # noqa: E402  (the rule for printed addresses)
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -284,3 +285,67 @@ def test_pdfua_clean(site):
                 problems.append(f"{path.relative_to(site)}: {finding.rule_id} {finding.severity.name} "
                                 f"{finding.message[:120]}")
     assert not problems, "\n".join(problems[:30])
+
+
+# ---------------------------------------------------------------------------------------------
+# Addresses on paper (issue #13): whole on one line, or "(udir.no, lenke 3)" and a QR code
+
+# A printed address as the hook writes it (hooks/handouts.py `_links_on_paper`): "(host/path)"
+# whole, or "(host, lenke 3)" for one too long for a line. Found in the page's text with its line
+# ends removed, so that one broken over two lines is found too.
+ADDRESS = re.compile(r"\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s()]*)?\)")
+NUMBERED = re.compile(r"\((?:[a-z0-9-]+\.)+[a-z]{2,},(?= ?[^\W\d_]+ ?\d+\))")
+
+
+def baseline_lines(page) -> list[str]:
+    """The lines of one pdfplumber page, characters grouped by their baseline (a line holds text
+    of several sizes: the addresses are printed smaller than the words around them)."""
+    rows = defaultdict(list)
+    for char in page.chars:
+        if char["text"].strip():
+            rows[round(char["matrix"][5])].append(char)
+    lines = []
+    for baseline in sorted(rows, reverse=True):
+        text, last = "", None
+        for char in sorted(rows[baseline], key=lambda c: c["x0"]):
+            if last is not None and char["x0"] - last["x1"] > 0.2 * char["size"]:
+                text += " "
+            text += char["text"]
+            last = char
+        lines.append(text)
+    return lines
+
+
+@lru_cache(maxsize=None)
+def printed_addresses(path: Path) -> tuple[tuple[int, str, bool], ...]:
+    """(page, address, whether it is unbroken) for every address printed in the PDF. A whole
+    address must be on one line; "(udir.no, lenke 3)" may break only after the comma (in a
+    narrow table cell: handout.css), never inside the host or inside "lenke 3)"."""
+    found = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            flat, breaks = "", []
+            for line in baseline_lines(page):
+                flat += line
+                breaks.append(len(flat))
+            for match in ADDRESS.finditer(flat):
+                split = any(match.start() < end < match.end() for end in breaks)
+                found.append((number, match.group(), not split))
+            for match in NUMBERED.finditer(flat):
+                end = flat.index(")", match.end()) + 1
+                split = any(match.start() < at < end and at != match.end() for at in breaks)
+                found.append((number, flat[match.start():end], not split))
+    return tuple(found)
+
+
+@pytest.mark.parametrize("kind,lang,theme", A4_CASES)
+def test_no_address_is_split_over_two_lines(site, kind, lang, theme):
+    found = printed_addresses(a4_pdf(site, kind, lang, theme))
+    assert any("/" in address for _, address, _ in found), "no address printed whole: the test reads nothing"
+    split = [f"p.{number}: {address}" for number, address, whole in found if not whole]
+    assert not split, "addresses broken over two lines:\n" + "\n".join(split[:10])
+    # An address printed whole fits on a line where it stands (hooks/handouts.py `prints_whole`).
+    limit = address_limit()
+    long = [f"p.{number}: {address}" for number, address, _ in found if "/" in address
+            and len(address) - 2 > limit]
+    assert not long, f"addresses longer than {limit} characters printed whole:\n" + "\n".join(long[:10])
