@@ -316,21 +316,34 @@ def on_page_content(html, page, config, files, **kwargs):
 # ---------------------------------------------------------------------------------------------
 # Printed HTML: what every PDF gets
 
-WEB_ONLY = (".md-path", ".lmp-reading-time", ".headerlink", ".lmp-web-only", ".lmp-pdf-download",
-            ".md-content__button", "form", "button", "input", "select", "textarea", "noscript",
-            "article script", "iframe", "video", "audio")
+# What the web has and paper does not: elements with one of these classes, elements of these
+# kinds, and scripts in the article. Found in one pass over the tree (a CSS select() per selector
+# walked the handbook sixteen times).
+WEB_ONLY_CLASSES = frozenset({"md-path", "lmp-reading-time", "headerlink", "lmp-web-only",
+                              "lmp-pdf-download", "md-content__button"})
+WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", "noscript", "iframe",
+                               "video", "audio"})
+
+
+def _web_only(element: Tag) -> bool:
+    if element.name in WEB_ONLY_ELEMENTS:
+        return True
+    if element.name == "script" and element.find_parent("article") is not None:
+        return True
+    classes = element.get("class")
+    return bool(classes) and not WEB_ONLY_CLASSES.isdisjoint(classes)
 
 
 def _printable(root: Tag, site_url: str | None = None) -> None:
     """Drop web-only parts, open tabs one after the other, write external addresses out. A
     download link (.lmp-download: a Word template, a calendar file) prints as its text and, with
     a public address, the file's address (`_links_on_paper`); without one it is left out."""
-    for download in root.select(".lmp-download"):
+    for download in root.find_all(class_="lmp-download"):
         if site_url:
             download["class"] = [c for c in download.get("class", []) if c != "lmp-web-only"]
         else:
             download.decompose()
-    for tabs in root.select(".tabbed-set"):
+    for tabs in root.find_all(class_="tabbed-set"):
         labels = [label.get_text(" ", strip=True) for label in tabs.select(".tabbed-labels > label")]
         blocks = tabs.select(".tabbed-content > .tabbed-block")
         flat = []
@@ -340,10 +353,9 @@ def _printable(root: Tag, site_url: str | None = None) -> None:
         for node in flat:
             tabs.insert_before(node)
         tabs.decompose()
-    for selector in WEB_ONLY:
-        for element in root.select(selector):
-            element.decompose()
-    for link in root.select("a[href]"):
+    for element in [element for element in root.find_all(True) if _web_only(element)]:
+        element.decompose()
+    for link in root.find_all("a", href=True):
         parts = urlsplit(link["href"])
         if parts.scheme in ("http", "https") and parts.netloc:
             shown = unquote(parts.netloc.removeprefix("www.") + parts.path.rstrip("/")
@@ -540,7 +552,7 @@ def _handout_html(page, config) -> str:
     lang, text = _lang(page), words(_lang(page))
     soup = BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
-    for element in soup.select(".md-path"):
+    for element in soup.find_all(class_="md-path"):
         element.decompose()
     _printable(article, _site.public_address(config))
     tasks = _tasks(article)
@@ -628,13 +640,19 @@ def _nav_entries(items, depth=0):
             yield depth, None, item
 
 
-def _chapter(page, level: int, handbook_dest: str, slugs: dict, site_url: str | None) -> Tag:
-    """One page as a chapter: title at `level`, its headings below it, ids prefixed."""
-    prefix = slugs[page.file.dest_uri]
+def _printed_body(page, site_url: str | None) -> Tag:
+    """A page's content as it prints: parsed once, web-only parts and scripts gone."""
     body = BeautifulSoup(f"<div>{page.content or ''}</div>", "html.parser").div
     _printable(body, site_url)
-    for script in body.select("script"):  # data for the page's own scripts (the builder's catalogue)
+    for script in body.find_all("script"):  # data for the page's own scripts (the builder's catalogue)
         script.decompose()
+    return body
+
+
+def _chapter(page, body: Tag, level: int, handbook_dest: str, slugs: dict) -> Tag:
+    """One page (its `_printed_body`) as a chapter: title at `level`, its headings below it, ids
+    prefixed, links to pages in the handbook made links inside it."""
+    prefix = slugs[page.file.dest_uri]
     for element in body.find_all(True):
         if element.name and re.fullmatch(r"h[1-6]", element.name):
             element.name = f"h{min(6, int(element.name[1]) + level - 1)}"
@@ -667,9 +685,9 @@ def _chapter(page, level: int, handbook_dest: str, slugs: dict, site_url: str | 
     return section
 
 
-def _has_print_content(chapter: Tag) -> bool:
-    """Whether a chapter has anything besides headings once the web-only parts are gone."""
-    return any(element.get_text(strip=True) for element in chapter.find_all(True, recursive=False)
+def _has_print_content(body: Tag) -> bool:
+    """Whether a page's printed body has anything besides headings."""
+    return any(element.get_text(strip=True) for element in body.find_all(True, recursive=False)
                if not re.fullmatch(r"h[1-6]", element.name or ""))
 
 
@@ -677,7 +695,7 @@ def _handbook_html(page, config) -> str:
     lang, text = _lang(page), words(_lang(page))
     soup = BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
-    for element in soup.select(".md-path"):
+    for element in soup.find_all(class_="md-path"):
         element.decompose()
     entries = [(depth, title, item) for depth, title, item in _nav_entries(state.nav.items)
                if item is None or item.file.dest_uri != page.file.dest_uri]
@@ -693,11 +711,10 @@ def _handbook_html(page, config) -> str:
 
     # A page with nothing to read on paper (a screen-only tool such as the reading builder) is
     # left out; links to it then lead to its address online like any page outside the PDF.
-    for _, _, item in entries:
-        if item is None:
-            continue
-        if not _has_print_content(_chapter(item, 2, page.file.dest_uri, slugs, site_url)):
-            del slugs[item.file.dest_uri]
+    bodies = {item.file.dest_uri: _printed_body(item, site_url) for _, _, item in entries if item}
+    for dest, body in bodies.items():
+        if not _has_print_content(body):
+            del slugs[dest]
     toc, chapters, section_no = [], [], 0
     for depth, title, item in entries:
         level = min(6, depth + 2)
@@ -707,7 +724,7 @@ def _handbook_html(page, config) -> str:
             chapters.append(_one(render("handout-part.html", anchor=anchor, level=level, title=title)))
             toc.append((depth + 1, anchor, title))
         elif item.file.dest_uri in slugs:
-            chapters.append(_chapter(item, level, page.file.dest_uri, slugs, site_url))
+            chapters.append(_chapter(item, bodies[item.file.dest_uri], level, page.file.dest_uri, slugs))
             toc.append((depth + 1, slugs[item.file.dest_uri], item.title))
     article.append(_contents(toc, lang))
     for chapter in chapters:
