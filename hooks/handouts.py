@@ -42,7 +42,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor as PdfPreprocessor
@@ -53,7 +53,6 @@ import _model  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
 from _templates import render  # noqa: E402
-import pdf_ua  # noqa: E402  (PDF/UA repairs in finish_pdf)
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
@@ -737,50 +736,9 @@ def _handbook_html(page, config) -> str:
 
 
 @event_priority(-80)  # after every page is built, before mkdocs-exporter prints (-90)
-def _post_build_print(config, **kwargs):
+def on_post_build(config, **kwargs):
     """Turn the HTML that mkdocs-exporter kept of each PDF page into the printed document. Done
     here, not in on_post_page: the exporter returns its copy as the web page's output there."""
     for page in state.pages.values():
         if _makes_pdf(page, config) and getattr(page, "html", None) is not None:
             page.html = _printed_html(page, config)
-
-
-# ---------------------------------------------------------------------------------------------
-# After printing: the pikepdf post-step on each PDF (no built HTML is touched)
-
-def finish_pdf(pdf: Path, html: str) -> None:
-    """Two repairs to Chromium's PDF, with pikepdf (qpdf):
-    - its bookmarks lose the space where a heading wraps ("godebarnehage"): put back the heading's
-      own text, matched by its letters;
-    - it writes every structure element (the tags) as a plain object: object streams make the
-      handbook less than half its size (2.9 → 1.2 MB) without touching content or tags."""
-    import pikepdf
-
-    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
-    headings = {squeeze(h.get_text(" ", strip=True)): re.sub(r"\s+", " ", h.get_text(" ", strip=True))
-                for h in BeautifulSoup(html, "lxml").find_all(re.compile(r"^h[1-6]$"))}
-    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
-        with document.open_outline() as outline:
-            stack = list(outline.root)
-            while stack:
-                item = stack.pop()
-                better = headings.get(squeeze(item.title or ""))
-                if better:
-                    item.title = better
-                stack += list(item.children)
-        pdf_ua.make_accessible(document, html)  # artifacts, link descriptions, XMP (hooks/pdf_ua.py)
-        document.save(pdf, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                      compress_streams=True)
-
-
-@event_priority(-97)  # after mkdocs-exporter has written the PDFs (-90), before i18n moves on
-def _post_build_finish(config, **kwargs):
-    if not pdf_enabled(config):
-        return
-    for page in state.pages.values():
-        pdf = Path(config.site_dir) / pdf_dest(page.file.dest_uri)
-        if getattr(page, "html", None) and page.meta.get("pdf") and pdf.exists():
-            finish_pdf(pdf, page.html)
-
-
-on_post_build = CombinedEvent(_post_build_print, _post_build_finish)
