@@ -82,9 +82,11 @@ def _form_is_tagged(document: pikepdf.Pdf, page: pikepdf.Page, name) -> bool:
 
 def _artifact_runs(operations, page, document):
     """Yield (start, end) index ranges (end exclusive) of unmarked marks to wrap."""
-    depth, index, count = 0, 0, len(operations)
+    names = [str(operation.operator) for operation in operations]   # each operator's name once
+    path_or_clip = PATH_BUILD | CLIP
+    depth, index, count = 0, 0, len(names)
     while index < count:
-        operator = str(operations[index].operator)
+        operator = names[index]
         if operator in ("BDC", "BMC"):
             depth += 1
         elif operator == "EMC":
@@ -92,20 +94,20 @@ def _artifact_runs(operations, page, document):
         elif depth == 0:
             if operator == "BT":
                 end = index
-                while end < count and str(operations[end].operator) != "ET":
-                    if str(operations[end].operator) in ("BDC", "BMC"):
+                while end < count and names[end] != "ET":
+                    if names[end] in ("BDC", "BMC"):
                         break  # tagged text inside this text object: leave it alone
                     end += 1
-                if end < count and str(operations[end].operator) == "ET":
+                if end < count and names[end] == "ET":
                     yield index, end + 1
                     index = end + 1
                     continue
             elif operator in PATH_BUILD:
                 end = index
-                while end < count and str(operations[end].operator) in PATH_BUILD | CLIP:
+                while end < count and names[end] in path_or_clip:
                     end += 1
-                if end < count and str(operations[end].operator) in PATH_PAINT:
-                    if not any(str(op.operator) in CLIP for op in operations[index:end]):
+                if end < count and names[end] in PATH_PAINT:
+                    if CLIP.isdisjoint(names[index:end]):
                         yield index, end + 1
                     index = end + 1
                     continue
@@ -125,18 +127,14 @@ def mark_artifacts(document: pikepdf.Pdf) -> int:
         runs = list(_artifact_runs(operations, page, document))
         if not runs:
             continue
-        starts = {start for start, _ in runs}
-        ends = {end for _, end in runs}
-        out = []
-        for position, operation in enumerate(operations):
-            if position in ends:
-                out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
-            if position in starts:
-                out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact],
-                                                             pikepdf.Operator("BMC")))
-            out.append(operation)
-        if len(operations) in ends:
+        out, done = [], 0   # the operations with each run between BMC /Artifact and EMC
+        for start, end in runs:
+            out += operations[done:start]
+            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+            out += operations[start:end]
             out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+            done = end
+        out += operations[done:]
         page.obj.Contents = document.make_stream(pikepdf.unparse_content_stream(out))
         wrapped += len(runs)
     return wrapped
