@@ -476,7 +476,22 @@ def _page_style(running: str | None, lang: str) -> str:
             "@page back { @top-left { content: none; } @bottom-right { content: none; } }")
 
 
-def _finish(soup, title: str, running: str | None, lang: str) -> str:
+def site_links_as_text(root: Tag) -> None:
+    """For a build without a public address: links to other pages of the site have no target a
+    reader of the PDF can reach (mkdocs-exporter would leave them pointing into the temporary file
+    the PDF is printed from): keep their text, drop the link. Links within the PDF (#…), to other
+    hosts and mailto: stay. With an address, mkdocs-exporter makes them absolute on it."""
+    for link in root.find_all("a", href=True):
+        parts = urlsplit(link["href"])
+        if not parts.scheme and not parts.netloc and parts.path:
+            link.name = "span"
+            for attribute in ("href", "title", "target", "rel", "hreflang", "download"):
+                link.attrs.pop(attribute, None)
+
+
+def _finish(soup, title: str, running: str | None, lang: str, config) -> str:
+    if _site.public_address(config) is None:
+        site_links_as_text(soup)
     soup.title.string = title
     style = soup.new_tag("style")
     style.string = _page_style(running, lang)
@@ -593,7 +608,7 @@ def _handout_html(page, config) -> str:
     cover.insert_after(start)
     for node in _back_page(config, page, lang):
         article.append(node)
-    return _finish(soup, title, title, lang)
+    return _finish(soup, title, title, lang, config)
 
 
 def _printed_html(page, config) -> str:
@@ -603,7 +618,7 @@ def _printed_html(page, config) -> str:
         return _handbook_html(page, config)
     soup = BeautifulSoup(page.html, "lxml")
     _printable(soup.select_one("article.md-content__inner") or soup.body)
-    return _finish(soup, page.meta["title"], page.meta["title"], _lang(page))
+    return _finish(soup, page.meta["title"], page.meta["title"], _lang(page), config)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -732,7 +747,7 @@ def _handbook_html(page, config) -> str:
     for node in _back_page(config, page, lang):
         article.append(node)
     soup.body["class"] = soup.body.get("class", []) + ["lmp-handbook"]
-    return _finish(soup, text["handbook_title"], None, lang)
+    return _finish(soup, text["handbook_title"], None, lang, config)
 
 
 @event_priority(-80)  # after every page is built, before mkdocs-exporter prints (-90)

@@ -21,7 +21,7 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    needs no work at all.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
-   from (file:///tmp/…): such links are printed as plain text (see `site_links_as_text`).
+   from (file:///tmp/…): hooks/handouts.py prints such links as plain text (`site_links_as_text`).
 6. Page numbers for links inside a PDF ("se side 7") are filled in the page itself after Paged.js
    has laid it out (overrides/pdf/page-refs.js), so each document is printed once.
 """
@@ -37,9 +37,7 @@ import sys
 import time
 from pathlib import Path
 from tempfile import NamedTemporaryFile
-from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -197,7 +195,7 @@ async def _print(self: Browser, html: str) -> tuple[bytes, int]:
     if page is None:
         raise PluginError("pdf_export: a print without its page (not one of the exporter's render(page) "
                           "tasks that on_post_build wraps); see MAINTAINING.md (mkdocs-exporter)")
-    html = site_links_as_text(ALTERNATE_LINK.sub("", html), _address["site"])
+    html = ALTERNATE_LINK.sub("", html)
     key = pdf_cache.key(html, also=(page.html, Path(pdf_ua.__file__).read_bytes()))
     cached = pdf_cache.get(key)
     if cached:
@@ -230,24 +228,6 @@ async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
         await page.close()
         os.unlink(file.name)
     return pdf, pages
-
-
-def site_links_as_text(html: str, address: str | None) -> str:
-    """Without a public address, links to other pages of the site have no target a reader of the
-    PDF can reach: keep their text, drop the link. Links within the PDF (#…), to other hosts and
-    mailto: stay. With an address, mkdocs-exporter has made them absolute already."""
-    if address:
-        return html
-    soup = BeautifulSoup(html, "lxml")
-    changed = False
-    for link in soup.find_all("a", href=True):
-        parts = urlsplit(link["href"])
-        if not parts.scheme and not parts.netloc and parts.path:
-            link.name = "span"
-            for attribute in ("href", "title", "target", "rel", "hreflang", "download"):
-                link.attrs.pop(attribute, None)
-            changed = True
-    return str(soup) if changed else html
 
 
 Browser.launch = _launch
