@@ -102,6 +102,7 @@ def test_each_print_knows_its_page():
     replaced Browser.print (called by the task with the HTML only) finishes the PDF with its
     page's printed HTML; a print outside such a task fails rather than go unfinished."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
     import pdf_export
     from mkdocs.exceptions import PluginError
 
@@ -113,9 +114,13 @@ def test_each_print_knows_its_page():
     async def render(page):
         return pdf_export._printing.get(None)
 
-    assert asyncio.run(pdf_export._print_of(page, render(page))) is page
+    def run(coroutine):  # in a thread of its own: the session may have an event loop running
+        with ThreadPoolExecutor(1) as thread:
+            return thread.submit(asyncio.run, coroutine).result()
+
+    assert run(pdf_export._print_of(page, render(page))) is page
     with pytest.raises(PluginError, match="without its page"):
-        asyncio.run(pdf_export._print(None, "<p>x</p>"))
+        run(pdf_export._print(None, "<p>x</p>"))
 
 
 def test_static_i18n_nested_build_flag():
