@@ -42,7 +42,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor as PdfPreprocessor
@@ -53,7 +53,6 @@ import _model  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
 from _templates import render  # noqa: E402
-import pdf_ua  # noqa: E402  (PDF/UA repairs in finish_pdf)
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
@@ -349,21 +348,34 @@ def on_page_content(html, page, config, files, **kwargs):
 # ---------------------------------------------------------------------------------------------
 # Printed HTML: what every PDF gets
 
-WEB_ONLY = (".md-path", ".lmp-reading-time", ".headerlink", ".lmp-web-only", ".lmp-pdf-download",
-            ".md-content__button", "form", "button", "input", "select", "textarea", "noscript",
-            "article script", "iframe", "video", "audio")
+# What the web has and paper does not: elements with one of these classes, elements of these
+# kinds, and scripts in the article. Found in one pass over the tree (a CSS select() per selector
+# walked the handbook sixteen times).
+WEB_ONLY_CLASSES = frozenset({"md-path", "lmp-reading-time", "headerlink", "lmp-web-only",
+                              "lmp-pdf-download", "md-content__button"})
+WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", "noscript", "iframe",
+                               "video", "audio"})
+
+
+def _web_only(element: Tag) -> bool:
+    if element.name in WEB_ONLY_ELEMENTS:
+        return True
+    if element.name == "script" and element.find_parent("article") is not None:
+        return True
+    classes = element.get("class")
+    return bool(classes) and not WEB_ONLY_CLASSES.isdisjoint(classes)
 
 
 def _printable(root: Tag, site_url: str | None = None) -> None:
     """Drop web-only parts, open tabs one after the other. A download link (.lmp-download: a Word
     template, a calendar file) prints as its text and, with a public address, the file's address
     (`_links_on_paper`); without one it is left out."""
-    for download in root.select(".lmp-download"):
+    for download in root.find_all(class_="lmp-download"):
         if site_url:
             download["class"] = [c for c in download.get("class", []) if c != "lmp-web-only"]
         else:
             download.decompose()
-    for tabs in root.select(".tabbed-set"):
+    for tabs in root.find_all(class_="tabbed-set"):
         labels = [label.get_text(" ", strip=True) for label in tabs.select(".tabbed-labels > label")]
         blocks = tabs.select(".tabbed-content > .tabbed-block")
         flat = []
@@ -373,9 +385,8 @@ def _printable(root: Tag, site_url: str | None = None) -> None:
         for node in flat:
             tabs.insert_before(node)
         tabs.decompose()
-    for selector in WEB_ONLY:
-        for element in root.select(selector):
-            element.decompose()
+    for element in [element for element in root.find_all(True) if _web_only(element)]:
+        element.decompose()
 
 
 def _page_ref(anchor: str, lang: str) -> Tag:
@@ -546,7 +557,22 @@ def _page_style(running: str | None, lang: str) -> str:
             "@page back { @top-left { content: none; } @bottom-right { content: none; } }")
 
 
-def _finish(soup, title: str, running: str | None, lang: str) -> str:
+def site_links_as_text(root: Tag) -> None:
+    """For a build without a public address: links to other pages of the site have no target a
+    reader of the PDF can reach (mkdocs-exporter would leave them pointing into the temporary file
+    the PDF is printed from): keep their text, drop the link. Links within the PDF (#…), to other
+    hosts and mailto: stay. With an address, mkdocs-exporter makes them absolute on it."""
+    for link in root.find_all("a", href=True):
+        parts = urlsplit(link["href"])
+        if not parts.scheme and not parts.netloc and parts.path:
+            link.name = "span"
+            for attribute in ("href", "title", "target", "rel", "hreflang", "download"):
+                link.attrs.pop(attribute, None)
+
+
+def _finish(soup, title: str, running: str | None, lang: str, config) -> str:
+    if _site.public_address(config) is None:
+        site_links_as_text(soup)
     soup.title.string = title
     style = soup.new_tag("style")
     style.string = _page_style(running, lang)
@@ -622,7 +648,7 @@ def _handout_html(page, config) -> str:
     lang, text = _lang(page), words(_lang(page))
     soup = BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
-    for element in soup.select(".md-path"):
+    for element in soup.find_all(class_="md-path"):
         element.decompose()
     _printable(article, _site.public_address(config))
     tasks = _tasks(article)
@@ -664,7 +690,7 @@ def _handout_html(page, config) -> str:
     cover.insert_after(start)
     for node in _back_page(config, page, lang):
         article.append(node)
-    return _finish(soup, title, title, lang)
+    return _finish(soup, title, title, lang, config)
 
 
 def _printed_html(page, config) -> str:
@@ -677,7 +703,7 @@ def _printed_html(page, config) -> str:
     _printable(article)
     _links_on_paper(article, page, config, _lang(page),
                     {element["id"] for element in article.find_all(id=True)})
-    return _finish(soup, page.meta["title"], page.meta["title"], _lang(page))
+    return _finish(soup, page.meta["title"], page.meta["title"], _lang(page), config)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -713,13 +739,19 @@ def _nav_entries(items, depth=0):
             yield depth, None, item
 
 
-def _chapter(page, level: int, handbook_dest: str, slugs: dict, site_url: str | None) -> Tag:
-    """One page as a chapter: title at `level`, its headings below it, ids prefixed."""
-    prefix = slugs[page.file.dest_uri]
+def _printed_body(page, site_url: str | None) -> Tag:
+    """A page's content as it prints: parsed once, web-only parts and scripts gone."""
     body = BeautifulSoup(f"<div>{page.content or ''}</div>", "html.parser").div
     _printable(body, site_url)
-    for script in body.select("script"):  # data for the page's own scripts (the builder's catalogue)
+    for script in body.find_all("script"):  # data for the page's own scripts (the builder's catalogue)
         script.decompose()
+    return body
+
+
+def _chapter(page, body: Tag, level: int, handbook_dest: str, slugs: dict) -> Tag:
+    """One page (its `_printed_body`) as a chapter: title at `level`, its headings below it, ids
+    prefixed, links to pages in the handbook made links inside it."""
+    prefix = slugs[page.file.dest_uri]
     for element in body.find_all(True):
         if element.name and re.fullmatch(r"h[1-6]", element.name):
             element.name = f"h{min(6, int(element.name[1]) + level - 1)}"
@@ -752,9 +784,9 @@ def _chapter(page, level: int, handbook_dest: str, slugs: dict, site_url: str | 
     return section
 
 
-def _has_print_content(chapter: Tag) -> bool:
-    """Whether a chapter has anything besides headings once the web-only parts are gone."""
-    return any(element.get_text(strip=True) for element in chapter.find_all(True, recursive=False)
+def _has_print_content(body: Tag) -> bool:
+    """Whether a page's printed body has anything besides headings."""
+    return any(element.get_text(strip=True) for element in body.find_all(True, recursive=False)
                if not re.fullmatch(r"h[1-6]", element.name or ""))
 
 
@@ -762,7 +794,7 @@ def _handbook_html(page, config) -> str:
     lang, text = _lang(page), words(_lang(page))
     soup = BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
-    for element in soup.select(".md-path"):
+    for element in soup.find_all(class_="md-path"):
         element.decompose()
     entries = [(depth, title, item) for depth, title, item in _nav_entries(state.nav.items)
                if item is None or item.file.dest_uri != page.file.dest_uri]
@@ -778,11 +810,10 @@ def _handbook_html(page, config) -> str:
 
     # A page with nothing to read on paper (a screen-only tool such as the reading builder) is
     # left out; links to it then lead to its address online like any page outside the PDF.
-    for _, _, item in entries:
-        if item is None:
-            continue
-        if not _has_print_content(_chapter(item, 2, page.file.dest_uri, slugs, site_url)):
-            del slugs[item.file.dest_uri]
+    bodies = {item.file.dest_uri: _printed_body(item, site_url) for _, _, item in entries if item}
+    for dest, body in bodies.items():
+        if not _has_print_content(body):
+            del slugs[dest]
     toc, chapters, section_no = [], [], 0
     for depth, title, item in entries:
         level = min(6, depth + 2)
@@ -792,7 +823,7 @@ def _handbook_html(page, config) -> str:
             chapters.append(_one(render("handout-part.html", anchor=anchor, level=level, title=title)))
             toc.append((depth + 1, anchor, title))
         elif item.file.dest_uri in slugs:
-            chapters.append(_chapter(item, level, page.file.dest_uri, slugs, site_url))
+            chapters.append(_chapter(item, bodies[item.file.dest_uri], level, page.file.dest_uri, slugs))
             toc.append((depth + 1, slugs[item.file.dest_uri], item.title))
     article.append(_contents(toc, lang))
     for chapter in chapters:
@@ -801,54 +832,13 @@ def _handbook_html(page, config) -> str:
     for node in _back_page(config, page, lang):
         article.append(node)
     soup.body["class"] = soup.body.get("class", []) + ["lmp-handbook"]
-    return _finish(soup, text["handbook_title"], None, lang)
+    return _finish(soup, text["handbook_title"], None, lang, config)
 
 
 @event_priority(-80)  # after every page is built, before mkdocs-exporter prints (-90)
-def _post_build_print(config, **kwargs):
+def on_post_build(config, **kwargs):
     """Turn the HTML that mkdocs-exporter kept of each PDF page into the printed document. Done
     here, not in on_post_page: the exporter returns its copy as the web page's output there."""
     for page in state.pages.values():
         if _makes_pdf(page, config) and getattr(page, "html", None) is not None:
             page.html = _printed_html(page, config)
-
-
-# ---------------------------------------------------------------------------------------------
-# After printing: the pikepdf post-step on each PDF (no built HTML is touched)
-
-def finish_pdf(pdf: Path, html: str) -> None:
-    """Two repairs to Chromium's PDF, with pikepdf (qpdf):
-    - its bookmarks lose the space where a heading wraps ("godebarnehage"): put back the heading's
-      own text, matched by its letters;
-    - it writes every structure element (the tags) as a plain object: object streams make the
-      handbook less than half its size (2.9 → 1.2 MB) without touching content or tags."""
-    import pikepdf
-
-    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
-    headings = {squeeze(h.get_text(" ", strip=True)): re.sub(r"\s+", " ", h.get_text(" ", strip=True))
-                for h in BeautifulSoup(html, "lxml").find_all(re.compile(r"^h[1-6]$"))}
-    with pikepdf.open(pdf, allow_overwriting_input=True) as document:
-        with document.open_outline() as outline:
-            stack = list(outline.root)
-            while stack:
-                item = stack.pop()
-                better = headings.get(squeeze(item.title or ""))
-                if better:
-                    item.title = better
-                stack += list(item.children)
-        pdf_ua.make_accessible(document, html)  # artifacts, link descriptions, XMP (hooks/pdf_ua.py)
-        document.save(pdf, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                      compress_streams=True)
-
-
-@event_priority(-97)  # after mkdocs-exporter has written the PDFs (-90), before i18n moves on
-def _post_build_finish(config, **kwargs):
-    if not pdf_enabled(config):
-        return
-    for page in state.pages.values():
-        pdf = Path(config.site_dir) / pdf_dest(page.file.dest_uri)
-        if getattr(page, "html", None) and page.meta.get("pdf") and pdf.exists():
-            finish_pdf(pdf, page.html)
-
-
-on_post_build = CombinedEvent(_post_build_print, _post_build_finish)

@@ -3,7 +3,9 @@
 The key is a hash of the HTML that Chromium would print plus the bytes of every local file it
 loads (stylesheets, scripts, images: mkdocs-exporter rewrites their addresses to absolute paths),
 so a change to a page, the print stylesheet or an image gives a new key. Chromium's output for
-the same input is taken as the same PDF. The cache lives in `.cache/pdf/` (git-ignored);
+the same input is taken as the same PDF. hooks/pdf_export.py keeps each PDF finished (after
+hooks/pdf_ua.py `finish`), so its key also holds the page's printed HTML and the finishing code
+(`also`). The cache lives in `.cache/pdf/` (git-ignored);
 LMP_PDF_CACHE=off switches it off, LMP_PDF_CACHE=<dir> moves it. Not a hook (pdf_export uses it).
 """
 from __future__ import annotations
@@ -34,8 +36,13 @@ def directory() -> Path | None:
     return Path(setting) if setting else ROOT / ".cache" / "pdf"
 
 
-def key(html: str) -> str:
+def key(html: str, also: tuple[str | bytes, ...] = ()) -> str:
+    """The key of printing `html`: the HTML, every local file it loads, and `also` (what else
+    makes the PDF: the page's printed HTML and the code that finishes the print)."""
     digest = hashlib.sha256(VERSION.encode() + html.encode("utf-8"))
+    for part in also:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(hashlib.sha256(data).digest())
     for reference in sorted({src or href for src, href in LOCAL_REFERENCE.findall(html)}):
         path = Path(unquote(urlparse(reference).path))
         if path.is_file():

@@ -15,15 +15,20 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    tagged (structure tree, /Lang) and with an outline (bookmarks from headings).
 4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, a
    PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
-   (hooks/pdf_cache.py) instead of Chromium, and the largest document is printed first.
+   (hooks/pdf_cache.py) instead of Chromium, and the largest document is printed first. Each
+   print is finished (hooks/pdf_ua.py `finish`: bookmarks, PDF/UA, compression) in a thread
+   while Chromium prints the next one, and goes into the cache finished: a PDF from the cache
+   needs no work at all.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
-   from (file:///tmp/…): such links are printed as plain text (see `site_links_as_text`).
+   from (file:///tmp/…): hooks/handouts.py prints such links as plain text (`site_links_as_text`).
 6. Page numbers for links inside a PDF ("se side 7") are filled in the page itself after Paged.js
    has laid it out (overrides/pdf/page-refs.js), so each document is printed once.
 """
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import logging
 import os
 import re
@@ -32,9 +37,7 @@ import sys
 import time
 from pathlib import Path
 from tempfile import NamedTemporaryFile
-from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -45,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
 
 import pdf_cache  # noqa: E402
+import pdf_ua  # noqa: E402  (finish: the post-step of every print)
 
 LOG = logging.getLogger("mkdocs.hooks.pdf_export")
 BROWSER_ENV = "LMP_CHROMIUM"
@@ -56,6 +60,7 @@ NO_BROWSER = (
 )
 
 _address: dict[str, str | None] = {"site": None}  # the public address of the current build
+_printing = contextvars.ContextVar("page being printed")  # set by `_print_of` for `_print`
 
 
 @event_priority(99)  # right after mkdocs-exporter's own on_config (priority 100)
@@ -88,6 +93,14 @@ def on_post_build(config, **kwargs):
     plugin = config.plugins.get("exporter-pdf")
     if plugin is not None and plugin.config.enabled:
         plugin.tasks.sort(key=lambda task: len(_task_page(task).html or ""), reverse=True)
+        plugin.tasks[:] = [_print_of(_task_page(task), task) for task in plugin.tasks]
+
+
+async def _print_of(page, task):
+    """Run an exporter print task with its page known to `_print` (which finishes the PDF with
+    the page's printed HTML)."""
+    _printing.set(page)
+    return await task
 
 
 def _task_page(task):
@@ -174,15 +187,21 @@ ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNOREC
 
 
 async def _print(self: Browser, html: str) -> tuple[bytes, int]:
-    """Print (from the cache when the HTML is unchanged). The page numbers after links inside the
-    PDF ("se side 7") are put in by overrides/pdf/page-refs.js once Paged.js has laid out the
-    pages, so every document is printed once."""
-    html = site_links_as_text(ALTERNATE_LINK.sub("", html), _address["site"])
-    key = pdf_cache.key(html)
+    """Print and finish (from the cache when the HTML, the page's printed HTML and the finishing
+    code are unchanged). The page numbers after links inside the PDF ("se side 7") are put in by
+    overrides/pdf/page-refs.js once Paged.js has laid out the pages, so every document is printed
+    once. The finishing runs in a thread: Chromium goes on printing the other documents."""
+    page = _printing.get(None)
+    if page is None:
+        raise PluginError("pdf_export: a print without its page (not one of the exporter's render(page) "
+                          "tasks that on_post_build wraps); see MAINTAINING.md (mkdocs-exporter)")
+    html = ALTERNATE_LINK.sub("", html)
+    key = pdf_cache.key(html, also=(page.html, Path(pdf_ua.__file__).read_bytes()))
     cached = pdf_cache.get(key)
     if cached:
         return cached
     pdf, pages = await _print_uncached(self, html)
+    pdf = await asyncio.to_thread(pdf_ua.finish, pdf, page.html)
     pdf_cache.put(key, pdf, pages)
     return pdf, pages
 
@@ -209,24 +228,6 @@ async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
         await page.close()
         os.unlink(file.name)
     return pdf, pages
-
-
-def site_links_as_text(html: str, address: str | None) -> str:
-    """Without a public address, links to other pages of the site have no target a reader of the
-    PDF can reach: keep their text, drop the link. Links within the PDF (#…), to other hosts and
-    mailto: stay. With an address, mkdocs-exporter has made them absolute already."""
-    if address:
-        return html
-    soup = BeautifulSoup(html, "lxml")
-    changed = False
-    for link in soup.find_all("a", href=True):
-        parts = urlsplit(link["href"])
-        if not parts.scheme and not parts.netloc and parts.path:
-            link.name = "span"
-            for attribute in ("href", "title", "target", "rel", "hreflang", "download"):
-                link.attrs.pop(attribute, None)
-            changed = True
-    return str(soup) if changed else html
 
 
 Browser.launch = _launch

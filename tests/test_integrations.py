@@ -97,6 +97,32 @@ def test_exporter_print_tasks_are_render_page_coroutines():
     task.close()
 
 
+def test_each_print_knows_its_page():
+    """hooks/pdf_export.py `on_post_build` wraps each print task in `_print_of`, so that the
+    replaced Browser.print (called by the task with the HTML only) finishes the PDF with its
+    page's printed HTML; a print outside such a task fails rather than go unfinished."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+    import pdf_export
+    from mkdocs.exceptions import PluginError
+
+    class Page:
+        html = "<p>x</p>"
+
+    page = Page()
+
+    async def render(page):
+        return pdf_export._printing.get(None)
+
+    def run(coroutine):  # in a thread of its own: the session may have an event loop running
+        with ThreadPoolExecutor(1) as thread:
+            return thread.submit(asyncio.run, coroutine).result()
+
+    assert run(pdf_export._print_of(page, render(page))) is page
+    with pytest.raises(PluginError, match="without its page"):
+        run(pdf_export._print(None, "<p>x</p>"))
+
+
 def test_static_i18n_nested_build_flag():
     """hooks/_site.py `is_nested_build`: static-i18n sets `building` while it builds the other
     languages by calling MkDocs' build() again."""

@@ -19,6 +19,9 @@ def test_key_follows_the_html_and_every_local_file_it_loads(tmp_path):
     before = pdf_cache.key(linked)
     neighbour.write_text("<p>2</p>", encoding="utf-8")
     assert pdf_cache.key(linked) == before                               # a linked page is not loaded
+    finished = pdf_cache.key(html, also=("<h2>Tekst</h2>", b"def finish(): ..."))
+    assert finished != pdf_cache.key(html)                               # finished with what else
+    assert pdf_cache.key(html, also=("<h2>Tekst</h2>", b"def finish(): pass")) != finished  # new code
 
 
 def test_round_trip_and_switch_off(tmp_path, monkeypatch):
