@@ -23,12 +23,13 @@ import warnings
 from html import escape
 from pathlib import Path
 
-import pikepdf
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
 import pdf_ua  # noqa: E402
+
+pikepdf = _site.lazy_import("pikepdf")   # imported when a booklet is made (see pdf_ua)
 
 LOG = logging.getLogger("mkdocs.hooks.booklets")
 SHEET = (841.89, 595.28)          # landscape A4 in points; each half is an A5 page

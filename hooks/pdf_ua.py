@@ -20,8 +20,15 @@ import io
 import re
 from urllib.parse import unquote, urlsplit
 
-import pikepdf
+import sys
+from pathlib import Path
+
 from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
+
+pikepdf = _site.lazy_import("pikepdf")   # imported when a PDF is finished: an HTML-only build never needs it
 
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
 # Operators that put marks on the page, by kind. Text objects (BT…ET) are handled as a whole.
