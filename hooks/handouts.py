@@ -360,7 +360,8 @@ WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", 
 def _web_only(element: Tag) -> bool:
     if element.name in WEB_ONLY_ELEMENTS:
         return True
-    if element.name == "script" and element.find_parent("article") is not None:
+    # a script inside the page's content (Material's <article class="md-content__inner">)
+    if element.name == "script" and element.find_parent(class_="md-content__inner") is not None:
         return True
     classes = element.get("class")
     return bool(classes) and not WEB_ONLY_CLASSES.isdisjoint(classes)
