@@ -153,16 +153,21 @@ def read_page(path: Path, docs_dir: Path) -> Page:
 PARSES: collections.Counter[str] = collections.Counter()
 
 
-def safe_load(text: str):
-    """yaml.safe_load, several times faster: libyaml's parser (PyYAML's C extension) when it is
-    installed. On any error it parses again with the pure-Python parser, so that an author gets
-    the same message and line numbers as with yaml.safe_load (tests/test_author_errors.py)."""
+def with_libyaml(read, text: str):
+    """read(text, Loader=…) with libyaml's parser (PyYAML's C extension, several times faster) when
+    it is installed. On any error it reads again with the pure-Python parser, so that an author gets
+    the same message and line numbers as with PyYAML alone (tests/test_author_errors.py)."""
     if getattr(yaml, "CSafeLoader", None) is not None:
         try:
-            return yaml.load(text, Loader=yaml.CSafeLoader)
+            return read(text, Loader=yaml.CSafeLoader)
         except yaml.YAMLError:
             pass
-    return yaml.safe_load(text)
+    return read(text, Loader=yaml.SafeLoader)
+
+
+def safe_load(text: str):
+    """yaml.safe_load, with libyaml when installed (`with_libyaml`)."""
+    return with_libyaml(yaml.load, text)
 
 
 def parse_page(path: Path, docs_dir: Path) -> Page:
@@ -243,9 +248,9 @@ def is_nested_build(config) -> bool:
 def report(config, log, check, inputs: tuple = ()) -> None:
     """Run a content check once per build and log each problem as `file:line: problem`. Its
     problems are kept (`_cache.result`, in .cache/checks/report.json) under a digest of the
-    project's sources (sources_digest: a check reads nothing else of the project), the hooks' code and `inputs` (anything else the check
-    reads, e.g. a dictionary's version): a new build with none of them changed logs the same
-    problems without running the check again."""
+    project's sources (sources_digest: a check reads nothing else of the project), the hooks'
+    code and `inputs` (anything else the check reads, e.g. a dictionary's version): a new build
+    with none of them changed logs the same problems without running the check again."""
     if is_nested_build(config):
         return  # the second language's build: already checked
     import _cache

@@ -38,15 +38,12 @@ import time
 from pathlib import Path
 from tempfile import NamedTemporaryFile
 
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_exporter.formats.pdf.browser import Browser
 from playwright.async_api import Error as PlaywrightError, async_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-import _site  # noqa: E402
-
 import pdf_cache  # noqa: E402
 import pdf_ua  # noqa: E402  (finish: the post-step of every print)
 
@@ -59,13 +56,11 @@ NO_BROWSER = (
     "PDF=0 builds without PDFs."
 )
 
-_address: dict[str, str | None] = {"site": None}  # the public address of the current build
 _printing = contextvars.ContextVar("page being printed")  # set by `_print_of` for `_print`
 
 
 @event_priority(99)  # right after mkdocs-exporter's own on_config (priority 100)
 def on_config(config):
-    _address["site"] = _site.public_address(config)
     plugins = config.plugins
     current = plugins.get("exporter-pdf")
     if current is None:

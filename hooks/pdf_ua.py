@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import io
 import re
-from urllib.parse import unquote, urlsplit
-
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 

@@ -53,15 +53,11 @@ def check_data(languages, root: Path):
     """(file:line, problem) for each mapping of a data file that has a value in the default language
     but not in every other language."""
     for name in DATA_FILES:
-        text = (root / name).read_text(encoding="utf-8")
         try:
-            tree = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))   # libyaml: fast
-        except yaml.YAMLError:
-            try:
-                tree = yaml.compose(text, Loader=yaml.SafeLoader)   # the same error with PyYAML's own message
-            except yaml.YAMLError as error:
-                yield name, f"invalid YAML: {error}"
-                continue
+            tree = _site.with_libyaml(yaml.compose, (root / name).read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            yield name, f"invalid YAML: {error}"
+            continue
         yield from _untranslated(tree, languages, name)
 
 
