@@ -37,15 +37,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
-from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor as PdfPreprocessor
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
@@ -53,6 +52,10 @@ import _model  # noqa: E402
 import _site  # noqa: E402
 import programme  # noqa: E402  (date_range and the gathering format words)
 from _templates import render  # noqa: E402
+
+bs4 = _site.lazy_import("bs4")   # imported when a PDF's HTML is made: an HTML-only build never needs it
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 ROOT = Path(__file__).resolve().parent.parent
 HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
@@ -94,23 +97,23 @@ class PrintedPdf(File):
         pass
 
 
-# mkdocs-exporter makes every link without a host absolute on site_url, mailto: included
-# ("http://…/tools/name@uis.no"): keep links with another scheme as they are. The exporter's own
-# method, also when this module is loaded again in one process (serve, tests): never a wrapper of a
-# wrapper.
-_rewrite_links = getattr(PdfPreprocessor.rewrite_links, "__wrapped__", PdfPreprocessor.rewrite_links)
+def _keep_other_schemes() -> None:
+    """mkdocs-exporter makes every link without a host absolute on site_url, mailto: included
+    ("http://…/tools/name@uis.no"): keep links with another scheme as they are. Wraps the exporter's
+    own method, also when this runs again in one process (serve, tests): never a wrapper of a
+    wrapper. Imported here: an HTML-only build never loads mkdocs-exporter."""
+    from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
+    rewrite_links = getattr(Preprocessor.rewrite_links, "__wrapped__", Preprocessor.rewrite_links)
 
+    def keep(self, base, root):
+        kept = [(a, a["href"]) for a in self.html.find_all("a", href=True)
+                if urlsplit(a["href"]).scheme not in ("", "http", "https", "file")]
+        rewrite_links(self, base, root)
+        for link, href in kept:
+            link["href"] = href
 
-def _rewrite_site_links(self, base, root):
-    kept = [(a, a["href"]) for a in self.html.find_all("a", href=True)
-            if urlsplit(a["href"]).scheme not in ("", "http", "https", "file")]
-    _rewrite_links(self, base, root)
-    for link, href in kept:
-        link["href"] = href
-
-
-_rewrite_site_links.__wrapped__ = _rewrite_links
-PdfPreprocessor.rewrite_links = _rewrite_site_links
+    keep.__wrapped__ = rewrite_links
+    Preprocessor.rewrite_links = keep
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,11 +251,11 @@ def _css_string(text: str) -> str:
 
 def _nodes(html: str) -> list:
     """Template output as nodes that can be inserted into any tree."""
-    return list(BeautifulSoup(html, "html.parser").contents)
+    return list(bs4.BeautifulSoup(html, "html.parser").contents)
 
 
 def _one(html: str) -> Tag:
-    return next(node for node in _nodes(html) if isinstance(node, Tag))
+    return next(node for node in _nodes(html) if isinstance(node, bs4.Tag))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,6 +269,8 @@ def on_config(config, **kwargs):
             "handouts: Material's partials/content.html is not the one overrides/partials/content.html "
             "copies (it places the PDF download link). Copy it again, keep the lmp/handout-download.html "
             "line and update MATERIAL_CONTENT in hooks/handouts.py (MAINTAINING.md, Material).")
+    if pdf_enabled(config):
+        _keep_other_schemes()
     return config
 
 
@@ -647,7 +652,7 @@ def _cover(config, title: str, kind: str, lead: str, rows) -> Tag:
 
 def _handout_html(page, config) -> str:
     lang, text = _lang(page), words(_lang(page))
-    soup = BeautifulSoup(page.html, "lxml")
+    soup = bs4.BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
     for element in soup.find_all(class_="md-path"):
         element.decompose()
@@ -699,7 +704,7 @@ def _printed_html(page, config) -> str:
         return _handout_html(page, config)
     if _key(page) == HANDBOOK:
         return _handbook_html(page, config)
-    soup = BeautifulSoup(page.html, "lxml")
+    soup = bs4.BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner") or soup.body
     _printable(article)
     _links_on_paper(article, page, config, _lang(page),
@@ -742,7 +747,7 @@ def _nav_entries(items, depth=0):
 
 def _printed_body(page, site_url: str | None) -> Tag:
     """A page's content as it prints: parsed once, web-only parts and scripts gone."""
-    body = BeautifulSoup(f"<div>{page.content or ''}</div>", "html.parser").div
+    body = bs4.BeautifulSoup(f"<div>{page.content or ''}</div>", "html.parser").div
     _printable(body, site_url)
     for script in body.find_all("script"):  # data for the page's own scripts (the builder's catalogue)
         script.decompose()
@@ -793,7 +798,7 @@ def _has_print_content(body: Tag) -> bool:
 
 def _handbook_html(page, config) -> str:
     lang, text = _lang(page), words(_lang(page))
-    soup = BeautifulSoup(page.html, "lxml")
+    soup = bs4.BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
     for element in soup.find_all(class_="md-path"):
         element.decompose()

@@ -27,7 +27,6 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
 """
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import logging
 import os
@@ -40,8 +39,6 @@ from tempfile import NamedTemporaryFile
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs_exporter.formats.pdf.browser import Browser
-from playwright.async_api import Error as PlaywrightError, async_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pdf_cache  # noqa: E402
@@ -63,10 +60,12 @@ _printing = contextvars.ContextVar("page being printed")  # set by `_print_of` f
 def on_config(config):
     plugins = config.plugins
     current = plugins.get("exporter-pdf")
-    if current is None:
+    if current is None:  # PDF=false: Material's group plugin did not load mkdocs-exporter
         return
     i18n = plugins.get("i18n")
     if not getattr(i18n, "building", False):  # the outer (first-language) build
+        _load_group_once(plugins)
+        _patch_browser()
         plugins.lmp_pdf_plugin = current
         pdf_cache.stats.update(printed=0, cached=0)
         _run_last(plugins, "post_build", i18n, plugins.get("material/offline"))
@@ -112,6 +111,26 @@ def on_shutdown():
         LOG.info("PDFs: %(printed)d printed, %(cached)d unchanged (from the cache)", pdf_cache.stats)
 
 
+def _load_group_once(plugins):
+    """Material's group plugin loads mkdocs-exporter in its on_config (priority 150). static-i18n runs
+    on_config again before each further language's build, and the group would then load a second
+    exporter beside the first. Once it has loaded the exporter, it is switched off for the rest of
+    this build (a new build or a serve rebuild reads mkdocs.yml again and switches it on)."""
+    group = plugins.get("material/group")
+    if group is None or not hasattr(group.config, "enabled") or "exporter" not in getattr(group, "plugins", {}):
+        raise PluginError("pdf_export: mkdocs-exporter was not loaded by Material's group plugin "
+                          "(material/group with its `plugins` and `enabled`); see MAINTAINING.md (Material)")
+    group.config.enabled = False
+
+
+def _patch_browser():
+    """Our launch and print in mkdocs-exporter's Browser. Imported here, not when the hook loads:
+    an HTML-only build (PDF=false) never imports mkdocs-exporter or Playwright."""
+    from mkdocs_exporter.formats.pdf.browser import Browser
+    Browser.launch = _launch
+    Browser.print = _print
+
+
 def _only_on_pdf_pages(plugins, exporter, pdf_on: bool):
     """mkdocs-exporter re-parses every page's HTML twice after building it (for its buttons and
     covers); on pages that are not printed that changes nothing and costs most of the HTML build
@@ -139,12 +158,13 @@ def _run_last(plugins, event, *owners):
         methods[:] = [m for m in methods if m not in mine] + mine
 
 
-async def _launch(self: Browser) -> Browser:
+async def _launch(self):
     if self.launched:
         return self
     async with self.lock:
         if self.launched:
             return self
+        from playwright.async_api import Error as PlaywrightError, async_playwright
         self.playwright = await async_playwright().start()
         chromium, options = self.playwright.chromium, {"headless": self.headless, "args": self.args}
         try:
@@ -181,7 +201,7 @@ def find_browser() -> str:
 ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNORECASE)
 
 
-async def _print(self: Browser, html: str) -> tuple[bytes, int]:
+async def _print(self, html: str) -> tuple[bytes, int]:
     """Print and finish (from the cache when the HTML, the page's printed HTML and the finishing
     code are unchanged). The page numbers after links inside the PDF ("se side 7") are put in by
     overrides/pdf/page-refs.js once Paged.js has laid out the pages, so every document is printed
@@ -196,12 +216,13 @@ async def _print(self: Browser, html: str) -> tuple[bytes, int]:
     if cached:
         return cached
     pdf, pages = await _print_uncached(self, html)
+    import asyncio   # here: an HTML-only build never needs it
     pdf = await asyncio.to_thread(pdf_ua.finish, pdf, page.html)
     pdf_cache.put(key, pdf, pages)
     return pdf, pages
 
 
-async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
+async def _print_uncached(self, html: str) -> tuple[bytes, int]:
     page = await self.context.new_page()
     with NamedTemporaryFile(suffix=".html", mode="w", encoding="utf-8", delete=False) as file:
         file.write(html)
@@ -224,6 +245,3 @@ async def _print_uncached(self: Browser, html: str) -> tuple[bytes, int]:
         os.unlink(file.name)
     return pdf, pages
 
-
-Browser.launch = _launch
-Browser.print = _print

@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
 
+bs4 = _site.lazy_import("bs4")           # also when a PDF is finished
 pikepdf = _site.lazy_import("pikepdf")   # imported when a PDF is finished: an HTML-only build never needs it
 
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
@@ -45,7 +45,7 @@ def finish(pdf: bytes, html: str) -> bytes:
     - the PDF/UA repairs (`make_accessible`);
     - it writes every structure element (the tags) as a plain object: object streams make the
       handbook less than half its size (2.9 → 1.2 MB) without touching content or tags."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = bs4.BeautifulSoup(html, "lxml")
     squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
     headings = {squeeze(h.get_text(" ", strip=True)): re.sub(r"\s+", " ", h.get_text(" ", strip=True))
                 for h in soup.find_all(re.compile(r"^h[1-6]$"))}
@@ -163,7 +163,7 @@ def _link_texts(html: str | BeautifulSoup | None) -> tuple[dict[str, str], dict[
     by_href, by_id = {}, {}
     if not html:
         return by_href, by_id
-    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
+    soup = html if isinstance(html, bs4.BeautifulSoup) else bs4.BeautifulSoup(html, "lxml")
     for link in soup.find_all("a", href=True):
         text = re.sub(r"\s+", " ", link.get_text(" ", strip=True)).strip()
         if not text:

@@ -208,15 +208,50 @@ def test_exporter_preprocessor_rewrite_links_is_what_handouts_wraps():
     """hooks/handouts.py wraps PdfPreprocessor.rewrite_links (mkdocs-exporter makes mailto: and
     tel: links absolute on the site address): the wrapper calls it as (self, base, root) and reads
     self.html (a BeautifulSoup tree)."""
-    import handouts   # keeps mkdocs-exporter's original as _rewrite_links before replacing it
+    import handouts
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
-    # The wrapper is in place (MkDocs may have loaded the hook module again since the import above,
-    # so compare by name) and wraps the exporter's own method, not an earlier wrapper.
-    assert Preprocessor.rewrite_links.__qualname__ == handouts._rewrite_site_links.__qualname__
-    assert Preprocessor.rewrite_links.__wrapped__ is handouts._rewrite_links
-    assert handouts._rewrite_links.__module__ == Preprocessor.__module__
-    assert list(inspect.signature(handouts._rewrite_links).parameters) == ["self", "base", "root"]
-    assert "self.html.find_all('a', href=True)" in inspect.getsource(handouts._rewrite_links)
+    handouts._keep_other_schemes()
+    handouts._keep_other_schemes()   # again, as in a serve rebuild: it wraps the original, never a wrapper
+    original = Preprocessor.rewrite_links.__wrapped__
+    assert Preprocessor.rewrite_links.__qualname__.startswith("_keep_other_schemes.")
+    assert original.__module__ == Preprocessor.__module__ and not hasattr(original, "__wrapped__")
+    assert list(inspect.signature(original).parameters) == ["self", "base", "root"]
+    assert "self.html.find_all('a', href=True)" in inspect.getsource(original)
+
+
+def test_material_group_loads_the_exporter_in_its_on_config():
+    """mkdocs.yml puts mkdocs-exporter in Material's group plugin, so that an HTML-only build
+    (PDF=false) does not import it. static-i18n runs on_config again for each further language, so
+    hooks/pdf_export.py `_load_group_once` switches the group off once it has loaded the exporter:
+    the group must load in on_config (priority 150, before the exporter's own at 100), only when
+    `self.config.enabled`, and keep what it loaded in `self.plugins`."""
+    from material.plugins.group.plugin import GroupPlugin
+    assert GroupPlugin.on_config.mkdocs_priority == 150
+    source = inspect.getsource(GroupPlugin.on_config)
+    assert "if not self.config.enabled" in source and "self.plugins[name] = plugin" in source
+
+
+@pytest.mark.parametrize("pdf", ["false", "true"])
+def test_mkdocs_exporter_is_loaded_only_for_pdfs(pdf):
+    """The configuration of a real build, its on_config run as build() runs it: with PDF=false
+    neither mkdocs-exporter nor Playwright is imported (their import is ~0.25 s of every preview
+    build); with PDFs on the group loads the exporter, once, with its PDF part."""
+    import json
+    import os
+    import subprocess
+    import sys
+    code = ("import json, sys; from mkdocs.config import load_config; c = load_config('mkdocs.yml'); "
+            "c = c.plugins.on_config(c); "
+            "print(json.dumps([sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs_exporter', 'playwright'}), "
+            "sorted(name for name in c.plugins if name.startswith('exporter'))]))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PDF": pdf, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    modules, plugins = json.loads(result.stdout.splitlines()[-1])
+    if pdf == "false":
+        assert (modules, plugins) == ([], [])
+    else:
+        assert "mkdocs_exporter" in modules and plugins == ["exporter", "exporter-pdf"]
 
 
 def test_python_docx_internals_the_converter_uses():
