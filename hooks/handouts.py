@@ -554,12 +554,14 @@ MARGIN_BOX = ("font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial,
 
 def _page_style(running: str | None, lang: str) -> str:
     """Per-document @page margin boxes: the running title (else the current chapter's) and
-    'side 3 av 12' in the page's language; none on the cover."""
+    'side 3 av 12' in the page's language; none on the cover, the back page or a page left blank
+    (Paged.js adds one so that a chapter starts on a right-hand page; it still counts)."""
     title = _css_string(running) if running else "string(chapter)"
     return (f"@page {{ @top-left {{ content: {title}; {MARGIN_BOX} vertical-align: bottom; "
             f"padding-bottom: 5mm; }} @bottom-right {{ content: {_page_of_css(lang)}; {MARGIN_BOX} "
             "vertical-align: top; padding-top: 5mm; } }"
             "@page :first { @top-left { content: none; } @bottom-right { content: none; } }"
+            "@page :blank { @top-left { content: none; } @bottom-right { content: none; } }"
             "@page back { @top-left { content: none; } @bottom-right { content: none; } }")
 
 

@@ -97,6 +97,7 @@ class Sheet:
     fill: float                       # share of the text area's height between first and last mark
     outside: list[str]                # marks outside the text area
     sizes: dict[float, int]
+    margins: str = ""                 # text in the margins: running title, page number
 
 
 def _is_heading_colour(colour) -> bool:
@@ -143,7 +144,9 @@ def read(path: Path) -> tuple[Sheet, ...]:
             sizes = defaultdict(int)
             for char in body:
                 sizes[round(char["size"], 1)] += 1
-            sheets.append(Sheet(number, width, height, lines, fill, outside[:5], dict(sizes)))
+            inside = {id(c) for c in body}
+            margins = "".join(c["text"] for c in chars if id(c) not in inside)
+            sheets.append(Sheet(number, width, height, lines, fill, outside[:5], dict(sizes), margins))
     return tuple(sheets)
 
 
@@ -205,6 +208,17 @@ def test_no_page_under_a_quarter_full(site, kind, lang, theme):
     thin = [f"p.{s.number}: {s.fill:.0%}" for s in sheets
             if not is_blank(s) and s.fill < QUARTER and s.number not in allowed]
     assert not thin, "pages less than a quarter full:\n" + "\n".join(thin)
+
+
+@pytest.mark.parametrize("kind,lang,theme", A4_CASES)
+def test_blank_pages_are_blank(site, kind, lang, theme):
+    """A page left blank so that a chapter starts on the right, or the back page is even, carries
+    no running title or page number either (the count still includes it)."""
+    sheets = read(a4_pdf(site, kind, lang, theme))
+    marked = [f"p.{s.number}: {s.margins[:60]!r}" for s in sheets if is_blank(s) and s.margins]
+    assert not marked, "blank pages with a running title or page number:\n" + "\n".join(marked)
+    numbered = [s for s in sheets[1:-1] if not is_blank(s)]
+    assert all(s.margins for s in numbered), "a page of text without its running title and page number"
 
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
