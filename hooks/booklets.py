@@ -4,7 +4,9 @@ A4 sheets in booklet order, to print double-sided (flip on the short edge), fold
 - Right after a theme handout `themes/theme-1/index.pdf` is printed, in a thread while Chromium
   prints the other documents, `themes/theme-1/index-<suffix>.pdf` is imposed (suffix per
   language: data/ui.<lang>.yml, section `booklet`): on_post_page gives the page's
-  `lmp_after_print` to hooks/pdf_export.py, which runs it after the page's print.
+  `lmp_after_print` to hooks/pdf_export.py, which runs it after the page's print. A booklet
+  whose A4 PDF, title, language and imposing code are unchanged comes from the PDF cache
+  (hooks/pdf_cache.py).
 - Booklet order: the pages are padded with blank pages (before the back page) to a multiple of 4, N;
   sheet k holds pages (N-1-2k, 2k) in front and (2k+1, N-2-2k) behind: folded and nested, the
   stack reads 1, 2, 3, …
@@ -28,9 +30,9 @@ import warnings
 from functools import partial
 from pathlib import Path
 
-
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
+import pdf_cache  # noqa: E402
 import pdf_ua  # noqa: E402
 
 pikepdf = _site.lazy_import("pikepdf")   # imported when a booklet is made (see pdf_ua)
@@ -149,6 +151,19 @@ def impose(source: Path, target: Path, title: str, lang: str) -> int:
         return len(out.pages)
 
 
+def make(source: Path, target: Path, title: str, lang: str) -> None:
+    """The booklet of `source` from the PDF cache when its A4 PDF, title, language and the code
+    that imposes it are unchanged; else imposed, and kept in the cache."""
+    key = pdf_cache.key("", also=(source.read_bytes(), title, lang, Path(__file__).read_bytes(),
+                                  Path(pdf_ua.__file__).read_bytes()))
+    cached = pdf_cache.get(key, count=False)
+    if cached:
+        target.write_bytes(cached[0])
+        return
+    pages = impose(source, target, title, lang)
+    pdf_cache.put(key, target.read_bytes(), pages)
+
+
 # ---------------------------------------------------------------------------------------------
 # Build events
 
@@ -168,5 +183,5 @@ def on_post_page(output, page, config, **kwargs):
         site, lang = Path(config.site_dir), _lang(page)
         pdf = posixpath.splitext(page.file.dest_uri)[0] + ".pdf"
         title = _site.ui(lang)["booklet"]["title"].format(title=page.meta["title"])
-        page.lmp_after_print = [partial(impose, site / pdf, site / booklet_name(pdf, lang), title, lang)]
+        page.lmp_after_print = [partial(make, site / pdf, site / booklet_name(pdf, lang), title, lang)]
     return output
