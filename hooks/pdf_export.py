@@ -6,9 +6,13 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    MkDocs' build() again; mkdocs-exporter's on_config then registers a second `exporter-pdf`
    plugin while the first one's handlers stay registered (the "future belongs to a different
    loop" error, or an endless nb/en/nb… rebuild). We drop the duplicate and keep the first.
-2. Order of post_build: every language's PDF work (render, close the browser) finishes before
-   static-i18n starts the next language, and Material's offline plugin writes its search index
-   only after static-i18n has merged both languages.
+2. Order of post_build: every language's documents are printed together, in the last language's
+   build (each earlier build hands its print tasks over: `on_post_build`; under `mkdocs serve`
+   each build prints its own), so the handbooks print beside each other instead of one per
+   language with a core idle; that print (render, close the browser) finishes before static-i18n's
+   post_build returns, a check right after it fails the build if any print was held back and never
+   printed, and Material's offline plugin writes its search index only after static-i18n has
+   merged the languages.
 3. The browser: Playwright has no setting for the executable and mkdocs-exporter none either.
    We launch LMP_CHROMIUM if set, else Playwright's own Chromium, else a system Chromium found on
    PATH, and otherwise stop with one line that names both ways to get one. PDFs are printed
@@ -18,7 +22,8 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    (hooks/pdf_cache.py) instead of Chromium, and the largest document is printed first. Each
    print is finished (hooks/pdf_ua.py `finish`: bookmarks, PDF/UA, compression) in a thread
    while Chromium prints the next one, and goes into the cache finished: a PDF from the cache
-   needs no work at all.
+   needs no work at all. What another hook asks to be done with a written PDF
+   (`page.lmp_after_print`: hooks/booklets.py's booklet) runs in a thread right after its print.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
    from (file:///tmp/…): hooks/handouts.py prints such links as plain text (`site_links_as_text`).
