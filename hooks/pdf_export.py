@@ -146,6 +146,7 @@ async def _print_of(page, task):
     """Run an exporter print task with its page known to `_print` (which finishes the PDF with
     the page's printed HTML); then, in a thread, what another hook asked to be done with the
     written PDF (`page.lmp_after_print`: hooks/booklets.py imposes the booklet)."""
+    import asyncio   # here: an HTML-only build never needs it
     _printing.set(page)
     result = await task
     for work in getattr(page, "lmp_after_print", ()):
