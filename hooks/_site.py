@@ -245,6 +245,17 @@ def is_nested_build(config) -> bool:
     return getattr(config.plugins.get("i18n"), "building", False)
 
 
+def last_language_build(config) -> bool:
+    """Whether this is the last language's build (static-i18n builds the default language first,
+    then each other one of `build_languages` in its order): the only one that sees every page."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return True
+    default = i18n.default_language
+    others = [lang for lang in i18n.build_languages if lang != default]
+    return i18n.current_language == (others[-1] if others else default)
+
+
 def report(config, log, check, inputs: tuple = ()) -> None:
     """Run a content check once per build and log each problem as `file:line: problem`. Its
     problems are kept (`_cache.result`, in .cache/checks/report.json) under a digest of the

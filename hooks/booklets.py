@@ -1,9 +1,12 @@
 """An A5 booklet beside each seminar handout: the A4 pages, scaled to A5, imposed two-up on landscape
 A4 sheets in booklet order, to print double-sided (flip on the short edge), fold and nest.
 
-- After hooks/handouts.py has finished the A4 PDFs (post_build, priority -97), each theme
-  handout `themes/theme-1/index.pdf` gets `themes/theme-1/index-<suffix>.pdf` (suffix per
-  language: data/ui.<lang>.yml, section `booklet`).
+- Right after a theme handout `themes/theme-1/index.pdf` is printed, in a thread while Chromium
+  prints the other documents, `themes/theme-1/index-<suffix>.pdf` is imposed (suffix per
+  language: data/ui.<lang>.yml, section `booklet`): on_post_page gives the page's
+  `lmp_after_print` to hooks/pdf_export.py, which runs it after the page's print. A booklet
+  whose A4 PDF, title, language and imposing code are unchanged comes from the PDF cache
+  (hooks/pdf_cache.py).
 - Booklet order: the pages are padded with blank pages (before the back page) to a multiple of 4, N;
   sheet k holds pages (N-1-2k, 2k) in front and (2k+1, N-2-2k) behind: folded and nested, the
   stack reads 1, 2, 3, …
@@ -11,7 +14,10 @@ A4 sheets in booklet order, to print double-sided (flip on the short edge), fold
   the A4 file's structure tree) and each placed page becomes one tagged section whose /ActualText
   is that page's text, in reading order (A4 page order, not sheet order). hooks/pdf_ua.py adds the
   XMP metadata; PyPI `pdfua` checks the booklets like every PDF (tests/test_paper.py).
-- The handouts page (tools/handouts) gets a link to the booklet beside each handout's link.
+- The handouts page (tools/handouts) links each booklet beside its handout from the start: the
+  booklet is a file of the build (hooks/handouts.py `on_files`, so `--strict` validates the link)
+  and the link is in the list's template (overrides/lmp/handout-list.html); no built file is
+  rewritten after the build.
 """
 from __future__ import annotations
 
@@ -19,23 +25,31 @@ import logging
 import posixpath
 import re
 import sys
+import threading
 import warnings
-from html import escape
+from functools import partial
 from pathlib import Path
-
-from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _site  # noqa: E402
+import pdf_cache  # noqa: E402
 import pdf_ua  # noqa: E402
 
 pikepdf = _site.lazy_import("pikepdf")   # imported when a booklet is made (see pdf_ua)
 
 LOG = logging.getLogger("mkdocs.hooks.booklets")
+_PDFIUM = threading.Lock()        # booklets are imposed in threads (hooks/pdf_export.py `_print_of`)
 SHEET = (841.89, 595.28)          # landscape A4 in points; each half is an A5 page
-HANDOUTS_PAGE = "tools/handouts"  # the page with the list of PDFs
-_built: dict[str, tuple[str, str]] = {}  # A4 PDF (site path) → (booklet, its download name)
-_pages: list = []
+
+
+def has_booklet(meta: dict) -> bool:
+    """A page printed as a handout (a theme page with `pdf: true`) gets a booklet."""
+    return meta.get("type") == "theme" and bool(meta.get("pdf"))
+
+
+def download_name(meta: dict, lang: str) -> str:
+    suffix = _site.ui(lang)["booklet"]["file_suffix"]
+    return f'laringsmiljoprosjektet-{meta.get("id", "handout")}-{lang}-{suffix}.pdf'
 
 
 def booklet_name(pdf: str, lang: str) -> str:
@@ -64,19 +78,21 @@ def _without_marked_content(document: pikepdf.Pdf, form: pikepdf.Stream) -> None
 
 
 def page_texts(path: Path) -> list[str]:
-    """Each page's text, whitespace collapsed (PDFium: ~20× faster than pypdf on a handout)."""
+    """Each page's text, whitespace collapsed (PDFium: ~20× faster than pypdf on a handout).
+    PDFium is not thread-safe, not even for different documents: one booklet's at a time."""
     import pypdfium2
 
     texts = []
-    document = pypdfium2.PdfDocument(path)
-    try:
-        for page in document:
-            text = page.get_textpage()
-            texts.append(re.sub(r"\s+", " ", text.get_text_range()).strip())
-            text.close()
-            page.close()
-    finally:
-        document.close()
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(path)
+        try:
+            for page in document:
+                text = page.get_textpage()
+                texts.append(re.sub(r"\s+", " ", text.get_text_range()).strip())
+                text.close()
+                page.close()
+        finally:
+            document.close()
     return texts
 
 
@@ -135,72 +151,37 @@ def impose(source: Path, target: Path, title: str, lang: str) -> int:
         return len(out.pages)
 
 
+def make(source: Path, target: Path, title: str, lang: str) -> None:
+    """The booklet of `source` from the PDF cache when its A4 PDF, title, language and the code
+    that imposes it are unchanged; else imposed, and kept in the cache."""
+    key = pdf_cache.key("", also=(source.read_bytes(), title, lang, Path(__file__).read_bytes(),
+                                  Path(pdf_ua.__file__).read_bytes()))
+    cached = pdf_cache.get(key, count=False)
+    if cached:
+        target.write_bytes(cached[0])
+        return
+    pages = impose(source, target, title, lang)
+    pdf_cache.put(key, target.read_bytes(), pages)
+
+
 # ---------------------------------------------------------------------------------------------
 # Build events
-
-def on_pre_build(config, **kwargs):
-    _built.clear()
-    _pages.clear()
-
 
 def _pdf_on(config) -> bool:
     plugin = config.plugins.get("exporter-pdf")
     return bool(plugin and plugin.config.enabled)
 
 
-def on_post_page(output, page, config, **kwargs):
-    if page.meta.get("type") == "theme" and page.meta.get("pdf"):
-        _pages.append(page)
-    return output
-
-
 def _lang(page) -> str:
     return getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
 
 
-@event_priority(-98)  # after hooks/handouts.py has finished the A4 PDFs (-97), before i18n (-100)
-def on_post_build(config, **kwargs):
-    if not _pdf_on(config):
-        return
-    site = Path(config.site_dir)
-    languages = set()
-    for page in _pages:
-        lang = _lang(page)
+def on_post_page(output, page, config, **kwargs):
+    """Ask hooks/pdf_export.py to make the booklet once the handout's PDF is written (in a
+    thread, while Chromium prints the other documents)."""
+    if _pdf_on(config) and has_booklet(page.meta):
+        site, lang = Path(config.site_dir), _lang(page)
         pdf = posixpath.splitext(page.file.dest_uri)[0] + ".pdf"
-        if not (site / pdf).exists():
-            continue
-        booklet = booklet_name(pdf, lang)
         title = _site.ui(lang)["booklet"]["title"].format(title=page.meta["title"])
-        impose(site / pdf, site / booklet, title, lang)
-        suffix = _site.ui(lang)["booklet"]["file_suffix"]
-        _built[pdf] = (booklet, f'laringsmiljoprosjektet-{page.meta.get("id", "handout")}-{lang}-{suffix}.pdf')
-        languages.add(lang)
-    for lang in languages:
-        _link_from_handouts_page(site, lang)
-
-
-def _link_from_handouts_page(site: Path, lang: str) -> None:
-    """Beside each handout's link in the list of PDFs: a link to its booklet."""
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
-    path = site / f"{prefix}{HANDOUTS_PAGE}.html"
-    if not path.exists():
-        return
-    html = path.read_text(encoding="utf-8")
-    words = _site.ui(lang)["booklet"]
-    base = posixpath.dirname(f"{prefix}{HANDOUTS_PAGE}.html")
-
-    def add(match):
-        href = match.group(1)
-        target = posixpath.normpath(posixpath.join(base, href))
-        if target not in _built:
-            return match.group(0)
-        booklet, name = _built[target]
-        link = posixpath.relpath(booklet, base)
-        return (match.group(0) + f' <a class="lmp-booklet" data-lmp-booklet="" href="{escape(link)}" '
-                f'type="application/pdf" hreflang="{lang}" download="{escape(name)}">'
-                f'{escape(words["link"])}</a>')
-
-    changed = re.sub(r'<a [^>]*href="([^"]+\.pdf)"[^>]*>.*?</a>(?! <a class="lmp-booklet")', add, html,
-                     flags=re.DOTALL)
-    if changed != html:
-        path.write_text(changed, encoding="utf-8")
+        page.lmp_after_print = [partial(make, site / pdf, site / booklet_name(pdf, lang), title, lang)]
+    return output

@@ -73,22 +73,11 @@ def on_startup(command, dirty):
     _command["name"] = command
 
 
-def last_language_build(config) -> bool:
-    """Whether this is the last language's build (static-i18n builds the default language first,
-    then each other one in its order): the only one that sees every page."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return True
-    default = i18n.default_language
-    others = [lang for lang in i18n.build_languages if lang != default]
-    return i18n.current_language == (others[-1] if others else default)
-
-
 def on_post_build(config):
     if _command["name"] == "serve":
         return  # a preview in a temporary folder: nothing to deploy
     # Every language's build writes into the same folder: only the last one sees all pages.
-    if not last_language_build(config):
+    if not _site.last_language_build(config):
         return
     site_dir = Path(config.site_dir)
     snippet_path(site_dir).write_text(nginx_snippet(site_dir, _site.public_address(config)),

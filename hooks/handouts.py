@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _markers  # noqa: E402
 import _model  # noqa: E402
 import _site  # noqa: E402
+import booklets  # noqa: E402  (has_booklet, booklet_name, download_name: the booklets' files and links)
 import programme  # noqa: E402  (date_range and the gathering format words)
 from _templates import render  # noqa: E402
 
@@ -120,7 +121,11 @@ def _keep_other_schemes() -> None:
 # Small helpers
 
 def _lang(page) -> str:
-    return getattr(page.file, "locale", None) or _site.DEFAULT_LANGUAGE
+    return _file_lang(page.file)
+
+
+def _file_lang(file) -> str:
+    return getattr(file, "locale", None) or _site.DEFAULT_LANGUAGE
 
 
 def _key(page) -> str:
@@ -281,18 +286,24 @@ def on_pre_build(config, **kwargs):
 
 @event_priority(-110)  # after static-i18n (-100) has chosen this language's files
 def on_files(files, config, **kwargs):
-    """Register each PDF the exporter will write as a file of the build (also in a preview
-    without PDFs, so that links are validated the same way in both)."""
+    """Register each PDF the exporter will write, and each handout's booklet (hooks/booklets.py),
+    as a file of the build (also in a preview without PDFs, so that links are validated the same
+    way in both)."""
     site = _model.current(config.docs_dir)          # the build's page model: no second parse
     for file in list(files.documentation_pages()):
         page = site.page(file.src_uri)
         if page is None or not page.meta.get("pdf"):
             continue
-        src = _key_of(file.src_uri) + ".pdf"
-        pdf = PrintedPdf.generated(config, src, content=b"")
-        pdf.dest_uri = pdf_dest(file.dest_uri)
-        pdf.url = pdf.dest_uri
-        files.append(pdf)
+        src, dest = _key_of(file.src_uri) + ".pdf", pdf_dest(file.dest_uri)
+        made = [(src, dest)]
+        if booklets.has_booklet(page.meta):
+            lang = _file_lang(file)
+            made.append((booklets.booklet_name(src, lang), booklets.booklet_name(dest, lang)))
+        for src, dest in made:
+            pdf = PrintedPdf.generated(config, src, content=b"")
+            pdf.dest_uri = dest
+            pdf.url = pdf.dest_uri
+            files.append(pdf)
     return files
 
 
@@ -321,11 +332,15 @@ def _pdf_table(page, config, files) -> str:
     lang = _lang(page)
     rows = []
     for meta, src in _pdf_documents(lang, files, config.docs_dir):
+        pdf = _key_of(src) + ".pdf"
+        booklet = booklets.has_booklet(meta) and {
+            "href": _relative(booklets.booklet_name(pdf, lang), page.file.src_uri),
+            "name": booklets.download_name(meta, lang)}
         rows.append({"title": meta["title"], "semester": meta.get("semester"),
-                     "href": _relative(_key_of(src) + ".pdf", page.file.src_uri),
-                     "name": f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf'})
+                     "href": _relative(pdf, page.file.src_uri),
+                     "name": f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf', "booklet": booklet})
     return render("handout-list.html", rows=rows, words=words(lang), lang=lang,
-                  enabled=pdf_enabled(config))
+                  booklet=_site.ui(lang)["booklet"], enabled=pdf_enabled(config))
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

@@ -5,7 +5,8 @@ loads (stylesheets, scripts, images: mkdocs-exporter rewrites their addresses to
 so a change to a page, the print stylesheet or an image gives a new key. Chromium's output for
 the same input is taken as the same PDF. hooks/pdf_export.py keeps each PDF finished (after
 hooks/pdf_ua.py `finish`), so its key also holds the page's printed HTML and the finishing code
-(`also`). The cache lives in `.cache/pdf/` (git-ignored);
+(`also`). hooks/booklets.py keeps each booklet here too (key: its A4 PDF's bytes, title, language
+and the imposing code). The cache lives in `.cache/pdf/` (git-ignored);
 LMP_PDF_CACHE=off switches it off, LMP_PDF_CACHE=<dir> moves it. Not a hook (pdf_export uses it).
 """
 from __future__ import annotations
@@ -52,12 +53,14 @@ def key(html: str, also: tuple[str | bytes, ...] = ()) -> str:
     return digest.hexdigest()
 
 
-def get(key: str) -> tuple[bytes, int] | None:
+def get(key: str, count: bool = True) -> tuple[bytes, int] | None:
+    """The cached PDF and its page count; `count` adds it to the printed/unchanged figures that
+    pdf_export logs (a booklet, hooks/booklets.py, is not counted)."""
     folder = directory()
     if folder is None or not (folder / f"{key}.pdf").is_file():
-        stats["printed"] += 1
+        stats["printed"] += count
         return None
-    stats["cached"] += 1
+    stats["cached"] += count
     meta = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
     (folder / f"{key}.pdf").touch()
     return (folder / f"{key}.pdf").read_bytes(), meta["pages"]

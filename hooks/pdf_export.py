@@ -6,9 +6,13 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    MkDocs' build() again; mkdocs-exporter's on_config then registers a second `exporter-pdf`
    plugin while the first one's handlers stay registered (the "future belongs to a different
    loop" error, or an endless nb/en/nb… rebuild). We drop the duplicate and keep the first.
-2. Order of post_build: every language's PDF work (render, close the browser) finishes before
-   static-i18n starts the next language, and Material's offline plugin writes its search index
-   only after static-i18n has merged both languages.
+2. Order of post_build: every language's documents are printed together, in the last language's
+   build (each earlier build hands its print tasks over: `on_post_build`; under `mkdocs serve`
+   each build prints its own), so the handbooks print beside each other instead of one per
+   language with a core idle; that print (render, close the browser) finishes before static-i18n's
+   post_build returns, a check right after it fails the build if any print was held back and never
+   printed, and Material's offline plugin writes its search index only after static-i18n has
+   merged the languages.
 3. The browser: Playwright has no setting for the executable and mkdocs-exporter none either.
    We launch LMP_CHROMIUM if set, else Playwright's own Chromium, else a system Chromium found on
    PATH, and otherwise stop with one line that names both ways to get one. PDFs are printed
@@ -18,7 +22,8 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    (hooks/pdf_cache.py) instead of Chromium, and the largest document is printed first. Each
    print is finished (hooks/pdf_ua.py `finish`: bookmarks, PDF/UA, compression) in a thread
    while Chromium prints the next one, and goes into the cache finished: a PDF from the cache
-   needs no work at all.
+   needs no work at all. What another hook asks to be done with a written PDF
+   (`page.lmp_after_print`: hooks/booklets.py's booklet) runs in a thread right after its print.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
    from (file:///tmp/…): hooks/handouts.py prints such links as plain text (`site_links_as_text`).
@@ -41,6 +46,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _site  # noqa: E402
 import pdf_cache  # noqa: E402
 import pdf_ua  # noqa: E402  (finish: the post-step of every print)
 
@@ -54,6 +60,8 @@ NO_BROWSER = (
 )
 
 _printing = contextvars.ContextVar("page being printed")  # set by `_print_of` for `_print`
+_held: list = []               # print tasks of the languages built before the last one
+_serving = {"on": False}       # mkdocs serve: each language's build prints its own PDFs
 
 
 @event_priority(99)  # right after mkdocs-exporter's own on_config (priority 100)
@@ -69,6 +77,7 @@ def on_config(config):
         plugins.lmp_pdf_plugin = current
         pdf_cache.stats.update(printed=0, cached=0)
         _run_last(plugins, "post_build", i18n, plugins.get("material/offline"))
+        _after_i18n(plugins, i18n)
         _only_on_pdf_pages(plugins, plugins.get("exporter"), pdf_on=current.config.enabled)
     elif current is not plugins.lmp_pdf_plugin:
         # Nested (second-language) build: unregister the duplicate in place (the outer build is
@@ -79,22 +88,70 @@ def on_config(config):
         plugins.lmp_pdf_plugin.on_config(config)
 
 
+def on_startup(command, dirty):
+    _serving["on"] = command == "serve"
+
+
+def on_pre_build(config):
+    if not getattr(config.plugins.get("i18n"), "building", False):  # the outer build
+        _drop_held()
+
+
 @event_priority(-85)  # after hooks/handouts.py has made the printed HTML (-80), before the exporter prints (-90)
 def on_post_build(config, **kwargs):
-    """Largest document first: the handbook (~10× a handout) takes as long as all four handouts
-    together, so it starts at once and the handouts print beside it, instead of after three of
-    them with nothing left to print beside it."""
+    """Every language's documents are printed together, in the last language's build: a language
+    built before it hands its print tasks (unstarted `render(page)` coroutines: bound to no event
+    loop yet) over to `_held`, and the exporter's post_build finds none to print. Largest document
+    first: a handbook (~10× a handout) takes as long as all four handouts together, so the
+    handbooks start at once and the handouts print beside them, instead of after them with
+    nothing left to print beside them."""
     plugin = config.plugins.get("exporter-pdf")
-    if plugin is not None and plugin.config.enabled:
-        plugin.tasks.sort(key=lambda task: len(_task_page(task).html or ""), reverse=True)
-        plugin.tasks[:] = [_print_of(_task_page(task), task) for task in plugin.tasks]
+    if plugin is None or not plugin.config.enabled:
+        return
+    if not _prints_now(config):
+        _held.extend(plugin.tasks)
+        plugin.tasks.clear()
+        return
+    plugin.tasks[:0] = _held
+    _held.clear()
+    plugin.tasks.sort(key=lambda task: len(_task_page(task).html or ""), reverse=True)
+    plugin.tasks[:] = [_print_of(_task_page(task), task) for task in plugin.tasks]
+
+
+def _prints_now(config) -> bool:
+    """This build prints: it is the last language's (static-i18n builds the default language,
+    then each other one of `build_languages` in a nested build), or `mkdocs serve` runs, where a
+    language that did not change is put back as its last build wrote it (serve_one_language.py):
+    its PDFs must be written by its own build."""
+    return _serving["on"] or _site.last_language_build(config)
+
+
+def _none_held(config, **kwargs):
+    """After static-i18n's post_build (every language built): no print was left unprinted."""
+    if _held and not getattr(config.plugins.get("i18n"), "building", False):
+        count = len(_held)
+        _drop_held()
+        raise PluginError(f"pdf_export: {count} PDFs were held back for the last language's build "
+                          "and never printed (static-i18n no longer builds its languages in the order "
+                          "of build_languages?); see MAINTAINING.md (mkdocs-static-i18n, patches)")
+
+
+def _drop_held() -> None:
+    for task in _held:
+        task.close()
+    _held.clear()
 
 
 async def _print_of(page, task):
     """Run an exporter print task with its page known to `_print` (which finishes the PDF with
-    the page's printed HTML)."""
+    the page's printed HTML); then, in a thread, what another hook asked to be done with the
+    written PDF (`page.lmp_after_print`: hooks/booklets.py imposes the booklet)."""
+    import asyncio   # here: an HTML-only build never needs it
     _printing.set(page)
-    return await task
+    result = await task
+    for work in getattr(page, "lmp_after_print", ()):
+        await asyncio.to_thread(work)
+    return result
 
 
 def _task_page(task):
@@ -146,6 +203,27 @@ def _only_on_pdf_pages(plugins, exporter, pdf_on: bool):
         return original(html, page=page, **kwargs) if pdf_on and page.meta.get("pdf") else html
 
     methods[methods.index(original)] = on_post_page
+
+
+I18N_INTERNALS = ("build_languages", "current_language", "default_language", "building")
+
+
+def _after_i18n(plugins, i18n) -> None:
+    """Check, right after static-i18n's post_build (which runs the nested builds), that the last
+    language's build printed every language's PDFs; fail when static-i18n no longer tells which
+    language it builds."""
+    if i18n is None:
+        return
+    methods = plugins.events["post_build"]
+    if _none_held in methods:
+        methods.remove(_none_held)
+    missing = [name for name in I18N_INTERNALS if not (hasattr(type(i18n), name) or name in vars(i18n))]
+    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
+    if missing or not theirs:
+        raise PluginError(f"pdf_export: static-i18n has no {', '.join(missing) or 'post_build handler'}: "
+                          "cannot tell which language's build prints the PDFs; see MAINTAINING.md "
+                          "(mkdocs-static-i18n, patches) and tests/test_integrations.py")
+    methods.insert(max(theirs) + 1, _none_held)
 
 
 def _run_last(plugins, event, *owners):

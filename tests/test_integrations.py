@@ -123,6 +123,105 @@ def test_each_print_knows_its_page():
         run(pdf_export._print(None, "<p>x</p>"))
 
 
+def test_exporter_print_tasks_can_wait_for_the_last_language():
+    """hooks/pdf_export.py `on_post_build` holds back the print tasks of each language built
+    before the last and lets the exporter print them all in the last one's post_build, on that
+    build's event loop and renderer: a task is an unstarted coroutine (bound to no loop) that reads
+    `self.renderer` only when it runs; each build's on_pre_build makes a new loop and renderer,
+    `_on_post_build_1` prints whatever `self.tasks` holds then, `_on_post_build_3` disposes."""
+    from mkdocs_exporter.formats.pdf.plugin import Plugin
+    render = inspect.getsource(Plugin.on_post_page)
+    assert "self.renderer.preprocess(page)" in render and "await self.renderer.render(html)" in render
+    pre_build = inspect.getsource(Plugin.on_pre_build)
+    assert "self.loop = asyncio.new_event_loop()" in pre_build and "self.renderer = Renderer(" in pre_build
+    assert "while self.tasks:" in inspect.getsource(Plugin._on_post_build_1)
+    assert "self.renderer.dispose()" in inspect.getsource(Plugin._on_post_build_3)
+
+
+def _three_language_builds():
+    """A stand-in for static-i18n and the exporter's PDF plugin, as pdf_export sees them."""
+    from types import SimpleNamespace
+    i18n = SimpleNamespace(building=False, current_language="nb", default_language="nb",
+                           build_languages=["nb", "en", "nn"])
+    exporter = SimpleNamespace(config=SimpleNamespace(enabled=True), tasks=[])
+    return i18n, exporter, SimpleNamespace(plugins={"i18n": i18n, "exporter-pdf": exporter})
+
+
+def test_every_language_prints_in_the_last_languages_build(monkeypatch):
+    """hooks/pdf_export.py: the nb and en builds hand their print tasks over; the nn build (the
+    last of static-i18n's `build_languages`) prints all of them, largest first, each followed by
+    its page's `lmp_after_print` (hooks/booklets.py); under `mkdocs serve` each build prints its
+    own (a language may be put back from its last build)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+    from types import SimpleNamespace
+    import pdf_export
+    i18n, exporter, config = _three_language_builds()
+    monkeypatch.setitem(pdf_export._serving, "on", False)
+    printed = []
+
+    async def render(page):
+        printed.append(page.name)
+
+    pages = {lang: SimpleNamespace(name=lang, html="x" * size) for lang, size in (("nb", 2), ("en", 3), ("nn", 1))}
+    pages["en"].lmp_after_print = [lambda: printed.append("en's booklet")]
+    for lang in ("nb", "en", "nn"):
+        i18n.current_language, i18n.building = lang, lang != "nb"
+        exporter.tasks.append(render(pages[lang]))
+        pdf_export.on_post_build(config)
+        assert len(exporter.tasks) == (3 if lang == "nn" else 0)
+    async def one_by_one(tasks):
+        for task in tasks:
+            await task
+
+    with ThreadPoolExecutor(1) as thread:   # the session may have an event loop running
+        thread.submit(asyncio.run, one_by_one(exporter.tasks)).result()
+    assert printed == ["en", "en's booklet", "nb", "nn"]
+    i18n.building = False
+    pdf_export._none_held(config)                  # nothing left: no error
+
+    monkeypatch.setitem(pdf_export._serving, "on", True)
+    i18n.current_language, i18n.building = "nb", False
+    task = render(pages["nb"])
+    exporter.tasks[:] = [task]
+    pdf_export.on_post_build(config)
+    assert len(exporter.tasks) == 1 and not pdf_export._held
+    exporter.tasks[0].close()
+    task.close()
+
+
+def test_prints_left_unprinted_fail_the_build(monkeypatch):
+    """hooks/pdf_export.py: when no build turned out to be the last language's (static-i18n
+    changed its order), the held prints fail the build after static-i18n's post_build; and
+    without the static-i18n attributes that tell which language is built, on_config fails."""
+    from mkdocs.exceptions import PluginError
+    from mkdocs.plugins import PluginCollection
+    from mkdocs_static_i18n.plugin import I18n
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+    import pdf_export
+    i18n, exporter, config = _three_language_builds()
+    monkeypatch.setitem(pdf_export._serving, "on", False)
+
+    async def render(page):
+        pass
+
+    exporter.tasks.append(render(None))
+    pdf_export.on_post_build(config)               # nb: held
+    assert not exporter.tasks and len(pdf_export._held) == 1
+    with pytest.raises(PluginError, match="held back .* never printed"):
+        pdf_export._none_held(config)
+    assert not pdf_export._held
+
+    plugins = PluginCollection()
+    i18n = I18n()
+    plugins.events["post_build"][:] = [i18n.on_post_build]
+    pdf_export._after_i18n(plugins, i18n)          # a fresh I18n has all the attributes
+    assert plugins.events["post_build"] == [i18n.on_post_build, pdf_export._none_held]
+    monkeypatch.delattr(ExtendedPlugin, "build_languages")
+    with pytest.raises(PluginError, match="static-i18n has no build_languages"):
+        pdf_export._after_i18n(plugins, i18n)
+
+
 def test_static_i18n_nested_build_flag():
     """hooks/_site.py `is_nested_build`: static-i18n sets `building` while it builds the other
     languages by calling MkDocs' build() again."""

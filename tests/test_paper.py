@@ -278,6 +278,26 @@ def test_handouts_page_links_the_booklets(site, lang):
     expected = {b.resolve() for l, _, b in booklet_files(site) if l == lang}
     assert targets == expected
     assert all(a.get_text(strip=True) == _site.ui(lang)["booklet"]["link"] for a in links)
+    suffix = _site.ui(lang)["booklet"]["file_suffix"]
+    for link in links:
+        assert (link.get("type"), link.get("hreflang"), link.has_attr("data-lmp-booklet")) == \
+            ("application/pdf", lang, True)
+        assert re.fullmatch(rf"laringsmiljoprosjektet-theme-\d-{lang}-{suffix}\.pdf", link["download"])
+        handout = link.find_previous_sibling("a")   # beside its handout's link, in the same cell
+        assert handout["href"] == link["href"].replace(f"-{suffix}.pdf", ".pdf")
+
+
+def test_no_page_is_written_again_once_printing_starts(site):
+    """Issue #11: each web page is written once, by MkDocs, and never rewritten after the build's
+    pages (the booklet links are in the handouts page when it is rendered). Every language's PDFs
+    are printed after the last language's pages are written (hooks/pdf_export.py), so every page
+    is older than the oldest PDF; a hook that rewrote a page after printing would make it newer."""
+    pdfs = list(site.rglob("*.pdf"))
+    assert pdfs, "the session build made no PDFs"
+    oldest = min(path.stat().st_mtime_ns for path in pdfs)
+    later = [path.relative_to(site).as_posix() for path in site.rglob("*.html")
+             if path.stat().st_mtime_ns > oldest]
+    assert not later, f"written after the first PDF: {later[:10]}"
 
 
 # ---------------------------------------------------------------------------------------------
