@@ -93,7 +93,7 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    if not getattr(config.plugins.get("i18n"), "building", False):  # the outer build
+    if not _site.is_nested_build(config):  # the outer build
         _drop_held()
 
 
@@ -128,7 +128,7 @@ def _prints_now(config) -> bool:
 
 def _none_held(config, **kwargs):
     """After static-i18n's post_build (every language built): no print was left unprinted."""
-    if _held and not getattr(config.plugins.get("i18n"), "building", False):
+    if _held and not _site.is_nested_build(config):
         count = len(_held)
         _drop_held()
         raise PluginError(f"pdf_export: {count} PDFs were held back for the last language's build "
