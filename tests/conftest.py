@@ -55,6 +55,22 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def html_site(tmp_path_factory) -> Path:
+    """The whole site without PDFs (every language, strict), built once: for the tests that read
+    only web pages that do not depend on the PDFs, so that `make check` and a single test file
+    need no Chromium print. LMP_TEST_HTML_SITE=<dir> reuses a build made beforehand."""
+    if os.environ.get("LMP_TEST_HTML_SITE"):
+        reused = Path(os.environ["LMP_TEST_HTML_SITE"]).resolve()
+        assert (reused / "index.html").exists(), f"LMP_TEST_HTML_SITE={reused} holds no built site"
+        return reused
+    site_dir = tmp_path_factory.mktemp("html") / "site"
+    result = mkdocs_build(ROOT, site_dir, pdf=False)
+    if result.returncode != 0:
+        pytest.fail("mkdocs build --strict (PDF=false) failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
+    return site_dir
+
+
 ADDRESS = "https://example.org/laringsmiljo/"   # a public address under a sub-path, for tests
 
 
@@ -187,3 +203,17 @@ def assert_reported(result, where: str, message: str) -> None:
     pattern = re.escape(where) + r":? [^\n]*" + re.escape(message)
     assert re.search(pattern, output), f"expected '{where}: …{message}…' in:\n" + \
         "\n".join(line for line in output.splitlines() if "WARNING" in line)
+
+
+# Tiers. `make check` (authors: seconds to a minute) runs `pytest -m "not full"`; `make test` runs
+# everything. A test is in the full tier when it needs what takes minutes: the PDF build (`site`
+# and what serves it), a browser, or a build of its own (a module marks itself
+# `pytestmark = pytest.mark.full`). The marking follows the fixtures a test asks for, so a new test
+# that reads the PDFs is in the right tier without anyone remembering to mark it.
+FULL_FIXTURES = {"site", "site_url", "browser", "page", "address_site"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if FULL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.full)
