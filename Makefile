@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build build-fast test links-online benchmark zip lock clean
+.PHONY: help setup serve check build build-fast test links-online benchmark zip lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -27,7 +27,14 @@ node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
 setup: $(BIN)/mkdocs ## Make .venv with the pinned packages
 
 serve: setup ## Serve every language at http://127.0.0.1:8000/ with live reload (PDFs off; saving a page rebuilds only its language and the default one)
-	PDF=$${PDF:-false} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	PDF=$${PDF:-false} $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+
+# The authors' tier: about a minute. The site without PDFs (it stops at once, listing every content
+# problem with its file and line), then the tests that need neither PDFs nor a browser, on that build.
+CHECK_SITE := .cache/check-site
+check: setup ## For authors, in about a minute: the site without PDFs (content checks first) and the fast tests
+	PDF=false $(BIN)/mkdocs build --strict --quiet -d $(CHECK_SITE)
+	LMP_TEST_HTML_SITE=$(CHECK_SITE) $(BIN)/python -m pytest -m "not full" -q
 
 build: setup ## Build the whole site into site/, PDFs included (strict: any warning fails)
 	$(BIN)/mkdocs build --strict

@@ -34,6 +34,12 @@ def per_build(container):
     return container
 
 
+# The content and data problems the checks found in this build: (logger name, 'file:line', problem).
+# hooks/site_model.py stops a strict build on them before anything is rendered, or, in a preview
+# (`mkdocs serve --no-strict`), logs them and shows each on its page.
+PROBLEMS: list = per_build([])
+
+
 def reset_state() -> None:
     for container in _STATE:
         container.clear()

@@ -257,7 +257,9 @@ def last_language_build(config) -> bool:
 
 
 def report(config, log, check, inputs: tuple = ()) -> None:
-    """Run a content check once per build and log each problem as `file:line: problem`. Its
+    """Run a content check once per build and keep each problem (`file:line`, problem) for the
+    build's verdict before anything is rendered (hooks/site_model.py: a strict build stops with
+    every problem in one message; a preview logs them and shows them on their pages). Its
     problems are kept (`_cache.result`, in .cache/checks/report.json) under a digest of the
     project's sources (sources_digest: a check reads nothing else of the project), the hooks'
     code and `inputs` (anything else the check reads, e.g. a dictionary's version): a new build
@@ -275,7 +277,7 @@ def report(config, log, check, inputs: tuple = ()) -> None:
         digest = _model.once(config.docs_dir, "sources_digest", lambda: sources_digest(config))
         found = _cache.result("report", log.name, (digest, *inputs), run)
     for where, problem in found:
-        log.warning("%s: %s", where, problem)
+        _model.PROBLEMS.append((log.name, where, problem))
 
 
 _SOURCES: dict[str, tuple[list, str]] = {}   # project → (its files' path, size and time; their digest)

@@ -2,8 +2,8 @@
 
 The project patches or leans on internals of mkdocs-exporter, Material and mkdocs-static-i18n
 (MAINTAINING.md lists each). The versions pinned in requirements.txt are the tested ones; when
-the installed version differs, the build logs a warning, which `--strict` (every build here)
-turns into a failure. To upgrade: change the pin, run `pytest tests/test_integrations.py`
+the installed version differs, a strict build (every build here but the preview) stops before
+rendering, naming the package (hooks/site_model.py); the preview logs it as a warning. To upgrade: change the pin, run `pytest tests/test_integrations.py`
 (seconds: it asserts every internal the hooks use still exists), then the full suite.
 """
 from __future__ import annotations
@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 import re
 from importlib import metadata
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
 
 LOG = logging.getLogger("mkdocs.hooks.integration_guard")
 LOCK = Path(__file__).resolve().parent.parent / "requirements.txt"
@@ -49,5 +52,5 @@ def on_config(config):
     # on_config, not on_startup: MkDocs counts warnings for --strict only inside build().
     if getattr(config.plugins.get("i18n"), "building", False):  # static-i18n's nested build
         return
-    for problem in untested():
-        LOG.warning(problem)
+    import _model   # the build's verdict before rendering (hooks/site_model.py)
+    _model.PROBLEMS.extend((LOG.name, "requirements.txt", problem) for problem in untested())

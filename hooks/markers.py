@@ -2,7 +2,7 @@
 
 `<!-- lmp:NAME … -->` with a NAME no hook registered, or a marker in the syntax before `lmp:`
 (`<!-- programme:ics -->`, `<!-- step: … -->`, `{{ law acts }}`), would stay in the page as an
-invisible comment or as text. Each is a warning `docs/<file>:<line>: …` (fatal under --strict).
+invisible comment or as text; so would a theme title marker with an unknown theme id. Each is a warning `docs/<file>:<line>: …` (fatal under --strict).
 Runs at on_config: MkDocs has imported every hook by then, so every name is registered.
 """
 from __future__ import annotations
@@ -38,4 +38,6 @@ def problems(body: str):
              for m in _markers.unknown(body)]
     found += [(line, f"old marker syntax {text}: write <!-- lmp:NAME ARGS --> (CONTRIBUTING.md)")
               for line, text in _markers.old_style(body)]
+    found += [(m.line, f"unknown theme '{m.args}' in {m.text} (known: {', '.join(_site.THEMES)})")
+              for m in _markers.find(body, "theme-title") if m.args not in _site.THEMES]
     return sorted(found)

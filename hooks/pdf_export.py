@@ -72,6 +72,7 @@ def on_config(config):
         return
     i18n = plugins.get("i18n")
     if not getattr(i18n, "building", False):  # the outer (first-language) build
+        check_browser()
         _load_group_once(plugins)
         _patch_browser()
         plugins.lmp_pdf_plugin = current
@@ -258,6 +259,22 @@ async def _launch(self):
         self.context.on("console", self.log)
         self._launched = True
     return self
+
+
+def check_browser() -> None:
+    """Stop before any page is rendered when nothing can print the PDFs (the print itself comes
+    after every page of every language): LMP_CHROMIUM must be a program; else Playwright's own
+    Chromium (a chromium* folder where Playwright keeps its browsers) or one on PATH must exist.
+    The launch (`_launch`) still decides which of the two prints."""
+    if os.environ.get(BROWSER_ENV) or any(shutil.which(name) for name in SYSTEM_BROWSERS):
+        find_browser()
+        return
+    stored = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or str(Path.home() / ".cache" / "ms-playwright")
+    if stored == "0":   # Playwright's setting for "inside the package"
+        import playwright
+        stored = str(Path(playwright.__file__).parent / "driver" / "package" / ".local-browsers")
+    if not any(Path(stored).glob("chromium*")):
+        raise PluginError(NO_BROWSER)
 
 
 def find_browser() -> str:

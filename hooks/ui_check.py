@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import _model  # noqa: E402
 import _site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ui_check")
@@ -37,8 +38,7 @@ def on_config(config):
     config.extra["lmp_ui"] = _site.ui
     if _site.is_nested_build(config):
         return
-    for where, problem in check(_site.LANGUAGES):
-        log.warning("%s: %s", where, problem)
+    _model.PROBLEMS.extend((log.name, where, problem) for where, problem in check(_site.LANGUAGES))
     untranslated = [f"{where}: {problem}" for where, problem in
                     check_data(_site.LANGUAGES, Path(config.config_file_path).parent)]
     if untranslated:   # the generators would stop on the gap: say where it is instead

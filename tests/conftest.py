@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import types
 from pathlib import Path
 
 import pytest
@@ -166,33 +167,64 @@ def snapshot(docs: Path) -> dict[str, str]:
     return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
-# Fault injection in ONE build. Test modules register the faults they prove with
-# @fault_injector("name"): inject(project) puts them into the project copy and returns
-# {expected 'file:line': expected message part}. The session's `combined_faults` copies the
-# project once, injects every registered module's faults in turn (each module reads the files as
-# the earlier ones left them, so the line numbers it expects are right), builds once without PDFs
-# and checks that the build left the sources alone. Faults are combined only where they do not
-# interfere: different pages, or lines appended at the end of a page, and checks that report every
-# problem instead of stopping at the first. Running one test file builds only its own faults.
-FAULTS: dict = {}
+# Fault injection in TWO builds. Test modules register the faults they prove with
+# @fault_injector("name"): inject(project) puts them into a project copy and returns
+# {expected 'file:line': expected message part}. Faults the content checks find (before anything
+# is rendered: the build stops there with one message listing them all, hooks/site_model.py) go
+# into one copy; faults found only while pages are rendered (MkDocs' link validation, text a hook
+# generates) are registered with stage="render" and go into a second copy, which has no content
+# fault and so is rendered. Each copy gets every registered module's faults in turn (each module
+# reads the files as the earlier ones left them, so the line numbers it expects are right), is
+# built once without PDFs, and must be left with its sources as they were. Faults are combined
+# only where they do not interfere: different pages, or lines appended at the end of a page, and
+# checks that report every problem instead of stopping at the first. Running one test file builds
+# only its own faults.
+FAULTS: dict = {"content": {}, "render": {}}
 
 
-def fault_injector(name: str):
+def fault_injector(name: str, stage: str = "content"):
     def register(inject):
-        FAULTS[name] = inject
+        FAULTS[stage][name] = inject
         return inject
     return register
 
 
-@pytest.fixture(scope="session")
-def combined_faults(tmp_path_factory):
-    """{module name: (expected, result, sources before, sources after)}: one build for all."""
-    project = copy_project(tmp_path_factory.mktemp("faults"))
-    expected = {name: inject(project) for name, inject in FAULTS.items()}
+def _fault_build(tmp_path_factory, stage: str):
+    """(expected by module name, result, sources before, after, site dir) of one stage's copy."""
+    project = copy_project(tmp_path_factory.mktemp(f"faults-{stage}"))
+    expected = {name: inject(project) for name, inject in FAULTS[stage].items()}
     before = snapshot(project / "docs")
     result = mkdocs_build(project, project / "site", pdf=False)
-    after = snapshot(project / "docs")
-    return {name: (faults, result, before, after) for name, faults in expected.items()}
+    return expected, result, before, snapshot(project / "docs"), project / "site"
+
+
+@pytest.fixture(scope="session")
+def content_faults(tmp_path_factory):
+    """The build of the copy with every content fault: it must stop before rendering."""
+    return _fault_build(tmp_path_factory, "content")
+
+
+@pytest.fixture(scope="session")
+def render_faults(tmp_path_factory):
+    """The build of the copy with every fault found while rendering (None when no module has one)."""
+    return _fault_build(tmp_path_factory, "render") if FAULTS["render"] else None
+
+
+@pytest.fixture(scope="session")
+def combined_faults(content_faults, render_faults):
+    """{module name: (expected, result, sources before, sources after)}: a module's faults of both
+    stages, with what both builds printed (each must have failed: returncode 1 only when both
+    did) and the sources of both copies."""
+    builds = [build for build in (content_faults, render_faults) if build is not None]
+    result = types.SimpleNamespace(
+        returncode=int(all(build[1].returncode != 0 for build in builds)),
+        stdout="".join(build[1].stdout for build in builds),
+        stderr="".join(build[1].stderr for build in builds))
+    before = {f"{n}:{path}": digest for n, build in enumerate(builds) for path, digest in build[2].items()}
+    after = {f"{n}:{path}": digest for n, build in enumerate(builds) for path, digest in build[3].items()}
+    names = dict.fromkeys(name for build in builds for name in build[0])
+    return {name: ({where: message for build in builds for where, message in build[0].get(name, {}).items()},
+                   result, before, after) for name in names}
 
 
 def assert_reported(result, where: str, message: str) -> None:
@@ -215,5 +247,9 @@ FULL_FIXTURES = {"site", "site_url", "browser", "page", "address_site"}
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if FULL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        asked = set(getattr(item, "fixturenames", ()))
+        # a test that picks a build by name through a parameter (request.getfixturevalue)
+        callspec = getattr(item, "callspec", None)
+        asked |= {value for value in (callspec.params.values() if callspec else ()) if isinstance(value, str)}
+        if FULL_FIXTURES & asked:
             item.add_marker(pytest.mark.full)

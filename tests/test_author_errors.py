@@ -66,6 +66,13 @@ def inject_faults(project: Path) -> dict[str, str]:
     expected[f"docs/about/organisation.en.md:{line}"] = "unknown marker <!-- lmp:programme-gatherins -->"
     line = append_lines(docs / "roles/owner.en.md", "<!-- programme:rhythm -->")
     expected[f"docs/roles/owner.en.md:{line}"] = "old marker syntax <!-- programme:rhythm -->"
+    return expected
+
+
+@fault_injector("author_errors", stage="render")
+def inject_link_faults(project: Path) -> dict[str, str]:
+    """Links MkDocs validates while rendering."""
+    docs, expected = project / "docs", {}
     # Generated files are files of the build: a link to one that is not generated fails like any link.
     append_lines(docs / "tools/calendar.nb.md", "[Kalender](../assets/calendar/laringsmiljoprosjektet.xx.ics)")
     expected["Doc file 'tools/calendar.nb.md' contains a link"] = (

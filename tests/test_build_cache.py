@@ -67,7 +67,7 @@ def test_check_results_off_are_computed_every_time(monkeypatch):
 
 
 def test_a_content_check_is_replayed_until_a_source_file_changes(tmp_path, monkeypatch):
-    """_site.report: a new build with no file of docs/, data/, includes/ or mkdocs.yml changed logs
+    """_site.report: a new build with no file of docs/, data/, includes/ or mkdocs.yml changed keeps
     the same problems without running the check; an edit anywhere there runs it again."""
     import logging
     from types import SimpleNamespace
@@ -83,8 +83,11 @@ def test_a_content_check_is_replayed_until_a_source_file_changes(tmp_path, monke
         (project / name).write_text(text, encoding="utf-8")
     config = SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"),
                              plugins={})
+    import _model
     log, runs, logged = logging.getLogger("mkdocs.hooks.a_check"), [], []
-    monkeypatch.setattr(log, "warning", lambda form, *args: logged.append(form % args))
+    # What report() keeps for the build's verdict (hooks/site_model.py), as `file:line: problem`.
+    monkeypatch.setattr(_model, "PROBLEMS", type("Kept", (list,), {
+        "append": lambda self, item: logged.append(f"{item[1]}: {item[2]}")})())
 
     def check(docs_dir):
         runs.append(1)

@@ -1,7 +1,8 @@
 """Bad input fails loudly: each fault is injected into a throw-away copy of the project, and the
 build must fail with a message that names the file (and line where there is one), while the
-author's files stay exactly as they were. Faults that need no PDF join the one combined fault
-build (conftest.py `combined_faults`); those of the PDF step get a build each."""
+author's files stay exactly as they were. Content faults join the one combined fault build
+(conftest.py `combined_faults`), which stops before rendering; the link faults MkDocs finds while
+rendering share one HTML build; the PDF step's faults stop the build before any page is rendered."""
 from __future__ import annotations
 
 import hashlib
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fault_injector, mkdocs_build
+from conftest import copy_project, fault_injector, mkdocs_build
 
 
 def snapshot(docs: Path) -> dict[str, str]:
@@ -33,46 +34,55 @@ def build_fails(project: Path, pdf: bool = False, env: dict | None = None) -> st
     return output
 
 
-@fault_injector("links")
-def inject_link_faults(project: Path) -> dict[str, str]:
-    """Faults MkDocs' own validation reports (without a line number): they join the one combined
-    fault build (conftest.py `combined_faults`); the tests below look for their messages."""
-    append(project / "docs/about/index.en.md", "\nSee [the plan](no-such-page.md).\n")
-    append(project / "docs/about/index.nb.md", "\nSe [planen](organisation.md#no-such-anchor).\n")
+@fault_injector("one_language_only")
+def inject_page_in_one_language(project: Path) -> dict[str, str]:
+    """A content fault (the pairs check, before rendering): joins the combined fault build."""
     (project / "docs/about/only-norwegian.nb.md").write_text(
         "---\nid: only-norwegian\ntype: page\ntitle: Bare norsk\ndescription: Mangler engelsk.\n---\n\n"
         "## Innhold { #content }\n\nTekst.\n", encoding="utf-8")
     return {}
 
 
+def test_page_in_one_language_only(combined_faults):
+    _, result, before, after = combined_faults["one_language_only"]
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and before == after
+    assert "docs/about/only-norwegian.nb.md:1: no translation: docs/about/only-norwegian.en.md is missing" in output
+
+
+full = pytest.mark.full   # a build of its own (the combined fault build is not)
+
+
 @pytest.fixture(scope="module")
-def combined(combined_faults):
-    _, result, before, after = combined_faults["links"]
-    assert result.returncode != 0, "the build passed although it should have failed"
-    assert before == after, "the build changed the author's files"
-    return result.stdout + result.stderr
-
-
-def test_link_to_a_missing_page(combined):
-    assert re.search(r"about/index(\.en)?\.md.*no-such-page\.md", combined), combined[-3000:]
-
-
-def test_link_to_a_missing_anchor(combined):
-    assert re.search(r"about/index(\.nb)?\.md.*no-such-anchor", combined), combined[-3000:]
-
-
-def test_page_in_one_language_only(combined):
-    assert "docs/about/only-norwegian.nb.md:1: no translation: docs/about/only-norwegian.en.md is missing" in combined
-
-
-def test_broken_link_in_a_page_printed_to_pdf(project_copy):
-    theme = project_copy / "docs/themes/theme-1/index.en.md"
-    assert "pdf: true" in theme.read_text(encoding="utf-8")
+def link_faults(tmp_path_factory) -> str:
+    """Faults MkDocs' own validation reports while it renders (without a line number): a build of
+    their own, without PDFs (a link is validated in the web page; the print of a page comes later
+    and adds nothing to that check), since the combined fault build stops before rendering."""
+    project = copy_project(tmp_path_factory.mktemp("links"))
+    append(project / "docs/about/index.en.md", "\nSee [the plan](no-such-page.md).\n")
+    append(project / "docs/about/index.nb.md", "\nSe [planen](organisation.md#no-such-anchor).\n")
+    theme = project / "docs/themes/theme-1/index.en.md"
+    assert "pdf: true" in theme.read_text(encoding="utf-8"), "theme 1 is no longer a printed page"
     append(theme, "\nSee [the missing handout](../theme-9/index.md).\n")
-    output = build_fails(project_copy, pdf=True)
-    assert re.search(r"themes/theme-1/index(\.en)?\.md.*theme-9/index\.md", output), output[-3000:]
+    return build_fails(project)
 
 
+@full
+def test_link_to_a_missing_page(link_faults):
+    assert re.search(r"about/index(\.en)?\.md.*no-such-page\.md", link_faults), link_faults[-3000:]
+
+
+@full
+def test_link_to_a_missing_anchor(link_faults):
+    assert re.search(r"about/index(\.nb)?\.md.*no-such-anchor", link_faults), link_faults[-3000:]
+
+
+@full
+def test_broken_link_in_a_page_that_is_printed(link_faults):
+    assert re.search(r"themes/theme-1/index(\.en)?\.md.*theme-9/index\.md", link_faults), link_faults[-3000:]
+
+
+@full
 def test_no_browser_for_pdfs(project_copy, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -87,7 +97,21 @@ def test_no_browser_for_pdfs(project_copy, tmp_path):
     assert "playwright install chromium" in lines[0] and "apt-get install chromium" in lines[0]
 
 
+@full
 def test_a_named_browser_that_does_not_exist(project_copy):
     output = build_fails(project_copy, pdf=True, env={"LMP_CHROMIUM": "/no/such/chromium"})
     assert "LMP_CHROMIUM=/no/such/chromium is not an executable file" in output
 
+
+
+def test_content_faults_stop_the_build_before_anything_is_rendered(content_faults):
+    """Fail fast: every content fault of every module in ONE message, and no page written."""
+    expected, result, _, _, site_dir = content_faults
+    output = result.stdout + result.stderr
+    message = re.search(r"ERROR\s+-\s+\d+ problem\(s\) found before building; nothing was built\..*(?:\n  .*)+", output)
+    assert message, output[-3000:]
+    for faults in expected.values():
+        for where, problem in faults.items():
+            assert re.search(re.escape(where.strip()) + r":? [^\n]*" + re.escape(problem), message.group(0)), \
+                f"{where}: {problem} is not in the build's one message"
+    assert not list(site_dir.rglob("*.html")), "pages were rendered although the content has problems"

@@ -50,7 +50,14 @@ def inject_faults(project: Path) -> dict[str, str]:
     expected[f"docs/roles/ppt.en.md:{line} "] = "unknown law provision id 'oppl-12-9'"
     line = append_line(docs / "roles/staff.nb.md", "Les «Nulltoleranse og forebyggende arbeid» i loven.")
     expected[f"docs/roles/staff.nb.md:{line}"] = "the official heading of bhl-41 is typed by hand: write [bhl-41]"
-    # A draft marker that only a data file puts on a page: reported as generated text.
+    return expected
+
+
+@fault_injector("trust", stage="render")
+def inject_generated_fault(project: Path) -> dict[str, str]:
+    """A draft marker that only a data file puts on a page: reported as generated text, once the
+    page is rendered."""
+    expected = {}
     programme = project / "data/programme.yml"
     text = programme.read_text(encoding="utf-8")
     faulty = text.replace("title: {nb: Nasjonal samling 1,", "title: {nb: Nasjonal samling 1 (antatt),")
