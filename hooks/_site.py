@@ -280,6 +280,14 @@ def report(config, log, check, inputs: tuple = ()) -> None:
         _model.PROBLEMS.append((log.name, where, problem))
 
 
+def verdict(problems) -> str:
+    """One message for every problem the checks found, each on a line of its own (problems:
+    (logger name, 'file:line', problem)): what a strict build stops with before rendering."""
+    lines = sorted(dict.fromkeys(f"{where}: {problem}" for _, where, problem in problems))
+    return (f"{len(lines)} problem(s) found before building; nothing was built. Each names its file "
+            "and line (CONTRIBUTING.md says what each rule is for):\n  " + "\n  ".join(lines))
+
+
 _SOURCES: dict[str, tuple[list, str]] = {}   # project → (its files' path, size and time; their digest)
 
 

@@ -55,16 +55,9 @@ def on_pre_build(config):
     if _site.is_nested_build(config) or not _model.PROBLEMS:
         return
     if config.strict:
-        raise PluginError(verdict(_model.PROBLEMS))
+        raise PluginError(_site.verdict(_model.PROBLEMS))
     for logger, where, problem in _model.PROBLEMS:
         logging.getLogger(logger).warning("%s: %s", where, problem)
-
-
-def verdict(problems) -> str:
-    """One message for every problem the checks found, each on a line of its own."""
-    lines = sorted(dict.fromkeys(f"{where}: {problem}" for _, where, problem in problems))
-    return (f"{len(lines)} problem(s) found before building; nothing was built. Each names its file "
-            "and line (CONTRIBUTING.md says what each rule is for):\n  " + "\n  ".join(lines))
 
 
 def on_page_content(html, page, config, files):

@@ -39,10 +39,10 @@ def on_config(config):
     if _site.is_nested_build(config):
         return
     _model.PROBLEMS.extend((log.name, where, problem) for where, problem in check(_site.LANGUAGES))
-    untranslated = [f"{where}: {problem}" for where, problem in
+    untranslated = [(log.name, where, problem) for where, problem in
                     check_data(_site.LANGUAGES, Path(config.config_file_path).parent)]
-    if untranslated:   # the generators would stop on the gap: say where it is instead
-        raise PluginError("data files without every language:\n  " + "\n  ".join(untranslated))
+    if untranslated:   # the checks after this one would stop on the gap: say where it is, at once
+        raise PluginError(_site.verdict(_model.PROBLEMS + untranslated))
 
 
 DATA_FILES = ("data/law.yml", "data/programme.yml", "data/terms.yml", "data/draft-markers.yml")
