@@ -1,4 +1,4 @@
-"""The «Før neste samling» / "Before the next seminar" box opens every theme module in both
+"""The «Før neste fagsamling» / "Before the next seminar" box opens every theme module in both
 languages: at most 250 words, it says whom to tell when a child is not safe (one reporting line
 per setting), links to the between-session tasks, and shows the between-session reading time for
 a first- and a second-language reader. Checked on the built pages."""
