@@ -5,8 +5,9 @@
 
 LIX = words/sentences + 100 × long words/words, where a long word has more than six letters.
 It is computed on a page's prose only. Removed first: front matter, fenced and inline code, HTML
-comments and `lmp:` markers, HTML tags, link targets (the link text stays), reference-link
-definitions, attribute lists `{ … }`, table pipes and separator rows, admonition syntax (`!!! note
+comments and `lmp:` markers, icon shortcodes (`:material-compass-outline:`), HTML tags, link
+targets (the link text stays), reference-link definitions, attribute lists `{ … }`, table pipes
+and separator rows, admonition syntax (`!!! note
 "Title"` and `???`), headings' `#`, list markers and emphasis. A sentence ends at . ! ? or : and at
 the end of every paragraph, list item, table cell and heading.
 
@@ -38,6 +39,7 @@ INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 BARE_REF = re.compile(r"\[([a-z0-9][a-z0-9-]*)\]")  # [bhl-41]: a generated citation, counted as one word
 CODE = re.compile(r"`[^`]*`")
+ICON = re.compile(r":(?:material|octicons|fontawesome|simple)-[a-z0-9-]+:")
 ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"([^"]*)")?\s*$', re.M)
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", re.M)
 LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
@@ -60,6 +62,7 @@ def prose(markdown: str) -> str:
     text = REF_LINK.sub(r"\1", text)
     text = BARE_REF.sub("paragraf", text)
     text = CODE.sub(" ", text)
+    text = ICON.sub(" ", text)
     text = TAG.sub(" ", text)
     text = ATTR_LIST.sub(" ", text)
     text = TABLE_RULE.sub("", text)
