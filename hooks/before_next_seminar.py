@@ -1,4 +1,4 @@
-"""The «Før neste samling» / "Before the next seminar" box at the top of each theme module.
+"""The «Før neste fagsamling» / "Before the next seminar" box at the top of each theme module.
 
 Checks (file:line, fatal under --strict) that every theme module opens with the box, an admonition
 `!!! note "<TITLE>"`, of at most MAX_WORDS words, holding the marker `<!-- lmp:between-reading -->`.

@@ -771,6 +771,12 @@ def _printed_body(page, site_url: str | None) -> Tag:
     return body
 
 
+def _chapter_title(page) -> str:
+    """A chapter's title in the handbook: the page's own title (front matter), not its navigation
+    label, so the home page is not a chapter called «Hjem» / «Heim» / "Home" in a printed book."""
+    return (page.meta or {}).get("title") or page.title
+
+
 def _chapter(page, body: Tag, level: int, handbook_dest: str, slugs: dict) -> Tag:
     """One page (its `_printed_body`) as a chapter: title at `level`, its headings below it, ids
     prefixed, links to pages in the handbook made links inside it."""
@@ -801,7 +807,7 @@ def _chapter(page, body: Tag, level: int, handbook_dest: str, slugs: dict) -> Ta
             else:
                 element[attribute] = (_relative(target, handbook_dest)
                                       + (f"#{parts.fragment}" if parts.fragment else ""))
-    section = _one(render("handout-chapter.html", anchor=prefix, level=level, title=page.title))
+    section = _one(render("handout-chapter.html", anchor=prefix, level=level, title=_chapter_title(page)))
     for node in list(body.contents):
         section.append(node)
     return section
@@ -847,7 +853,7 @@ def _handbook_html(page, config) -> str:
             toc.append((depth + 1, anchor, title))
         elif item.file.dest_uri in slugs:
             chapters.append(_chapter(item, bodies[item.file.dest_uri], level, page.file.dest_uri, slugs))
-            toc.append((depth + 1, slugs[item.file.dest_uri], item.title))
+            toc.append((depth + 1, slugs[item.file.dest_uri], _chapter_title(item)))
     article.append(_contents(toc, lang))
     for chapter in chapters:
         article.append(chapter)

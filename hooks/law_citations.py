@@ -148,7 +148,11 @@ def heading_title(law: dict, provision: dict, lang: str) -> str:
     words = _site.ui(lang)["law"]
     if "article" in provision:
         return f"{words['article'].capitalize()} {provision['article']} ({provision['label'][lang]})"
-    name = provision["heading"] if reads_norwegian(lang) and provision["heading"] else provision["heading_en"]
+    if reads_norwegian(lang) and not provision["heading"]:
+        # No official heading in data/law.yml: a plain Norwegian subject in brackets, never the
+        # English rendering on a Norwegian page (legal review L2).
+        return f"{words['heading_sign']} {provision['section']} ({provision['subject'][lang]})"
+    name = provision["heading"] if reads_norwegian(lang) else provision["heading_en"]
     return f"{words['heading_sign']} {provision['section']} {name}"
 
 

@@ -7,8 +7,8 @@
  * Web Worker over HTTP and inside Material's iframe-worker shim under file:// (the offline zip).
  *
  * Query pipeline, per query word (a "slot"): the word itself; every indexed word with the same stem
- * (Snowball: krenkelsene → krenkelse, krenkelser); words that start with it (typing); words that
- * contain it or its stem as a later compound part (plikt → aktivitetsplikten); the words of its
+ * (Snowball: krenkelsene → krenkelse, krenkelser); words that start with it (typing; from three
+ * letters); words that contain it or its stem as a later compound part (plikt → aktivitetsplikten); the words of its
  * synonym groups (includes/search-synonyms.<lang>.yml); and, only when nothing else matched, indexed
  * words one or two edits away (typos). A page must match every slot (stop words aside) to rank
  * first; pages that miss a word follow, with the missing word struck through by Material.
@@ -132,8 +132,9 @@
     var terms = new Map(), count = 0, i
     inflections(terms, word, WEIGHT.exact)
 
-    /* Prefix: while typing, and for short forms (aktivitetspl…) */
-    var start = lowerBound(word)
+    /* Prefix: while typing, and for short forms (aktivitetspl…); not for one or two letters, which
+       start too many words to mean anything and would bury a two-letter abbreviation (SU) */
+    var start = word.length >= 3 ? lowerBound(word) : vocabulary.length
     for (i = start; i < vocabulary.length && vocabulary[i].startsWith(word) && count < MAX_TERMS; i++, count++)
       add(terms, vocabulary[i], WEIGHT.prefix)
 

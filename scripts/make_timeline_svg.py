@@ -56,7 +56,7 @@ def render(lang: str, data: dict | None = None) -> str:
             f"{words['semester'].format(n=n)} ({s['term'][lang]}): {s['short'][lang]}; "
             f"{g['title'][lang]} {date_range(g['start'], g['end'], lang)} ({text[g['format']]})."
             for n, s in semesters.items()
-            for g in gatherings if g["semester"] == n)) + " " + words["inferred"]
+            for g in gatherings if g["semester"] == n))
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
            f'height="{HEIGHT}" role="img" aria-labelledby="timeline-title timeline-desc" lang="{lang}" '
            f'font-family="system-ui, -apple-system, \'Segoe UI\', Roboto, Arial, sans-serif">',
@@ -95,7 +95,6 @@ def render(lang: str, data: dict | None = None) -> str:
     out.append(text_el(MARGIN + 20, y, words["legend_physical"], 12, anchor="start"))
     out.append(f'<circle cx="{MARGIN + 168}" cy="{y - 4}" r="6" fill="#ffffff" stroke="{PRIMARY}" stroke-width="3"/>')
     out.append(text_el(MARGIN + 180, y, words["legend_digital"], 12, anchor="start"))
-    out.append(text_el(WIDTH - MARGIN, y, words["inferred"], 12, anchor="end"))
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

@@ -1,4 +1,4 @@
-"""The «Før neste samling» / "Before the next seminar" box opens every theme module in both
+"""The «Før neste fagsamling» / "Before the next seminar" box opens every theme module in both
 languages: at most 250 words, it says whom to tell when a child is not safe (one reporting line
 per setting), links to the between-session tasks, and shows the between-session reading time for
 a first- and a second-language reader. Checked on the built pages."""
@@ -20,7 +20,7 @@ THEMES = [p for p in _site.iter_pages(ROOT / "docs") if p.meta.get("type") == "t
 # Whom a staff member tells, per setting (shared/notes/facts.md: bhl. § 42, opplæringslova § 12-4,
 # which § 12-1 applies to SFO).
 TELL = {"nb": ("I barnehagen melder du fra til styreren", "På skolen og i SFO melder du fra til rektor"),
-        "en": ("In a kindergarten, report to the head (styrer)",
+        "en": ("In a kindergarten, report to the kindergarten head (styrer)",
                "At school and in SFO, report to the principal (rektor)"),
         "nn": ("I barnehagen melder du frå til styraren", "På skolen og i SFO melder du frå til rektor")}
 

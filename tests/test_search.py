@@ -53,6 +53,27 @@ NB_QUERIES = [
     ("opplæringslova", "reference/law"),
     ("kapasitetsbygging", "topics/capacity-building"),
     ("tilgjengelighet", "accessibility"),
+    # how staff ask (issue #26): genitive and definite forms of a page's subject
+    ("styringsgruppas", "roles/steering-group"),
+    ("rektors", "roles/head"),
+    ("eierens", "roles/owner"),
+    ("arbeidsgruppas", "roles/working-group"),
+    # everyday words for violations: theme 1 explains what a violation is
+    ("erting", "themes/theme-1/index"),
+    ("baksnakking", "themes/theme-1/index"),
+    ("utfrysing", "themes/theme-1/index"),
+    # the names people use for the project's events and meetings
+    ("fagsamling", "about/organisation"),
+    ("fagdag", "about/organisation"),
+    ("oppstartsmøte", "tools/calendar"),
+    ("digital veiledning", "about/organisation"),
+    # topics the site treats in passing: the page that treats them most
+    ("taushetsplikt", "topics/interdisciplinary"),
+    ("årshjul", "themes/theme-3/index"),
+    ("overganger", "themes/theme-4/index"),
+    ("nyansatt", "tools/onboarding"),
+    # an abbreviation alone: the page that explains it
+    ("SU", "topics/parents"),
     # prefix while typing
     ("aktivitetspl", "themes/theme-2/index"),
     ("styrings", "roles/steering-group"),
@@ -82,6 +103,19 @@ EN_QUERIES = [
     ("glossary", "en/reference/glossary"),
     ("BUP", "en/topics/interdisciplinary"),
     ("FAU", "en/roles/parents"),
+    # how staff ask (issue #26): possessives, everyday words, event names, synonyms, abbreviations
+    ("steering group's", "en/roles/steering-group"),
+    ("principal's", "en/roles/head"),
+    ("head teacher", "en/roles/head"),
+    ("teasing", "en/themes/theme-1/index"),
+    ("gossip", "en/themes/theme-1/index"),
+    ("seminar", "en/about/organisation"),
+    ("kick-off", "en/tools/calendar"),
+    ("confidentiality", "en/topics/interdisciplinary"),
+    ("transitions", "en/themes/theme-4/index"),
+    ("newcomer", "en/tools/onboarding"),
+    ("new staff", "en/tools/onboarding"),
+    ("SU", "en/topics/parents"),
     ("steeri", "en/roles/steering-group"),
     ("particpation", "en/topics/participation"),
 ]
@@ -116,6 +150,21 @@ NN_QUERIES = [
     ("ordliste", "nn/reference/glossary"),
     ("opplæringslova", "nn/reference/law"),
     ("kapasitetsbygging", "nn/topics/capacity-building"),
+    # how staff ask (issue #26): genitive and definite forms, everyday words for violations, event
+    # names, topics treated in passing, bokmål words, an abbreviation alone
+    ("styringsgruppas", "nn/roles/steering-group"),
+    ("rektors", "nn/roles/head"),
+    ("eigaren", "nn/roles/owner"),
+    ("styraren", "nn/roles/head"),
+    ("erting", "nn/themes/theme-1/index"),
+    ("baksnakking", "nn/themes/theme-1/index"),
+    ("fagsamlinga", "nn/about/organisation"),
+    ("fagdag", "nn/about/organisation"),
+    ("oppstartsmøte", "nn/tools/calendar"),
+    ("taushetsplikt", "nn/topics/interdisciplinary"),
+    ("overgangar", "nn/themes/theme-4/index"),
+    ("nytilsett", "nn/tools/onboarding"),
+    ("SU", "nn/topics/parents"),
     # prefix while typing, typos
     ("aktivitetspl", "nn/themes/theme-2/index"),
     ("aktivitesplikt", "nn/themes/theme-2/index"),

@@ -1,7 +1,7 @@
 """One name for each thing (data/terms.yml).
 
 - The built pages of both languages hold no variant the term list avoids, and no «» in English.
-- Fault injection: avoided variants (and a theme module without its «Før neste samling» box) put
+- Fault injection: avoided variants (and a theme module without its «Før neste fagsamling» box) put
   into the one throw-away copy of the project that all fault tests share fail its build, each reported as `file:line`, and the
   author's files are left as they were.
 """
@@ -105,11 +105,11 @@ def inject(project: Path) -> dict[str, str]:
     # A theme module without its box.
     theme = docs / "themes/theme-3/index.nb.md"
     text = theme.read_text(encoding="utf-8")
-    start = text.index('!!! note "Før neste samling"')
+    start = text.index('!!! note "Før neste fagsamling"')
     end = text.index("## ", start)
     theme.write_text(text[:start] + text[end:], encoding="utf-8")
     body_line = text[:start].count("\n") + 1 - 1  # the box was the body's first line after a blank
-    expected[f"docs/themes/theme-3/index.nb.md:{body_line}"] = 'a theme module opens with the box !!! note "Før neste samling"'
+    expected[f"docs/themes/theme-3/index.nb.md:{body_line}"] = 'a theme module opens with the box !!! note "Før neste fagsamling"'
     return expected
 
 
