@@ -30,10 +30,12 @@ serve: setup ## Serve every language at http://127.0.0.1:8000/ with live reload 
 	PDF=$${PDF:-false} $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 # The authors' tier: about a minute. The site without PDFs (it stops at once, listing every content
-# problem with its file and line), then the tests that need neither PDFs nor a browser, on that build.
+# problem with its file and line), the readability report (median LIX per folder and language, at most
+# 40: --pages lists every page), then the tests that need neither PDFs nor a browser, on that build.
 CHECK_SITE := .cache/check-site
-check: setup ## For authors, in about a minute: the site without PDFs (content checks first) and the fast tests
+check: setup ## For authors, in about a minute: the site without PDFs (content checks first), readability, the fast tests
 	PDF=false $(BIN)/mkdocs build --strict --quiet -d $(CHECK_SITE)
+	$(BIN)/python scripts/readability.py docs
 	LMP_TEST_HTML_SITE=$(CHECK_SITE) $(BIN)/python -m pytest -m "not full" -q
 
 build: setup ## Build the whole site into site/, PDFs included (strict: any warning fails)
