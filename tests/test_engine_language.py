@@ -86,6 +86,7 @@ def xx_site(tmp_path_factory):
     return project / "site", result
 
 
+@pytest.mark.full   # a build of its own (a project copy with a 4th language)
 @pytest.mark.xfail(bool(PENDING), strict=True,
                    reason="issue #11: hooks in PENDING (tests/test_engine_strings.py) still keep words "
                           "per language in Python dicts; empty PENDING when they move")
@@ -108,6 +109,7 @@ def test_third_language_by_files_and_config(xx_site):
     assert (site / "search" / "lmp-search.xx.js").exists()          # search: a worker per language
 
 
+@pytest.mark.full   # a build of its own
 def test_missing_key_fails_the_build(tmp_path):
     """A key missing from one language file fails the strict build, naming the key and the file."""
     project = copy_project(tmp_path)
@@ -144,6 +146,7 @@ def test_languages_come_from_the_config(tmp_path):
     assert _site.LANGUAGES == _site.config_languages()
 
 
+@pytest.mark.full   # a build of its own (stopped in on_config)
 def test_untranslated_data_value_fails_naming_file_and_line(tmp_path):
     """A data file value given in the default language but missing in another stops the build at
     once, naming data/<file>:<line> (hooks/ui_check.py, check_data); nothing is written over."""
