@@ -114,6 +114,30 @@ def test_where_the_programme_is_now(lang, phase):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_between_two_semesters_the_block_names_the_next_one(lang):
+    words = _site.ui(lang)["home"]
+    gaps = [(s, t) for s, t in zip(DATA["semesters"], DATA["semesters"][1:]) if t["start"] - s["end"] > dt.timedelta(days=1)]
+    assert gaps, "data/programme.yml has no break between two semesters"
+    for ended, following in gaps:
+        block = rendered_block(ended["end"] + dt.timedelta(days=1), lang)
+        assert (block["data-phase"], block["data-semester"]) == ("upcoming", str(following["number"]))
+        headline = words["upcoming"].format(n=following["number"], count=len(DATA["semesters"]),
+                                            term=following["term"][lang])
+        assert headline in words_of(block)
+        assert block.find("a", href=f"themes/{following['theme']}/index.md")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_gathering_is_the_next_one_up_to_its_last_day(lang):
+    """On the last day of a national gathering, the block still names it as the next one."""
+    words = _site.ui(lang)["home"]
+    for g in DATA["gatherings"]:
+        text = words_of(rendered_block(g["end"], lang))
+        assert f"{words['next_gathering']}: {g['title'][lang]}, " \
+               f"{programme.date_range(g['start'], g['end'], lang)}" in text, (g["id"], text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_built_home_page_shows_the_block_of_its_build_day(html_site, lang):
     """The wiring: the built home page holds the block now_block gives for the day it was built
     (the build date is today's when LMP_BUILD_DATE is unset; the page's file time is that day),
