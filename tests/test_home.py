@@ -14,6 +14,7 @@ matter, never typed into the test.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from types import SimpleNamespace
 
 import markdown
@@ -38,6 +39,7 @@ DATES = {  # phase -> build date
 }
 
 
+@functools.cache   # the sources are read once per language, not once per rendered block
 def theme_titles(lang):
     return {p.meta["id"]: p.meta["title"] for p in _site.iter_pages(ROOT / "docs")
             if p.lang == lang and p.meta.get("type") == "theme"}
@@ -47,6 +49,7 @@ def soup(site, lang):
     return BeautifulSoup((site / PREFIX[lang] / "index.html").read_text("utf-8"), "lxml")
 
 
+@functools.cache
 def home_root(lang) -> str:
     """The `root` the hook passes for the home page (index.<lang>.md is at the top of docs/)."""
     home = next(p for p in _site.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
