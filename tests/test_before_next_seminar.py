@@ -29,8 +29,12 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
 
 
+# Both builds: without PDFs (html_site: `make check`) and with them (site: full), where the PDF
+# download line stands between the title and the box.
+@pytest.mark.parametrize("build", ["html_site", pytest.param("site", marks=pytest.mark.full)])
 @pytest.mark.parametrize("source", THEMES, ids=lambda p: f"{p.key}.{p.lang}")
-def test_the_box_opens_the_module(site, source):
+def test_the_box_opens_the_module(request, build, source):
+    site = request.getfixturevalue(build)
     html = (site / PREFIX[source.lang] / f"{source.key}.html").read_text(encoding="utf-8")
     article = html[html.index('<article class="md-content__inner'):]
     # After the title come only the web-only lines (reading time, PDF download), then the box.

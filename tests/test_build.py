@@ -1,4 +1,9 @@
-"""The built site: both languages, every page in its own language, the switcher, no third parties."""
+"""The built site: both languages, every page in its own language, the switcher, no third parties.
+
+Read from the build without PDFs (`html_site`): a PDF build differs from it only in the PDF
+download links of the theme and handbook pages and in the handouts table, which hold none of the
+tags checked here (<html lang>, <link rel=alternate>, the switcher, ¶ titles, admonition titles,
+resources from other hosts)."""
 from __future__ import annotations
 
 import re
@@ -41,38 +46,38 @@ def source_keys(lang: str) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_source_page_is_built_in_its_language(site, lang):
-    pages = html_pages(site, lang)
+def test_every_source_page_is_built_in_its_language(html_site, lang):
+    pages = html_pages(html_site, lang)
     prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
-    built = {p.relative_to(site).as_posix()[len(prefix):-len(".html")] for p in pages}
+    built = {p.relative_to(html_site).as_posix()[len(prefix):-len(".html")] for p in pages}
     for key in source_keys(lang):
         assert key in built, f"docs/{key}.{lang}.md was not built to {prefix}{key}.html"
     assert len(pages) >= 20, f"only {len(pages)} {lang} pages were built"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_html_lang_and_hreflang_alternates(site, lang):
-    for path in html_pages(site, lang):
+def test_html_lang_and_hreflang_alternates(html_site, lang):
+    for path in html_pages(html_site, lang):
         tags = parse(path).tags
         html = next(attrs for tag, attrs in tags if tag == "html")
-        assert html.get("lang") == lang, f"{path.relative_to(site)}: <html lang={html.get('lang')!r}>"
+        assert html.get("lang") == lang, f"{path.relative_to(html_site)}: <html lang={html.get('lang')!r}>"
         alternates = {a.get("hreflang") for t, a in tags if t == "link" and a.get("rel") == "alternate"}
         # Absolute hreflang links need the public address, which the session build has not
         # (tests/test_published_address.py checks them in the build with SITE_URL).
-        assert not alternates, f"{path.relative_to(site)}: hreflang links without SITE_URL: {alternates}"
+        assert not alternates, f"{path.relative_to(html_site)}: hreflang links without SITE_URL: {alternates}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_language_switcher_goes_to_the_same_page(site, lang):
-    for path in html_pages(site, lang):
-        rel = path.relative_to(site).as_posix()
+def test_language_switcher_goes_to_the_same_page(html_site, lang):
+    for path in html_pages(html_site, lang):
+        rel = path.relative_to(html_site).as_posix()
         key = rel if lang == _site.DEFAULT_LANGUAGE else rel[len(lang) + 1:]
         links = {a["hreflang"]: a["href"] for t, a in parse(path).tags
                  if t == "a" and "md-select__link" in a.get("class", "") and "hreflang" in a}
         assert set(links) == set(LANGUAGES), f"{rel}: switcher offers {sorted(links)}"
         for other, href in links.items():
             target = (path.parent / href).resolve()
-            expected = site / (key if other == _site.DEFAULT_LANGUAGE else f"{other}/{key}")
+            expected = html_site / (key if other == _site.DEFAULT_LANGUAGE else f"{other}/{key}")
             assert target == expected.resolve(), f"{rel}: switcher to {other} goes to {href}"
 
 
@@ -81,19 +86,19 @@ UI = {"nb": {"search": "Søk", "skip": "Gå til innhold"}, "en": {"search": "Sea
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_material_ui_speaks_the_page_language(site, lang):
-    home = site / ("index.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/index.html")
+def test_material_ui_speaks_the_page_language(html_site, lang):
+    home = html_site / ("index.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/index.html")
     text = home.read_text(encoding="utf-8")
     assert f'placeholder="{UI[lang]["search"]}"' in text
     assert UI[lang]["skip"] in text
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_heading_links_are_titled_in_the_page_language(site, lang):
+def test_heading_links_are_titled_in_the_page_language(html_site, lang):
     """hooks/permalink_title.py: the ¶ beside every heading has the title of data/ui.<lang>.yml."""
     expected = _site.ui(lang)["headings"]["permalink"]
     titles = set()
-    for page in html_pages(site, lang):
+    for page in html_pages(html_site, lang):
         titles |= set(re.findall(r'class="headerlink" href="#[^"]*" title="([^"]*)"', page.read_text(encoding="utf-8")))
     assert titles == {expected}
 
@@ -102,13 +107,13 @@ ADMONITION_WORDS = {"nb": {"Merk", "Tips", "Advarsel", "Eksempel"}, "en": {"Note
                     "nn": {"Merk", "Tips", "Åtvaring", "Døme"}}
 
 
-def test_admonition_titles_are_translated(site):
+def test_admonition_titles_are_translated(html_site):
     """An untitled `!!! note` says 'Merk' on nb and nn pages and 'Note' on en pages: no page shows
     another language's default titles."""
     assert set(ADMONITION_WORDS) == set(LANGUAGES)
     for lang in LANGUAGES:
         titles = set()
-        for path in html_pages(site, lang):
+        for path in html_pages(html_site, lang):
             titles |= set(re.findall(r'<p class="admonition-title">([^<]*)</p>', path.read_text("utf-8")))
         assert titles, f"no admonitions in {lang}"
         foreign = set().union(*(words for other, words in ADMONITION_WORDS.items() if other != lang))
@@ -123,10 +128,10 @@ def third_party(url: str) -> bool:
     return bool(parsed.netloc) and parsed.hostname not in ("127.0.0.1", "localhost") or url.startswith("//")
 
 
-def test_no_third_party_host_is_referenced(site):
+def test_no_third_party_host_is_referenced(html_site):
     """No <script>, <link>, <img>, <iframe>, CSS url() or @import points at another host."""
     offenders = []
-    for path in site.rglob("*.html"):
+    for path in html_site.rglob("*.html"):
         parsed = parse(path)
         for tag, attrs in parsed.tags:
             url = {"script": attrs.get("src"), "img": attrs.get("src"), "iframe": attrs.get("src"),
@@ -134,11 +139,11 @@ def test_no_third_party_host_is_referenced(site):
             if tag == "link" and attrs.get("rel") in ("alternate", "canonical"):
                 continue  # the site's own address, not a resource the browser loads
             if url and third_party(url):
-                offenders.append(f"{path.relative_to(site)}: <{tag}> {url}")
+                offenders.append(f"{path.relative_to(html_site)}: <{tag}> {url}")
         for style in parsed.styles:
-            offenders += [f"{path.relative_to(site)}: {m}" for m in CSS_URL.findall(style) if third_party(m[0] or m[1])]
-    for path in site.rglob("*.css"):
+            offenders += [f"{path.relative_to(html_site)}: {m}" for m in CSS_URL.findall(style) if third_party(m[0] or m[1])]
+    for path in html_site.rglob("*.css"):
         for match in CSS_URL.findall(path.read_text(encoding="utf-8", errors="replace")):
             if third_party(match[0] or match[1]):
-                offenders.append(f"{path.relative_to(site)}: {match[0] or match[1]}")
+                offenders.append(f"{path.relative_to(html_site)}: {match[0] or match[1]}")
     assert not offenders, "third-party references:\n" + "\n".join(offenders[:20])

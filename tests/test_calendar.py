@@ -54,8 +54,8 @@ def ics_link(site: Path, lang: str) -> Path:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_ics_parses_and_holds_the_five_gatherings(site, lang):
-    path = ics_link(site, lang)
+def test_ics_parses_and_holds_the_five_gatherings(html_site, lang):
+    path = ics_link(html_site, lang)
     assert path.is_file(), f"{path} is linked from the calendar page but was not built"
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     assert calendar["VERSION"] == "2.0" and calendar.get("PRODID")
@@ -80,8 +80,8 @@ def test_ics_parses_and_holds_the_five_gatherings(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_calendar_page_shows_the_gatherings_from_the_data(site, lang):
-    path = built(site, lang, PAGES["calendar"])
+def test_calendar_page_shows_the_gatherings_from_the_data(html_site, lang):
+    path = built(html_site, lang, PAGES["calendar"])
     text = soup(path).select_one("article").get_text(" ")
     for g in _site.load_programme()["gatherings"]:
         assert g["title"][lang] in text
@@ -96,14 +96,14 @@ def test_calendar_page_shows_the_gatherings_from_the_data(site, lang):
     ("timeline", PAGES["calendar"], "semester-timeline"),
     ("organisation", PAGES["organisation"], "organisation"),
 ])
-def test_diagrams_are_served_with_text_alternatives(site, lang, name, page, svg):
-    html = built(site, lang, page)
+def test_diagrams_are_served_with_text_alternatives(html_site, lang, name, page, svg):
+    html = built(html_site, lang, page)
     images = [img for img in soup(html).select("article img") if svg in img.get("src", "")]
     assert len(images) == 1, f"{html}: no <img> of {svg}"
     image = images[0]
     assert len(image.get("alt", "")) > 60, "the diagram needs a real alt text"
     target = (html.parent / image["src"]).resolve()
-    assert target.is_file() and target.is_relative_to(site.resolve()), "served from the site itself"
+    assert target.is_file() and target.is_relative_to(html_site.resolve()), "served from the site itself"
     svg_soup = BeautifulSoup(target.read_text(encoding="utf-8"), "xml")
     root = svg_soup.find("svg")
     assert root["role"] == "img" and root["lang"] == lang
@@ -124,9 +124,9 @@ def test_timeline_svgs_are_up_to_date():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_timeline_text_alternative_matches_the_data(site, lang):
+def test_timeline_text_alternative_matches_the_data(html_site, lang):
     data = _site.load_programme()
-    table = soup(built(site, lang, PAGES["calendar"])).select_one("article #timeline ~ table")
+    table = soup(built(html_site, lang, PAGES["calendar"])).select_one("article #timeline ~ table")
     assert table is not None
     rows = [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]
     assert [row[0] for row in rows] == [str(s["number"]) for s in data["semesters"]]
@@ -138,7 +138,7 @@ def test_timeline_text_alternative_matches_the_data(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_organisation_list_names_every_actor(site, lang):
+def test_organisation_list_names_every_actor(html_site, lang):
     actors = {
         "nb": ["Utdanningsdirektoratet", "Læringsmiljøsenteret", "Barnehage- og skoleeier", "styringsgruppa",
                "Styrer eller rektor", "Arbeidsgruppa", "Alle ansatte", "Statsforvalteren", "PPT",
@@ -150,9 +150,9 @@ def test_organisation_list_names_every_actor(site, lang):
                "Styrar eller rektor", "Arbeidsgruppa", "Alle tilsette", "Statsforvaltaren", "PPT",
                "Barn og elevar", "Foreldre"],
     }[lang]
-    article = soup(built(site, lang, PAGES["organisation"])).select_one("article")
+    article = soup(built(html_site, lang, PAGES["organisation"])).select_one("article")
     listed = " ".join(li.get_text(" ") for li in article.select("#as-a-list ~ ol li, #as-a-list ~ ul li"))
-    svg = (built(site, lang, PAGES["organisation"]).parent / article.select_one("img[src*=organisation]")["src"]).read_text(encoding="utf-8")
+    svg = (built(html_site, lang, PAGES["organisation"]).parent / article.select_one("img[src*=organisation]")["src"]).read_text(encoding="utf-8")
     for actor in actors:
         assert actor.lower() in listed.lower(), f"the list does not name {actor}"
     for actor in actors[-4:]:

@@ -88,20 +88,20 @@ def test_legal_anchors_cite_sections_with_lovdata_links(page):
 
 
 @pytest.mark.parametrize("lang", _site.LANGUAGES)
-def test_theme_pages_show_an_honest_reading_time(site, lang):
+def test_theme_pages_show_an_honest_reading_time(html_site, lang):
     label = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min",
              "nn": r"Lesetid: ca\. (\d+) min"}[lang]
     for page in (p for p in PAGES if p.lang == lang and p.meta.get("type") == "theme"):
-        built = site / (f"{page.key}.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/{page.key}.html")
+        built = html_site / (f"{page.key}.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/{page.key}.html")
         shown = re.search(label, built.read_text(encoding="utf-8"))
-        assert shown, f"{built.relative_to(site)} shows no reading time"
+        assert shown, f"{built.relative_to(html_site)} shows no reading time"
         assert int(shown.group(1)) == _site.reading_minutes(page.body), built
 
 
-def test_no_untranslated_page_slips_into_the_other_language(site):
+def test_no_untranslated_page_slips_into_the_other_language(html_site):
     """English pages are English: the nb default title never appears as an en page title."""
     titles = {lang: {re.search(r"<title>([^<]*)</title>", p.read_text("utf-8")).group(1)
-                     for p in html_pages(site, lang)} for lang in _site.LANGUAGES}
+                     for p in html_pages(html_site, lang)} for lang in _site.LANGUAGES}
     shared = titles["nb"] & titles["en"]
     assert len(shared) <= 3, f"pages with the same title in both languages: {sorted(shared)}"
 

@@ -1,5 +1,12 @@
 """The home page: a landing page with four start paths and a "where the programme is now" block
-that is right before, during and after the programme (builds with LMP_BUILD_DATE injected).
+that is right before, during and after the programme.
+
+The block is `home_page.now_block(data, day, lang, root, theme titles)`, a pure function of the
+build date: it is tested for each phase by rendering it as the page renders it (Markdown in an HTML
+div), in milliseconds, instead of building the site on three days. One test checks on the built
+home page that the block is the one now_block gives for the build's day (the wiring), and the
+parsing of LMP_BUILD_DATE (a bad value stops the build with a clear message) is tested on
+`home_page.build_date`.
 
 Expected values come from data/programme.yml, data/ui.<lang>.yml and the theme pages' front
 matter, never typed into the test.
@@ -7,12 +14,17 @@ matter, never typed into the test.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from types import SimpleNamespace
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
-from conftest import LANGUAGES, ROOT, mkdocs_build
+from conftest import LANGUAGES, ROOT
 import _site  # noqa: E402  (conftest put hooks/ on the path)
+import home_page  # noqa: E402
 import programme  # noqa: E402
 
 PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
@@ -27,6 +39,7 @@ DATES = {  # phase -> build date
 }
 
 
+@functools.cache   # the sources are read once per language, not once per rendered block
 def theme_titles(lang):
     return {p.meta["id"]: p.meta["title"] for p in _site.iter_pages(ROOT / "docs")
             if p.lang == lang and p.meta.get("type") == "theme"}
@@ -36,21 +49,28 @@ def soup(site, lang):
     return BeautifulSoup((site / PREFIX[lang] / "index.html").read_text("utf-8"), "lxml")
 
 
-@pytest.fixture(scope="module")
-def dated_sites(tmp_path_factory):
-    """The site (HTML only) built on three days: before, during and after the programme."""
-    sites = {}
-    for phase, day in DATES.items():
-        target = tmp_path_factory.mktemp(f"home-{phase}") / "site"
-        result = mkdocs_build(ROOT, target, pdf=False, env={"LMP_BUILD_DATE": day.isoformat()})
-        assert result.returncode == 0, result.stderr[-4000:]
-        sites[phase] = target
-    return sites
+@functools.cache
+def home_root(lang) -> str:
+    """The `root` the hook passes for the home page (index.<lang>.md is at the top of docs/)."""
+    home = next(p for p in _site.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
+    return "../" * home.path.relative_to(ROOT / "docs").as_posix().count("/")
+
+
+def rendered_block(day: dt.date, lang: str):
+    """The block as the home page gets it on `day`: now_block's Markdown-in-HTML through the
+    extensions the site uses for it (md_in_html, attr_list; mkdocs.yml markdown_extensions)."""
+    source = home_page.now_block(DATA, day, lang, home_root(lang), theme_titles(lang))
+    html = markdown.markdown(source, extensions=["md_in_html", "attr_list"])
+    return BeautifulSoup(html, "lxml").select_one(".lmp-now")
+
+
+def words_of(block) -> str:
+    return " ".join(block.get_text(" ").split())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_is_a_landing_page_with_four_paths(site, lang):
-    page = soup(site, lang)
+def test_home_is_a_landing_page_with_four_paths(html_site, lang):
+    page = soup(html_site, lang)
     home = next(p for p in _site.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
     assert page.title.string.strip() == home.meta["title"], "the tab title repeats the site name"
     assert page.select_one("article h1").get_text(strip=True) == home.meta["title"]
@@ -69,19 +89,19 @@ def test_home_is_a_landing_page_with_four_paths(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("phase", DATES)
-def test_where_the_programme_is_now(dated_sites, lang, phase):
+def test_where_the_programme_is_now(lang, phase):
     day, words = DATES[phase], _site.ui(lang)["home"]
-    block = soup(dated_sites[phase], lang).select_one("article .lmp-now")
+    block = rendered_block(day, lang)
     assert block is not None and block["data-phase"] == phase
-    text = " ".join(block.get_text(" ").split())
+    text = words_of(block)
     assert words["as_of"].format(date=programme.date_range(day, day, lang)) in text
     upcoming = [g for g in DATA["gatherings"] if g["end"] >= day]
     if phase == "during":
         assert block["data-semester"] == str(SECOND["number"])
         assert SECOND["term"][lang] in text
-        theme_link = block.find("a", href=f"themes/{SECOND['theme']}/index.html")
+        theme_link = block.find("a", href=f"themes/{SECOND['theme']}/index.md")
         assert theme_link and theme_link.get_text(strip=True) == theme_titles(lang)[SECOND["theme"]]
-        assert block.find("a", href=f"themes/{SECOND['theme']}/index.html#between-sessions")
+        assert block.find("a", href=f"themes/{SECOND['theme']}/index.md#between-sessions")
     if phase in ("before", "during"):
         nxt = min(upcoming, key=lambda g: g["start"])
         assert f"{nxt['title'][lang]}, {programme.date_range(nxt['start'], nxt['end'], lang)}" in text
@@ -93,10 +113,77 @@ def test_where_the_programme_is_now(dated_sites, lang, phase):
         assert not upcoming
         assert words["next_gathering"] not in text
         assert LAST["term"][lang].lower() in text.lower()
-        assert block.find("a", href="tools/onboarding.html")
+        assert block.find("a", href="tools/onboarding.md")
 
 
-def test_a_bad_build_date_fails_the_build_with_a_clear_message(tmp_path):
-    result = mkdocs_build(ROOT, tmp_path / "site", pdf=False, env={"LMP_BUILD_DATE": "29.11.2026"})
-    assert result.returncode != 0
-    assert "LMP_BUILD_DATE" in result.stderr and "YYYY-MM-DD" in result.stderr
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_between_two_semesters_the_block_names_the_next_one(lang):
+    words = _site.ui(lang)["home"]
+    gaps = [(s, t) for s, t in zip(DATA["semesters"], DATA["semesters"][1:]) if t["start"] - s["end"] > dt.timedelta(days=1)]
+    assert gaps, "data/programme.yml has no break between two semesters"
+    for ended, following in gaps:
+        block = rendered_block(ended["end"] + dt.timedelta(days=1), lang)
+        assert (block["data-phase"], block["data-semester"]) == ("upcoming", str(following["number"]))
+        headline = words["upcoming"].format(n=following["number"], count=len(DATA["semesters"]),
+                                            term=following["term"][lang])
+        assert headline in words_of(block)
+        assert block.find("a", href=f"themes/{following['theme']}/index.md")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_gathering_is_the_next_one_up_to_its_last_day(lang):
+    """On the last day of a national gathering, the block still names it as the next one."""
+    words = _site.ui(lang)["home"]
+    for g in DATA["gatherings"]:
+        text = words_of(rendered_block(g["end"], lang))
+        assert f"{words['next_gathering']}: {g['title'][lang]}, " \
+               f"{programme.date_range(g['start'], g['end'], lang)}" in text, (g["id"], text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_built_home_page_shows_the_block_of_its_build_day(html_site, lang):
+    """The wiring: the built home page holds the block now_block gives for the day it was built
+    (the build date is today's when LMP_BUILD_DATE is unset; the page's file time is that day),
+    its Markdown links turned into the pages' addresses."""
+    index = html_site / PREFIX[lang] / "index.html"
+    day = dt.date.fromtimestamp(index.stat().st_mtime)
+    built = soup(html_site, lang).select_one("article .lmp-now")
+    expected = rendered_block(day, lang)
+    assert built is not None, "the home page has no 'where the programme is now' block"
+    assert (built["data-phase"], built["data-semester"]) == (expected["data-phase"], expected["data-semester"])
+    assert words_of(built) == words_of(expected)
+    links = [a["href"] for a in expected.select("a[href]")]
+    assert links and [a["href"] for a in built.select("a[href]")] == \
+        [href.replace(".md", ".html", 1) for href in links]
+
+
+def home_page_of(lang):
+    """The home page as the hook gets it in a build (its meta, file and the config's docs_dir)."""
+    home = next(p for p in _site.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
+    src = home.path.relative_to(ROOT / "docs").as_posix()
+    page = SimpleNamespace(meta=home.meta, file=SimpleNamespace(locale=lang, src_uri=src, src_path=src))
+    return home, page, SimpleNamespace(docs_dir=str(ROOT / "docs"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_hook_fills_the_block_for_the_build_date(monkeypatch, lang):
+    """LMP_BUILD_DATE sets the day whose block the hook puts into the home page's marker."""
+    home, page, config = home_page_of(lang)
+    monkeypatch.setenv(home_page.DATE_VARIABLE, DATES["during"].isoformat())
+    filled = home_page.on_page_markdown(home.body, page, config)
+    block = home_page.now_block(DATA, DATES["during"], lang, home_root(lang), theme_titles(lang))
+    assert block.strip() in filled and "<!-- lmp:home-now -->" not in filled
+
+
+def test_the_build_date_is_today_without_lmp_build_date(monkeypatch):
+    monkeypatch.delenv(home_page.DATE_VARIABLE, raising=False)
+    assert home_page.build_date() == dt.date.today()
+
+
+def test_a_bad_build_date_fails_the_build_with_a_clear_message(monkeypatch):
+    """The hook raises a PluginError on the home page: MkDocs stops the build and prints it."""
+    home, page, config = home_page_of(_site.DEFAULT_LANGUAGE)
+    monkeypatch.setenv(home_page.DATE_VARIABLE, "29.11.2026")
+    with pytest.raises(PluginError) as error:
+        home_page.on_page_markdown(home.body, page, config)
+    assert "LMP_BUILD_DATE" in str(error.value) and "YYYY-MM-DD" in str(error.value)

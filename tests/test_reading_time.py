@@ -51,17 +51,17 @@ def shown_minutes(site: Path, lang: str, path: str) -> int:
 
 
 @LANGS
-def test_every_page_shows_the_builders_figure(site, lang):
-    pages = builder_minutes(site, lang)
+def test_every_page_shows_the_builders_figure(html_site, lang):
+    pages = builder_minutes(html_site, lang)
     assert len(pages) >= 4 + 5 + 8  # themes, topics, roles
     for path, minutes in pages.items():
-        assert shown_minutes(site, lang, path) == minutes, \
-            f"{PREFIX[lang]}{path}: {shown_minutes(site, lang, path)} min under the title, {minutes} in the builder"
+        assert shown_minutes(html_site, lang, path) == minutes, \
+            f"{PREFIX[lang]}{path}: {shown_minutes(html_site, lang, path)} min under the title, {minutes} in the builder"
 
 
 @LANGS
-def test_reading_lists_show_the_pages_figure_for_a_whole_page(site, lang):
-    page = built(site, lang, "tools/reading-lists.html")
+def test_reading_lists_show_the_pages_figure_for_a_whole_page(html_site, lang):
+    page = built(html_site, lang, "tools/reading-lists.html")
     rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
     whole = 0
     for row in rows:
@@ -71,6 +71,6 @@ def test_reading_lists_show_the_pages_figure_for_a_whole_page(site, lang):
         href = re.search(r'href="([^"#]+)"', cells[0]).group(1)
         path = re.sub(r"^\.\./", "", (Path("tools") / href).as_posix().replace("tools/../", ""))
         listed = int(re.match(r"\s*(\d+) min", cells[2]).group(1))
-        assert listed == shown_minutes(site, lang, path), f"reading lists: {path} {listed} min"
+        assert listed == shown_minutes(html_site, lang, path), f"reading lists: {path} {listed} min"
         whole += 1
     assert whole >= 8, "the reading lists should list whole pages (every semester's theme module…)"

@@ -5,6 +5,8 @@ The review found that a second build in one process doubled the search terms (20
 state of the hooks survived from one build to the next. PDFs are off (their cache is tested in
 tests/test_pdf_cache.py); .ics and .docx carry the build time, so SOURCE_DATE_EPOCH fixes it for
 the .ics files and the .docx files are compared by their contents (the XML parts in the zip).
+The three build tests share one set of builds (the `builds` fixture): one clean build serves as
+the reference both for the rebuild and for the rebuild under serve.
 """
 from __future__ import annotations
 
@@ -33,73 +35,85 @@ def contents(site: Path) -> dict[str, bytes]:
     return files
 
 
-@pytest.fixture
-def in_process(monkeypatch):
-    """Build like `mkdocs serve` does: load the configuration and call build() in this process."""
-    for name, value in {**ENV, **FIXED}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.chdir(ROOT)
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    def run(site_dir: Path):
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir)))
-    return run
-
-
-def test_a_second_build_in_one_process_equals_a_clean_build(tmp_path, in_process):
-    clean = tmp_path / "clean"
-    result = mkdocs_build(ROOT, clean, pdf=False, env=FIXED)
-    assert result.returncode == 0, result.stderr[-4000:]
-    served = tmp_path / "served"
-    in_process(served)
-    in_process(served)            # the rebuild, into the same folder, as serve does
-    first, second = contents(clean), contents(served)
-    assert first.keys() == second.keys()
-    differing = [name for name in first if first[name] != second[name]]
-    assert not differing, f"a rebuild differs from a clean build in: {differing[:10]}"
-    assert "search/lmp-search.nb.js" in first and any(name.endswith(".html") for name in first)
-
-
-def test_a_build_parses_each_page_once(tmp_path, in_process):
-    docs = ROOT / "docs"
-    sources = [str(path) for path in sorted(docs.rglob("*.md"))]
-    before = {path: _site.PARSES[path] for path in sources}
-    in_process(tmp_path / "site")
-    parsed = {path: _site.PARSES[path] - before[path] for path in sources}
-    assert parsed and all(count == 1 for count in parsed.values()), \
-        {Path(path).relative_to(docs).as_posix(): count for path, count in parsed.items() if count != 1}
-
-
-def test_under_serve_a_save_of_a_default_language_page_rebuilds_it_and_equals_a_clean_build(tmp_path, in_process):
-    """hooks/serve_one_language.py: under `mkdocs serve`, a save that changed only default-language
-    pages rebuilds that language and puts the other languages back as their last build made
-    them; the site is still byte for byte what a clean build of the same sources gives."""
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """Every build of this module, in one process and one project copy, as `mkdocs serve` and a
+    clean `mkdocs build` make them (6 builds instead of 8: the clean build is shared):
+    1. under serve: the first build (everything), a save with nothing changed, a save of one
+       default-language page (hooks/serve_one_language.py);
+    2. serving off: a build and a rebuild into the same folder (what a second build in one
+       process gives), counting the parses of each page source in each;
+    3. a clean `mkdocs build` of the same (edited) sources, in a new process."""
     import shutil
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    project = tmp_path / "project"
+    patch = pytest.MonkeyPatch()
+    for name, value in {**ENV, **FIXED}.items():
+        patch.setenv(name, value)
+    folder = tmp_path_factory.mktemp("rebuild")
+    project = folder / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
         ".git", ".venv", "site", "dist", ".cache", "__pycache__", ".pytest_cache", "node_modules"))
-    served, clean = tmp_path / "served", tmp_path / "clean"
+    patch.chdir(project)
+    docs, served, rebuilt, clean = project / "docs", folder / "served", folder / "rebuilt", folder / "clean"
+    found = {}
 
     def serve_build():
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
         config.plugins.on_startup(command="serve", dirty=False)     # what `mkdocs serve` calls
         build(config)
         return config.plugins["hooks/serve_one_language.py"]
-    serve_build()                                                   # the first build: everything
-    hook = serve_build()                                            # a save with nothing changed
-    assert hook.SERVING["changed"] is None
-    assert set(hook.RECORDS) == set(_site.LANGUAGES[1:])            # each other language recorded
-    page = project / "docs" / "themes" / "theme-1" / "index.nb.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nEn setning til for testen.\n", encoding="utf-8")
-    hook = serve_build()                                            # the save of one nb page
-    assert hook.SERVING["changed"] == {_site.DEFAULT_LANGUAGE}
-    hook.SERVING.update(on=False, changed=None)
+    try:
+        serve_build()                                               # the first build: everything
+        hook = serve_build()                                        # a save with nothing changed
+        found["unchanged save"] = (hook.SERVING["changed"], set(hook.RECORDS))
+        page = docs / "themes" / "theme-1" / "index.nb.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nEn setning til for testen.\n", encoding="utf-8")
+        hook = serve_build()                                        # the save of one nb page
+        found["nb save"] = hook.SERVING["changed"]
+        hook.SERVING.update(on=False, changed=None)
+
+        sources = [str(path) for path in sorted(docs.rglob("*.md"))]
+        found["parses"] = []
+        for _ in range(2):                                          # a build, then the rebuild
+            before = {path: _site.PARSES[path] for path in sources}
+            build(load_config(str(project / "mkdocs.yml"), site_dir=str(rebuilt)))
+            found["parses"].append({Path(path).relative_to(docs).as_posix(): _site.PARSES[path] - before[path]
+                                    for path in sources})
+    finally:
+        patch.undo()
     result = mkdocs_build(project, clean, pdf=False, env=FIXED)
     assert result.returncode == 0, result.stderr[-4000:]
-    first, second = contents(clean), contents(served)
+    found.update(clean=contents(clean), served=contents(served), rebuilt=contents(rebuilt))
+    return found
+
+
+@pytest.mark.full   # the module's builds
+def test_a_second_build_in_one_process_equals_a_clean_build(builds):
+    first, second = builds["clean"], builds["rebuilt"]
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, f"a rebuild differs from a clean build in: {differing[:10]}"
+    assert "search/lmp-search.nb.js" in first and any(name.endswith(".html") for name in first)
+
+
+@pytest.mark.full   # the module's builds
+def test_a_build_parses_each_page_once(builds):
+    parsed = builds["parses"][0]
+    assert parsed and all(count == 1 for count in parsed.values()), \
+        {path: count for path, count in parsed.items() if count != 1}
+
+
+@pytest.mark.full   # the module's builds
+def test_under_serve_a_save_of_a_default_language_page_rebuilds_it_and_equals_a_clean_build(builds):
+    """hooks/serve_one_language.py: under `mkdocs serve`, a save that changed only default-language
+    pages rebuilds that language and puts the other languages back as their last build made
+    them; the site is still byte for byte what a clean build of the same sources gives."""
+    changed, recorded = builds["unchanged save"]
+    assert changed is None
+    assert recorded == set(_site.LANGUAGES[1:])                     # each other language recorded
+    assert builds["nb save"] == {_site.DEFAULT_LANGUAGE}
+    first, second = builds["clean"], builds["served"]
     assert "En setning til for testen." in second["themes/theme-1/index.html"].decode()
     assert first.keys() == second.keys()
     differing = [name for name in first if first[name] != second[name]]

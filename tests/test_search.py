@@ -337,6 +337,7 @@ def test_each_language_loads_only_its_own_index(search_page, site_url):
         assert workers and all(url.endswith(f"lmp-search.{lang}.js") for url in workers), workers
 
 
+@pytest.mark.full   # a build of its own
 def test_bad_synonym_file_names_itself(project_copy):
     """A synonym file that is not a list of groups stops the build and says which file."""
     (project_copy / "includes" / "search-synonyms.en.yml").write_text("PPT: educational service\n",

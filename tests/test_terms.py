@@ -36,8 +36,15 @@ def article_text(html: str, lang: str | None = None) -> str:
     return re.sub(r"[ \t]+", " ", text.replace("&nbsp;", " "))
 
 
+# Both builds: the one without PDFs (html_site: `make check`) and the PDF build (site: full),
+# whose theme, handbook and handouts pages also hold the PDF download links' words and titles.
+BUILDS = pytest.mark.parametrize("build", ["html_site", pytest.param("site", marks=pytest.mark.full)])
+
+
 @pytest.mark.parametrize("lang", _site.LANGUAGES)
-def test_built_pages_use_one_name_for_each_thing(site, lang):
+@BUILDS
+def test_built_pages_use_one_name_for_each_thing(request, build, lang):
+    site = request.getfixturevalue(build)
     pending = {f"{key}.html" for key in TERMS.get("not_checked_yet") or {}}
     found = []
     for page in html_pages(site, lang):
@@ -141,9 +148,11 @@ WORD = {"nb": "Tema", "en": "Theme", "nn": "Tema"}
 
 
 @pytest.mark.parametrize("lang", _site.LANGUAGES)
-def test_a_theme_is_named_by_its_pages_title_everywhere(site, lang):
+@BUILDS
+def test_a_theme_is_named_by_its_pages_title_everywhere(request, build, lang):
     """Every "Tema N: …" on a built page (lists, headings, calendar, reading lists, the builder's
     catalogue, handout pages) is the title in that theme page's front matter."""
+    site = request.getfixturevalue(build)
     import html as html_lib
     titles = {n: _site.theme_title(f"theme-{n}", lang) for n in _site.SEMESTERS}
     pending = {f"{key}.html" for key in TERMS.get("not_checked_yet") or {}}
@@ -173,19 +182,19 @@ ENGLISH_EDITION = re.compile(r'href="(https?://(?:www\.)?(?:udir\.no/in-english|
                              r'uis\.no/(?:en/|faculties))[^"]*)"')
 
 
-def test_norwegian_pages_link_to_norwegian_editions(site):
-    found = [f"{page.relative_to(site)}: {match.group(1)}" for page in html_pages(site, "nb")
+def test_norwegian_pages_link_to_norwegian_editions(html_site):
+    found = [f"{page.relative_to(html_site)}: {match.group(1)}" for page in html_pages(html_site, "nb")
              for match in ENGLISH_EDITION.finditer(page.read_text(encoding="utf-8"))]
     assert not found, "nb pages link to English editions:\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("lang", _site.LANGUAGES)
-def test_glossary_lines_up_every_term_in_every_language(site, lang):
+def test_glossary_lines_up_every_term_in_every_language(html_site, lang):
     """The glossary's table (hooks/terms_table.py) has a column per language and a row per term of
     data/terms.yml, in that language's words."""
     from bs4 import BeautifulSoup
     prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
-    page = BeautifulSoup((site / prefix / "reference/glossary.html").read_text("utf-8"), "html.parser")
+    page = BeautifulSoup((html_site / prefix / "reference/glossary.html").read_text("utf-8"), "html.parser")
     table = page.find(id="three-languages").find_next("table")
     head = [th.get_text(" ", strip=True) for th in table.select("thead th")]
     assert head == [_site.ui(code)["handouts"]["language_name"] for code in _site.LANGUAGES]
