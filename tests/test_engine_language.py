@@ -142,12 +142,13 @@ def broken_languages(tmp_path_factory):
 @pytest.mark.full   # a build of its own (shared with the next test)
 def test_missing_key_fails_the_build(broken_languages):
     """A key missing from one language file fails the strict build, naming the key and the file:
-    a WARNING line (--strict turns every warning into a failed build)."""
+    a line of the one message the build stops with before rendering (hooks/site_model.py)."""
     result = broken_languages[0]
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    warning = "data/ui.en.yml: missing key 'reading_time.label' (it is in data/ui.nb.yml)"
-    assert re.search(r"^WARNING +- +" + re.escape(warning) + "$", output, re.M), output[-3000:]
+    problem = "data/ui.en.yml: missing key 'reading_time.label' (it is in data/ui.nb.yml)"
+    assert re.search(r"^ERROR +- +\d+ problem\(s\) found before building.*(?:\n  .*)*\n  "
+                     + re.escape(problem) + "$", output, re.M), output[-3000:]
 
 
 def test_ui_names_key_and_file():
