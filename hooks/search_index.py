@@ -24,6 +24,7 @@ comparison in scripts/search_benchmark.py.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from pathlib import Path
@@ -35,6 +36,7 @@ from mkdocs.plugins import event_priority
 import _model
 import _site
 
+LOG = logging.getLogger("mkdocs.hooks.search_index")
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = Path(__file__).resolve().parent / "search_worker.js"
 SYNONYMS = ROOT / "includes" / "search-synonyms.{lang}.yml"
@@ -61,6 +63,7 @@ def enabled() -> bool:
 def on_config(config):
     if not enabled() or _site.is_nested_build(config):
         return
+    _site.report(config, LOG, check_synonyms)   # before rendering: a bad file stops the build at once
     methods = config.plugins.events["post_build"]
     i18n = config.plugins.get("i18n")
     if on_post_build not in methods or i18n is None:
@@ -132,6 +135,17 @@ def load_synonyms(lang: str) -> list[list[str]]:
         raise PluginError(f"{path.relative_to(ROOT)}: expected a list of groups, each a list of "
                           "two or more words or phrases, e.g. - [PPT, pedagogisk-psykologisk tjeneste]")
     return groups
+
+
+def check_synonyms(docs_dir=None):
+    """('file', problem) for each language's synonym file that is not a list of groups: a content
+    check, reported before anything is rendered (_site.report)."""
+    for lang in _site.LANGUAGES:
+        try:
+            load_synonyms(lang)
+        except PluginError as error:
+            where, _, problem = str(error).partition(": ")
+            yield where, problem
 
 
 def split_index(index: dict) -> dict[str, list[dict]]:

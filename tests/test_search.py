@@ -11,10 +11,11 @@ finds nothing (see hooks/search_worker.js).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import LANGUAGES, _site, mkdocs_build, serve
+from conftest import LANGUAGES, _site, assert_reported, fault_injector, serve
 
 NB_QUERIES = [
     # inflection (definite forms, plurals)
@@ -337,14 +338,20 @@ def test_each_language_loads_only_its_own_index(search_page, site_url):
         assert workers and all(url.endswith(f"lmp-search.{lang}.js") for url in workers), workers
 
 
-@pytest.mark.full   # a build of its own
-def test_bad_synonym_file_names_itself(project_copy):
+@fault_injector("search_synonyms")
+def inject_bad_synonyms(project: Path) -> dict[str, str]:
+    """A synonym file that is not a list of groups: in the combined fault build (a content check,
+    before rendering)."""
+    (project / "includes" / "search-synonyms.en.yml").write_text("PPT: educational service\n", encoding="utf-8")
+    return {"includes/search-synonyms.en.yml": "expected a list of groups"}
+
+
+def test_bad_synonym_file_names_itself(combined_faults):
     """A synonym file that is not a list of groups stops the build and says which file."""
-    (project_copy / "includes" / "search-synonyms.en.yml").write_text("PPT: educational service\n",
-                                                                      encoding="utf-8")
-    result = mkdocs_build(project_copy, project_copy / "site", pdf=False)
+    expected, result, _, _ = combined_faults["search_synonyms"]
     assert result.returncode != 0
-    assert "includes/search-synonyms.en.yml" in result.stdout + result.stderr
+    for where, message in expected.items():
+        assert_reported(result, where, message)
 
 
 # A meeting term: the page that explains it ranks above the glossary, which only defines it.
