@@ -11,7 +11,9 @@ conftest.py hands out one `Pdfs` for the whole run).
 - `destinations`: named destination (anchor) → page number, 1-based;
 - `drawing(n)`: the words with their height and the ruled lines of page n (1-based), read by a
   pypdf `extract_text()` with visitors, for the pages that need it only;
-- `plumber`: per page, pdfplumber's width, height, characters and edges (`PlumberPage`).
+- `plumber`: per page, pdfplumber's width, height, characters and edges (`PlumberPage`), each
+  character and edge with the keys in CHAR_KEYS and EDGE_KEYS only: all of pdfplumber's keys
+  would hold ~0.5 GB per handbook for the run (add a key here when a test needs it).
 
 A file written afresh at the same path during a run (a test's own tmp_path PDF) must not go
 through the cache: build a `Pdf(path)` of its own, which caches only for itself.
@@ -21,6 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+
+CHAR_KEYS = ("text", "fontname", "size", "x0", "x1", "top", "bottom", "matrix", "non_stroking_color")
+EDGE_KEYS = ("x0", "x1", "top", "bottom", "orientation")
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,8 @@ class PlumberPage:
     number: int              # 1-based
     width: float
     height: float
-    chars: tuple[dict, ...]  # pdfplumber's character dicts, as `page.chars` gives them
-    edges: tuple[dict, ...]  # pdfplumber's edges (rules, box sides), as `page.edges` gives them
+    chars: tuple[dict, ...]  # pdfplumber's characters (`page.chars`), keys CHAR_KEYS
+    edges: tuple[dict, ...]  # pdfplumber's edges (`page.edges`: rules, box sides), keys EDGE_KEYS
 
 
 class Pdf:
@@ -124,8 +130,9 @@ class Pdf:
         sheets = []
         with pdfplumber.open(self.path) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                sheets.append(PlumberPage(number, float(page.width), float(page.height),
-                                          tuple(page.chars), tuple(page.edges)))
+                chars = tuple({key: char[key] for key in CHAR_KEYS} for char in page.chars)
+                edges = tuple({key: edge[key] for key in EDGE_KEYS} for edge in page.edges)
+                sheets.append(PlumberPage(number, float(page.width), float(page.height), chars, edges))
                 page.close()   # drop pdfminer's layout objects; the dicts above are all we keep
         return tuple(sheets)
 
