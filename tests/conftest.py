@@ -253,3 +253,16 @@ def pytest_collection_modifyitems(items):
         asked |= {value for value in (callspec.params.values() if callspec else ()) if isinstance(value, str)}
         if FULL_FIXTURES & asked:
             item.add_marker(pytest.mark.full)
+
+
+# --- PDFs parsed once per run (tests/pdfs.py) ---------------------------------------------------
+# Every test that reads the built PDFs asks for `pdfs`: pdfs[path] parses each file at most once
+# per library for the whole run (pypdf text and annotations, pdfplumber characters), whichever
+# test file reads it first.
+
+@pytest.fixture(scope="session")
+def pdfs():
+    """pdfs[path] → tests/pdfs.Pdf of a built PDF, read lazily and kept for the run."""
+    from pdfs import Pdfs
+    return Pdfs()
+# --- end of the PDFs block ----------------------------------------------------------------------

@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,7 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, _site, mkdocs_build
+from conftest import LANGUAGES, ROOT, _site, fault_injector
+from pdfs import Pdf
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import handouts  # noqa: E402
@@ -80,11 +80,6 @@ def reflection_questions(page: _site.Page) -> list[str]:
     return [plain(q) for q in questions]
 
 
-@lru_cache(maxsize=None)
-def pdf_text(path: Path) -> tuple[str, ...]:
-    return tuple(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
 def source(key: str, lang: str) -> _site.Page:
     return _site.read_page(DOCS / f"{key}.{lang}.md", DOCS)
 
@@ -110,12 +105,12 @@ def pdf_path(site, kind, lang, theme):
 # Every PDF: metadata, tagging, outline, page numbers, size, links
 
 @pytest.mark.parametrize("kind,lang,theme", all_pdfs())
-def test_pdf_is_accessible_and_sane(site, kind, lang, theme):
+def test_pdf_is_accessible_and_sane(site, pdfs, kind, lang, theme):
     path = pdf_path(site, kind, lang, theme)
     assert path.exists(), f"{path.relative_to(site)} was not made"
     assert path.stat().st_size < MAX_BYTES, f"{path.name}: {path.stat().st_size} bytes (limit 2 MB)"
-    reader = PdfReader(path)
-    count = len(reader.pages)
+    pdf = pdfs[path]
+    reader, count = pdf.reader, pdf.pages
     low, high = (4, 40) if kind == "handout" else (20, 600)
     assert low <= count <= high, f"{path.relative_to(site)}: {count} pages"
 
@@ -129,7 +124,7 @@ def test_pdf_is_accessible_and_sane(site, kind, lang, theme):
     outline = reader.outline
     assert len(outline) > 0, "no bookmarks"
 
-    text = pdf_text(path)
+    text = pdf.text
     assert squash(PAGE_LABEL[lang].format(2, count)) in squash(text[1]), "no page-number footer"
     assert squash(PAGE_LABEL[lang].format(count - 1, count)) in squash(text[count - 2])
     # Bookmarks keep the spaces of headings that wrap (Chromium drops them; the hook restores them).
@@ -147,23 +142,21 @@ def test_pdf_is_accessible_and_sane(site, kind, lang, theme):
 
 
 @pytest.mark.parametrize("kind,lang,theme", all_pdfs())
-def test_pdf_links_lead_somewhere(site, kind, lang, theme):
-    reader = PdfReader(pdf_path(site, kind, lang, theme))
-    destinations = set(reader.named_destinations)
+def test_pdf_links_lead_somewhere(site, pdfs, kind, lang, theme):
+    pdf = pdfs[pdf_path(site, kind, lang, theme)]
+    destinations = set(pdf.reader.named_destinations)
     problems, checked = [], 0
-    for number, page in enumerate(reader.pages, start=1):
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            if annotation.get("/Subtype") != "/Link":
+    for number, annotations in enumerate(pdf.annotations, start=1):
+        for annotation in annotations:
+            if annotation.subtype != "/Link":
                 continue
             checked += 1
-            action = annotation.get("/A")
-            if action is None:
-                dest = annotation.get("/Dest")
-                if isinstance(dest, str) and dest not in destinations:
+            if not annotation.action:
+                dest = annotation.dest   # a named destination (None for an explicit one)
+                if dest is not None and dest not in destinations:
                     problems.append(f"page {number}: internal link to missing {dest}")
                 continue
-            uri = str(action.get_object().get("/URI", ""))
+            uri = annotation.uri or ""
             # The session build has no public address: no links to the site (hooks/pdf_export.py).
             parts = urlsplit(uri)
             if not ((parts.scheme in ("http", "https") and "." in parts.netloc)
@@ -177,16 +170,16 @@ def test_pdf_links_lead_somewhere(site, kind, lang, theme):
 # Handouts: content from the theme page's Markdown
 
 @pytest.mark.parametrize("lang,theme", handout_cases())
-def test_handout_has_the_theme(site, lang, theme):
+def test_handout_has_the_theme(site, pdfs, lang, theme):
     page = source(f"themes/{theme}/index", lang)
-    text = squash(" ".join(pdf_text(handout_pdf(site, lang, theme))))
+    text = squash(" ".join(pdfs[handout_pdf(site, lang, theme)].text))
     assert squash(page.meta["title"]) in text
     questions = reflection_questions(page)
     assert questions, "the theme page has no reflection questions to print"
     missing = [q for q in questions if q not in text]
     assert not missing, "reflection questions missing from the handout:\n" + "\n".join(missing)
     # The cover: semester, the national gathering (from data/programme.yml) and the language.
-    cover = squash(pdf_text(handout_pdf(site, lang, theme))[0])
+    cover = squash(pdfs[handout_pdf(site, lang, theme)].text[0])
     semester = page.meta["semester"]
     gathering = next(g for g in _site.load_programme()["gatherings"] if g["semester"] == semester)
     assert gathering["title"][lang] in cover
@@ -203,8 +196,8 @@ def test_handout_has_the_theme(site, lang, theme):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_handbook_has_every_page(site, lang):
-    text = squash(" ".join(pdf_text(handbook_pdf(site, lang))))
+def test_handbook_has_every_page(site, pdfs, lang):
+    text = squash(" ".join(pdfs[handbook_pdf(site, lang)].text))
     missing = [page.meta["title"] for page in _site.iter_pages(DOCS)
                if page.lang == lang and page.key != handouts.HANDBOOK and page.meta.get("title")
                and squash(page.meta["title"]) not in text]
@@ -215,7 +208,7 @@ def test_handbook_has_every_page(site, lang):
 # The web side
 
 @pytest.mark.parametrize("lang,theme", handout_cases())
-def test_download_link_points_at_own_language(site, lang, theme):
+def test_download_link_points_at_own_language(site, pdfs, lang, theme):
     html_file = site / f"{prefix(lang)}themes/{theme}/index.html"
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "lxml")
     link = soup.select_one(".lmp-pdf-download a[href]")
@@ -223,7 +216,7 @@ def test_download_link_points_at_own_language(site, lang, theme):
     assert link.get_text(strip=True) == words(lang)["button"]["theme"]
     target = (html_file.parent / link["href"]).resolve()
     assert target == handout_pdf(site, lang, theme).resolve()
-    assert PdfReader(target).trailer["/Root"]["/Lang"] == soup.html["lang"] == lang
+    assert pdfs[target].reader.trailer["/Root"]["/Lang"] == soup.html["lang"] == lang
     # What is known before printing (no built file is rewritten after the PDFs exist).
     assert soup.select_one(".lmp-pdf-download__info").get_text(strip=True) == words(lang)["format"]
     # Print-only parts never reach the web page.
@@ -231,7 +224,7 @@ def test_download_link_points_at_own_language(site, lang, theme):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_handouts_page_lists_every_pdf(site, lang):
+def test_handouts_page_lists_every_pdf(site, pdfs, lang):
     html_file = site / f"{prefix(lang)}tools/handouts.html"
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "lxml")
     rows = soup.select("table.lmp-pdf-list tbody tr")
@@ -242,7 +235,7 @@ def test_handouts_page_lists_every_pdf(site, lang):
         target = (html_file.parent / link["href"]).resolve()
         listed.add(target)
         assert link["hreflang"] == lang and link["type"] == "application/pdf"
-        assert PdfReader(target).trailer["/Root"]["/Lang"] == lang
+        assert pdfs[target].reader.trailer["/Root"]["/Lang"] == lang
         assert row.select("td")[-1].get_text(strip=True) == words(lang)["format"]
     assert listed == expected
     assert soup.select_one("table.lmp-pdf-list caption").parent.name == "table"
@@ -250,13 +243,6 @@ def test_handouts_page_lists_every_pdf(site, lang):
 
 # ---------------------------------------------------------------------------------------------
 # The seminar kit: what a facilitator holds at the seminar
-
-def destinations(path: Path) -> dict[str, int]:
-    """Anchor → page number (1-based) from the PDF's named destinations."""
-    reader = PdfReader(path)
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()}
-
 
 def numbered_items(page: _site.Page, anchor: str) -> list[str]:
     """The numbered items of the section `{ #anchor }` of a page's Markdown."""
@@ -270,29 +256,10 @@ def numbered_items(page: _site.Page, anchor: str) -> list[str]:
     return items
 
 
-def drawing(page) -> tuple[list[tuple[float, str]], list[float]]:
-    """(y, text) of the words and y of the ruled lines (thin filled rectangles wider than 200 pt)
-    on one PDF page, y in points from the bottom."""
-    words_at, rules = [], []
-
-    def operand(op, args, cm, tm):
-        if op == b"re":
-            x, y, w, h = (float(a) for a in args)
-            if abs(h * cm[3]) < 1.5 and abs(w * cm[0]) > 200:
-                rules.append(cm[3] * y + cm[5])
-
-    def text(value, cm, tm, font, size):
-        if value.strip():
-            words_at.append((tm[5] * cm[3] + cm[5], value.strip()))
-
-    page.extract_text(visitor_operand_before=operand, visitor_text=text)
-    return words_at, rules
-
-
 @pytest.mark.parametrize("lang,theme", handout_cases())
-def test_kit_start_page_and_checklist(site, lang, theme):
-    path = handout_pdf(site, lang, theme)
-    text = pdf_text(path)
+def test_kit_start_page_and_checklist(site, pdfs, lang, theme):
+    pdf = pdfs[handout_pdf(site, lang, theme)]
+    text = pdf.text
     w = words(lang)
     start = squash(text[1])
     assert w["summary"] in start and w["agenda"] in start and w["contents"] in start
@@ -304,24 +271,23 @@ def test_kit_start_page_and_checklist(site, lang, theme):
     tasks = sum(len(numbered_items(page, anchor)) for anchor in handouts.TASK_SECTIONS)
     assert tasks > 0
     assert " ".join(text).count("☐") == tasks
-    checklist = squash(text[destinations(path)["lmp-checklist-title"] - 1])
+    checklist = squash(text[pdf.destinations["lmp-checklist-title"] - 1])
     assert all(head in checklist for head in w["checklist_head"])
     # The staff-meeting plan is marked for whoever leads the meeting.
-    meeting = squash(text[destinations(path)["staff-meeting"] - 1])
+    meeting = squash(text[pdf.destinations["staff-meeting"] - 1])
     assert w["leader"] in meeting
 
 
 @pytest.mark.parametrize("lang,theme", handout_cases())
-def test_reflection_questions_have_six_lines_each(site, lang, theme):
-    path = handout_pdf(site, lang, theme)
-    reader = PdfReader(path)
-    marks = destinations(path)
+def test_reflection_questions_have_six_lines_each(site, pdfs, lang, theme):
+    pdf = pdfs[handout_pdf(site, lang, theme)]
+    marks = pdf.destinations
     first, last = marks["reflection"], marks["staff-meeting"]
     heading = {"nb": "Refleksjonsspørsmål", "en": "Reflection questions", "nn": "Refleksjonsspørsmål"}[lang]
     counts: dict[int, int] = {}
     current = None
     for number in range(first, last + 1):
-        found, rules = drawing(reader.pages[number - 1])
+        found, rules = pdf.drawing(number)
         found.sort(key=lambda item: -item[0])
         top = next((y for y, t in found if t.startswith(heading[:5])), None) if number == first else None
         bottom = None
@@ -344,24 +310,23 @@ def test_reflection_questions_have_six_lines_each(site, lang, theme):
 
 
 @pytest.mark.parametrize("lang,theme", handout_cases())
-def test_notes_page_before_the_back_page(site, lang, theme):
-    path = handout_pdf(site, lang, theme)
-    reader = PdfReader(path)
-    notes = destinations(path)["lmp-notes-title"]
-    assert notes == len(reader.pages) - 1, "the notes page is not the last page before the back page"
-    found, rules = drawing(reader.pages[notes - 1])
+def test_notes_page_before_the_back_page(site, pdfs, lang, theme):
+    pdf = pdfs[handout_pdf(site, lang, theme)]
+    notes = pdf.destinations["lmp-notes-title"]
+    assert notes == pdf.pages - 1, "the notes page is not the last page before the back page"
+    found, rules = pdf.drawing(notes)
     body = [t for y, t in found if 60 < y < 780]   # between the running header and the footer
     assert "".join(body).replace(" ", "") == words(lang)["notes"].replace(" ", "")
     assert len(rules) >= 20
 
 
 @pytest.mark.parametrize("lang,theme", handout_cases())
-def test_links_inside_the_pdf_print_their_page(site, lang, theme):
+def test_links_inside_the_pdf_print_their_page(site, pdfs, lang, theme):
     """"mellomarbeidet (se side 7)": each link to another part of the handout names the page its
     target is on (overrides/pdf/page-refs.js fills it in after Paged.js has laid out the pages)."""
-    path = handout_pdf(site, lang, theme)
-    text = squash(" ".join(pdf_text(path)))
-    marks = destinations(path)
+    pdf = pdfs[handout_pdf(site, lang, theme)]
+    text = squash(" ".join(pdf.text))
+    marks = pdf.destinations
     page = source(f"themes/{theme}/index", lang)
     links = re.findall(r"\[([^\]]+)\]\(#([\w-]+)\)", page.body)
     assert links, "no internal links to check"
@@ -373,10 +338,10 @@ def test_links_inside_the_pdf_print_their_page(site, lang, theme):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_handbook_links_print_their_page(site, lang):
-    path = handbook_pdf(site, lang)
-    text = squash(" ".join(pdf_text(path)))
-    pages = len(PdfReader(path).pages)
+def test_handbook_links_print_their_page(site, pdfs, lang):
+    pdf = pdfs[handbook_pdf(site, lang)]
+    text = squash(" ".join(pdf.text))
+    pages = pdf.pages
     see = re.escape(words(lang)["see_page"]).replace(re.escape("{page}"), r"(\d+)")
     numbers = [int(n) for n in re.findall(see, text)]
     assert len(numbers) > 50
@@ -417,23 +382,20 @@ def test_qr_code_is_vector_and_decodes(page, tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Addresses on paper: too long for a line → "(udir.no, lenke 3)" and a QR code in the links part
 
-def cited_links(path: Path) -> tuple[dict[int, set[str]], dict[int, int]]:
+def cited_links(pdf: Pdf) -> tuple[dict[int, set[str]], dict[int, int]]:
     """({number: addresses of the links it is printed after}, {number: page of its entry}). The
     "lenke 3" after a link is a link to the entry #lmp-link-3; the link before it in the page's
     annotations (Chromium writes them in the order of the text) is the link it numbers."""
-    reader = PdfReader(path)
-    entries = {int(name.rsplit("-", 1)[1]): page for name, page in destinations(path).items()
+    entries = {int(name.rsplit("-", 1)[1]): page for name, page in pdf.destinations.items()
                if re.fullmatch(r"lmp-link-\d+", name)}
     cited: dict[int, set[str]] = {}
-    for page in reader.pages:
+    for annotations in pdf.annotations:
         last = None
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            action = annotation.get("/A")
-            uri = action.get_object().get("/URI") if action is not None else None
-            dest = str(annotation.get("/Dest", "")).lstrip("/")
+        for annotation in annotations:
+            uri = annotation.uri
+            dest = (annotation.dest or "").lstrip("/")
             if uri is not None:
-                last = str(uri)
+                last = uri
             elif re.fullmatch(r"lmp-link-\d+", dest):
                 assert last is not None, f"{dest} cited after no link"
                 cited.setdefault(int(dest.rsplit("-", 1)[1]), set()).add(last)
@@ -453,9 +415,10 @@ def decoded_qr_codes(path: Path, page: int, folder: Path) -> set[str]:
 
 
 @pytest.mark.parametrize("kind,lang,theme", all_pdfs())
-def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, kind, lang, theme, tmp_path):
+def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, pdfs, kind, lang, theme, tmp_path):
     path = pdf_path(site, kind, lang, theme)
-    cited, entries = cited_links(path)
+    pdf = pdfs[path]
+    cited, entries = cited_links(pdf)
     # Every handout cites Udir's 350-character reading of § 12-4; the handbook several such links.
     assert cited, "no link printed as '(host, lenke N)'"
     assert sorted(entries) == list(range(1, len(entries) + 1)), f"entries numbered {sorted(entries)}"
@@ -465,7 +428,7 @@ def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, kind, lang, t
         assert len(uris) == 1, f"{words(lang)['link_number'].format(number=number)} numbers {uris}"
         addresses[number] = uris.pop()
     assert len(set(addresses.values())) == len(addresses), "one address under two numbers"
-    text = squash(" ".join(pdf_text(path)))
+    text = squash(" ".join(pdf.text))
     codes = {}
     for number, address in sorted(addresses.items()):
         host = urlsplit(address).netloc.removeprefix("www.")
@@ -476,10 +439,10 @@ def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, kind, lang, t
         # Each entry's code is on the page of its entry and opens the whole address.
         assert address in codes[page], f"no QR code of {address} on page {page} (decoded: {codes[page]})"
     # The links part is in the contents, before the notes page in a handout.
-    marks = destinations(path)
+    marks = pdf.destinations
     if kind == "handout":
         assert marks["lmp-links-title"] < marks["lmp-notes-title"]
-    assert squash(words(lang)["links"]) in squash(" ".join(pdf_text(path)[1:3]))
+    assert squash(words(lang)["links"]) in squash(" ".join(pdf.text[1:3]))
 
 
 def test_the_form_of_a_printed_address():
@@ -547,19 +510,30 @@ def test_links_on_paper_numbers_long_addresses_once():
     assert entries[0].select_one("figure")["aria-label"] == label
 
 
-def test_links_to_pdfs_are_validated(project_copy, tmp_path):
+@fault_injector("handouts")
+def inject_pdf_links(project: Path) -> dict[str, str]:
+    """A Markdown link to a PDF the build makes and one to a PDF it does not make, on one page of
+    the one combined fault build (conftest.py `combined_faults`: PDF=false, --strict)."""
+    page = project / "docs" / "tools" / "handouts.nb.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + "\nSe [heftet for tema 1](../themes/theme-1/index.pdf).\n"
+                    + "\nSe [heftet for tema 9](../themes/theme-9/index.pdf).\n", encoding="utf-8")
+    return {}
+
+
+def test_links_to_pdfs_are_validated(combined_faults):
     """The PDFs are files of the build: a Markdown link to one passes --strict, a link to a PDF
-    that is not made fails it, naming the page (also in a preview without PDFs)."""
-    page = project_copy / "docs" / "tools" / "handouts.nb.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text + "\nSe [heftet for tema 1](../themes/theme-1/index.pdf).\n", encoding="utf-8")
-    good = mkdocs_build(project_copy, tmp_path / "good", pdf=False)
-    assert good.returncode == 0, good.stderr[-3000:]
-    page.write_text(text + "\nSe [heftet for tema 9](../themes/theme-9/index.pdf).\n", encoding="utf-8")
-    bad = mkdocs_build(project_copy, tmp_path / "bad", pdf=False)
-    output = bad.stdout + bad.stderr
-    assert bad.returncode != 0
-    assert re.search(r"tools/handouts\.nb\.md.*themes/theme-9/index\.pdf", output), output[-3000:]
+    that is not made fails it, naming the page (also in a preview without PDFs).
+
+    Both links are in the combined fault build: the bad one must give a warning (under --strict,
+    a failed build) naming the page and the PDF; the good one must give none (nothing in the
+    build's output names it), which is what makes a build with it alone pass."""
+    _, result, _, _ = combined_faults["handouts"]
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"WARNING[^\n]*tools/handouts\.nb\.md[^\n]*themes/theme-9/index\.pdf", output), output[-3000:]
+    good = [line for line in output.splitlines() if "theme-1/index.pdf" in line]
+    assert not good, "the link to a PDF the build makes was reported:\n" + "\n".join(good)
 
 
 SCREEN_ONLY = {"nb": ["Ctrl+P", "rulle den sidelengs"], "en": ["Ctrl+P", "scroll it sideways"],
@@ -567,15 +541,16 @@ SCREEN_ONLY = {"nb": ["Ctrl+P", "rulle den sidelengs"], "en": ["Ctrl+P", "scroll
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_screen_only_content_stays_out_of_the_handbook(site, lang):
+def test_screen_only_content_stays_out_of_the_handbook(site, pdfs, lang):
     """Keyboard hints, "scroll sideways" and the reading builder (a screen tool with nothing to
     read on paper) are not printed; the builder's headings would otherwise stand on an empty page."""
-    text = squash(" ".join(pdf_text(handbook_pdf(site, lang))))
+    pdf = pdfs[handbook_pdf(site, lang)]
+    text = squash(" ".join(pdf.text))
     for phrase in SCREEN_ONLY[lang]:
         assert phrase not in text, phrase
     # No chapter for the builder: neither its title nor its headings among the bookmarks.
     builder = source("tools/reading-builder", lang)
-    outline, titles = list(PdfReader(handbook_pdf(site, lang)).outline), set()
+    outline, titles = list(pdf.reader.outline), set()
     while outline:
         item = outline.pop()
         if isinstance(item, list):

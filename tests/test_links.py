@@ -78,19 +78,22 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:30])
 
 
-def pdfs(site: Path) -> list[Path]:
+def built_pdfs(site: Path) -> list[Path]:
     found = sorted(site.rglob("*.pdf"))
     assert found, "no PDFs were built"
     return found
 
 
-def test_links_inside_the_pdfs_resolve(site):
+def test_links_inside_the_pdfs_resolve(site, pdfs):
     """The session build has no public address, so its PDFs link only to other hosts and mail
     addresses: links to the site's pages are printed as text (hooks/pdf_export.py). How PDF links
-    use the address when it is set: tests/test_published_address.py."""
+    use the address when it is set: tests/test_published_address.py. The links are those that
+    `make links-online` asks (scripts/check_external_links.py `pdf_links`, annotations only)."""
     broken, checked = [], 0
-    for pdf in pdfs(site):
-        for uri in external.pdf_links(pdf):
+    for pdf in built_pdfs(site):
+        uris = external.pdf_links(pdf)
+        assert uris == [uri for uri in pdfs[pdf].uris if uri], f"{pdf.relative_to(site)}: the online check reads other links"
+        for uri in uris:
             checked += 1
             if external.is_external(uri):
                 continue
@@ -105,16 +108,14 @@ def test_links_inside_the_pdfs_resolve(site):
 
 
 @pytest.mark.parametrize("lang", _site.LANGUAGES)
-def test_each_pdf_is_in_its_pages_language(site, lang):
+def test_each_pdf_is_in_its_pages_language(site, pdfs, lang):
     """The PDF next to an English page is English (exporter bugs #44/#60 mix them up)."""
-    from pypdf import PdfReader
-
     prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
-    theirs = [p for p in pdfs(site) if p.relative_to(site).as_posix().startswith(prefix)
+    theirs = [p for p in built_pdfs(site) if p.relative_to(site).as_posix().startswith(prefix)
               and (prefix or p.relative_to(site).parts[0] not in _site.LANGUAGES)]
     assert theirs, f"no {lang} PDFs"
     for pdf in theirs:
-        declared = str(PdfReader(pdf).trailer["/Root"].get("/Lang", ""))
+        declared = str(pdfs[pdf].reader.trailer["/Root"].get("/Lang", ""))
         assert declared.lower().startswith(lang), f"{pdf.relative_to(site)}: /Lang is {declared!r}"
 
 
@@ -122,7 +123,9 @@ LOVDATA = re.compile(r"^https://lovdata\.no/dokument/(NL|SF)/(lov|forskrift)/\d{
                      r"(/(%C2%A7[0-9a-z-]+|bkn%2FARTIKKEL_\d+))?$")
 
 
-def test_external_addresses_are_well_formed(site):
+def test_external_addresses_are_well_formed(site, pdfs, monkeypatch):
+    # The PDFs' links from the run's cache (the same links: test_links_inside_the_pdfs_resolve).
+    monkeypatch.setattr(external, "pdf_links", lambda path: [uri for uri in pdfs[path].uris if uri])
     links = external.collect(site)
     assert links, "no external links found"
     bad = []

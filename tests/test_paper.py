@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT, _site
+from pdfs import Pdf
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import booklets  # noqa: E402
@@ -106,47 +106,46 @@ def _is_heading_colour(colour) -> bool:
 
 
 @lru_cache(maxsize=None)
-def read(path: Path) -> tuple[Sheet, ...]:
+def read(pdf: Pdf) -> tuple[Sheet, ...]:
     sheets = []
-    with pdfplumber.open(path) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            width, height = float(page.width), float(page.height)
-            area = (MARGIN_X, TOP, width - MARGIN_X, height - BOTTOM)
-            chars = [c for c in page.chars if c["text"].strip()]
-            body = [c for c in chars if area[1] - TOLERANCE <= c["top"] and c["bottom"] <= area[3] + TOLERANCE]
-            rows = defaultdict(list)
-            for char in body:
-                rows[round(char["top"])].append(char)
-            lines = []
-            for top in sorted(rows):
-                row = sorted(rows[top], key=lambda c: c["x0"])
-                text, last = "", None
-                for char in row:   # spaces from the gaps between characters
-                    if last is not None and char["x0"] - last["x1"] > 0.2 * char["size"]:
-                        text += " "
-                    text += char["text"]
-                    last = char
-                size = max(c["size"] for c in row)
-                lines.append(Line(text, round(size, 2), min(c["top"] for c in row),
-                                  max(c["bottom"] for c in row),
-                                  all(_is_heading_colour(c.get("non_stroking_color")) for c in row),
-                                  len(re.findall(r"\w{2,}", text))))
-            marks = [(c["top"], c["bottom"]) for c in body]
-            marks += [(e["top"], e["bottom"]) for e in page.edges
-                      if area[1] <= e["top"] <= area[3] and (e["x1"] - e["x0"]) < width - 2]
-            fill = ((max(b for _, b in marks) - min(t for t, _ in marks)) / (area[3] - area[1])
-                    if marks else 0.0)
-            outside = [f"'{c['text']}' at x={c['x0']:.0f}–{c['x1']:.0f}" for c in body
-                       if c["x0"] < area[0] - TOLERANCE or c["x1"] > area[2] + TOLERANCE]
-            outside += [f"a rule at x={e['x0']:.0f}–{e['x1']:.0f}" for e in page.edges
-                        if area[1] <= e["top"] <= area[3] and (e["x1"] - e["x0"]) < width - 2
-                        and (e["x0"] < area[0] - 2 or e["x1"] > area[2] + 2)]
-            sizes = defaultdict(int)
-            for char in body:
-                sizes[round(char["size"], 1)] += 1
-            inside = {id(c) for c in body}
-            margins = "".join(c["text"] for c in chars if id(c) not in inside)
-            sheets.append(Sheet(number, width, height, lines, fill, outside[:5], dict(sizes), margins))
+    for page in pdf.plumber:   # pdfplumber's pages, read once for the run (tests/pdfs.py)
+        number, width, height = page.number, page.width, page.height
+        area = (MARGIN_X, TOP, width - MARGIN_X, height - BOTTOM)
+        chars = [c for c in page.chars if c["text"].strip()]
+        body = [c for c in chars if area[1] - TOLERANCE <= c["top"] and c["bottom"] <= area[3] + TOLERANCE]
+        rows = defaultdict(list)
+        for char in body:
+            rows[round(char["top"])].append(char)
+        lines = []
+        for top in sorted(rows):
+            row = sorted(rows[top], key=lambda c: c["x0"])
+            text, last = "", None
+            for char in row:   # spaces from the gaps between characters
+                if last is not None and char["x0"] - last["x1"] > 0.2 * char["size"]:
+                    text += " "
+                text += char["text"]
+                last = char
+            size = max(c["size"] for c in row)
+            lines.append(Line(text, round(size, 2), min(c["top"] for c in row),
+                              max(c["bottom"] for c in row),
+                              all(_is_heading_colour(c.get("non_stroking_color")) for c in row),
+                              len(re.findall(r"\w{2,}", text))))
+        marks = [(c["top"], c["bottom"]) for c in body]
+        marks += [(e["top"], e["bottom"]) for e in page.edges
+                  if area[1] <= e["top"] <= area[3] and (e["x1"] - e["x0"]) < width - 2]
+        fill = ((max(b for _, b in marks) - min(t for t, _ in marks)) / (area[3] - area[1])
+                if marks else 0.0)
+        outside = [f"'{c['text']}' at x={c['x0']:.0f}–{c['x1']:.0f}" for c in body
+                   if c["x0"] < area[0] - TOLERANCE or c["x1"] > area[2] + TOLERANCE]
+        outside += [f"a rule at x={e['x0']:.0f}–{e['x1']:.0f}" for e in page.edges
+                    if area[1] <= e["top"] <= area[3] and (e["x1"] - e["x0"]) < width - 2
+                    and (e["x0"] < area[0] - 2 or e["x1"] > area[2] + 2)]
+        sizes = defaultdict(int)
+        for char in body:
+            sizes[round(char["size"], 1)] += 1
+        inside = {id(c) for c in body}
+        margins = "".join(c["text"] for c in chars if id(c) not in inside)
+        sheets.append(Sheet(number, width, height, lines, fill, outside[:5], dict(sizes), margins))
     return tuple(sheets)
 
 
@@ -171,8 +170,8 @@ def chapter_starts(sheets) -> list[Sheet]:
 # A4 handouts and handbooks
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
-def test_page_size_type_and_lines(site, kind, lang, theme):
-    sheets = read(a4_pdf(site, kind, lang, theme))
+def test_page_size_type_and_lines(site, pdfs, kind, lang, theme):
+    sheets = read(pdfs[a4_pdf(site, kind, lang, theme)])
     wrong = [s.number for s in sheets if abs(s.width - A4[0]) > 1 or abs(s.height - A4[1]) > 1]
     assert not wrong, f"pages not A4 portrait: {wrong}"
     size = body_size(sheets)
@@ -183,23 +182,23 @@ def test_page_size_type_and_lines(site, kind, lang, theme):
 
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
-def test_nothing_outside_the_text_area(site, kind, lang, theme):
-    problems = [f"p.{s.number}: {', '.join(s.outside)}" for s in read(a4_pdf(site, kind, lang, theme))
+def test_nothing_outside_the_text_area(site, pdfs, kind, lang, theme):
+    problems = [f"p.{s.number}: {', '.join(s.outside)}" for s in read(pdfs[a4_pdf(site, kind, lang, theme)])
                 if s.outside]
     assert not problems, "marks outside the text area (a table or box too wide):\n" + "\n".join(problems[:10])
 
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
-def test_no_heading_at_a_page_bottom(site, kind, lang, theme):
-    sheets = read(a4_pdf(site, kind, lang, theme))
+def test_no_heading_at_a_page_bottom(site, pdfs, kind, lang, theme):
+    sheets = read(pdfs[a4_pdf(site, kind, lang, theme)])
     stranded = [f"p.{s.number}: {s.lines[-1].text}" for s in sheets[2:]   # not the cover or contents
                 if s.lines and s.lines[-1].heading and len(s.lines) > 1]
     assert not stranded, "a heading is the last line of a page:\n" + "\n".join(stranded)
 
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
-def test_no_page_under_a_quarter_full(site, kind, lang, theme):
-    sheets = read(a4_pdf(site, kind, lang, theme))
+def test_no_page_under_a_quarter_full(site, pdfs, kind, lang, theme):
+    sheets = read(pdfs[a4_pdf(site, kind, lang, theme)])
     allowed = {len(sheets)}                              # the back page
     if kind == "handbook":                               # a chapter's last page, before the next chapter
         starts = {s.number for s in chapter_starts(sheets)}
@@ -211,10 +210,10 @@ def test_no_page_under_a_quarter_full(site, kind, lang, theme):
 
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
-def test_blank_pages_are_blank(site, kind, lang, theme):
+def test_blank_pages_are_blank(site, pdfs, kind, lang, theme):
     """A page left blank so that a chapter starts on the right, or the back page is even, carries
     no running title or page number either (the count still includes it)."""
-    sheets = read(a4_pdf(site, kind, lang, theme))
+    sheets = read(pdfs[a4_pdf(site, kind, lang, theme)])
     marked = [f"p.{s.number}: {s.margins[:60]!r}" for s in sheets if is_blank(s) and s.margins]
     assert not marked, "blank pages with a running title or page number:\n" + "\n".join(marked)
     numbered = [s for s in sheets[1:-1] if not is_blank(s)]
@@ -222,15 +221,15 @@ def test_blank_pages_are_blank(site, kind, lang, theme):
 
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
-def test_even_page_count(site, kind, lang, theme):
-    sheets = read(a4_pdf(site, kind, lang, theme))
+def test_even_page_count(site, pdfs, kind, lang, theme):
+    sheets = read(pdfs[a4_pdf(site, kind, lang, theme)])
     assert len(sheets) % 2 == 0, f"{len(sheets)} pages: the back page would print on the front of a sheet"
     assert not is_blank(sheets[-1]), "the last page is blank: the back page must be last"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_handbook_chapters_start_on_right_hand_pages(site, lang):
-    sheets = read(site / f"{prefix(lang)}tools/handbook.pdf")
+def test_handbook_chapters_start_on_right_hand_pages(site, pdfs, lang):
+    sheets = read(pdfs[site / f"{prefix(lang)}tools/handbook.pdf"])
     starts = chapter_starts(sheets)
     assert len(starts) >= 20, f"only {len(starts)} chapter starts found"
     left = [f"p.{s.number}: {s.lines[0].text}" for s in starts if s.number % 2 == 0]
@@ -241,22 +240,21 @@ def test_handbook_chapters_start_on_right_hand_pages(site, lang):
 # A5 booklets
 
 @pytest.mark.parametrize("lang,theme", [(lang, theme) for lang in LANGUAGES for theme in _site.THEMES])
-def test_booklet_is_imposed(site, lang, theme):
+def test_booklet_is_imposed(site, pdfs, lang, theme):
     a4 = site / f"{prefix(lang)}themes/{theme}/index.pdf"
     booklet = site / booklets.booklet_name(a4.relative_to(site).as_posix(), lang)
     assert booklet.exists(), f"{booklet.relative_to(site)} was not made"
-    pages, sheets = len(read(a4)), read(booklet)
+    pages, sheets = len(read(pdfs[a4])), read(pdfs[booklet])
     assert len(sheets) * 2 % 4 == 0, f"{len(sheets)} sheet sides: not whole folded sheets"
     assert pages <= len(sheets) * 2 < pages + 4, f"{pages} A4 pages on {len(sheets)} sheet sides"
     wrong = [s.number for s in sheets if abs(s.width - A4[1]) > 1 or abs(s.height - A4[0]) > 1]
     assert not wrong, f"sheet sides not landscape A4: {wrong}"
     # The first side holds the back page (left) and the cover (right); the cover's title is there.
-    from pypdf import PdfReader
-    reader = PdfReader(booklet)
+    reader = pdfs[booklet].reader
     title = _site.read_page(ROOT / "docs" / f"themes/{theme}/index.{lang}.md", ROOT / "docs").meta["title"]
     assert reader.metadata["/Title"] == _site.ui(lang)["booklet"]["title"].format(title=title)
     assert reader.trailer["/Root"]["/Lang"] == lang
-    first = re.sub(r"\s+", " ", reader.pages[0].extract_text() or "")
+    first = re.sub(r"\s+", " ", pdfs[booklet].page_text(1))
     assert re.sub(r"\s+", " ", title)[:30] in first
 
 
@@ -351,30 +349,30 @@ def baseline_lines(page) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def printed_addresses(path: Path) -> tuple[tuple[int, str, bool], ...]:
+def printed_addresses(pdf: Pdf) -> tuple[tuple[int, str, bool], ...]:
     """(page, address, whether it is unbroken) for every address printed in the PDF. A whole
     address must be on one line; "(udir.no, lenke 3)" may break only after the comma (in a
     narrow table cell: handout.css), never inside the host or inside "lenke 3)"."""
     found = []
-    with pdfplumber.open(path) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            flat, breaks = "", []
-            for line in baseline_lines(page):
-                flat += line
-                breaks.append(len(flat))
-            for match in ADDRESS.finditer(flat):
-                split = any(match.start() < end < match.end() for end in breaks)
-                found.append((number, match.group(), not split))
-            for match in NUMBERED.finditer(flat):
-                end = flat.index(")", match.end()) + 1
-                split = any(match.start() < at < end and at != match.end() for at in breaks)
-                found.append((number, flat[match.start():end], not split))
+    for page in pdf.plumber:   # pdfplumber's pages, read once for the run (tests/pdfs.py)
+        number = page.number
+        flat, breaks = "", []
+        for line in baseline_lines(page):
+            flat += line
+            breaks.append(len(flat))
+        for match in ADDRESS.finditer(flat):
+            split = any(match.start() < end < match.end() for end in breaks)
+            found.append((number, match.group(), not split))
+        for match in NUMBERED.finditer(flat):
+            end = flat.index(")", match.end()) + 1
+            split = any(match.start() < at < end and at != match.end() for at in breaks)
+            found.append((number, flat[match.start():end], not split))
     return tuple(found)
 
 
 @pytest.mark.parametrize("kind,lang,theme", A4_CASES)
-def test_no_address_is_split_over_two_lines(site, kind, lang, theme):
-    found = printed_addresses(a4_pdf(site, kind, lang, theme))
+def test_no_address_is_split_over_two_lines(site, pdfs, kind, lang, theme):
+    found = printed_addresses(pdfs[a4_pdf(site, kind, lang, theme)])
     assert any("/" in address for _, address, _ in found), "no address printed whole: the test reads nothing"
     split = [f"p.{number}: {address}" for number, address, whole in found if not whole]
     assert not split, "addresses broken over two lines:\n" + "\n".join(split[:10])

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ADDRESS, ROOT, mkdocs_build
+from pdfs import Pdf, Pdfs
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
@@ -18,16 +19,12 @@ import _site  # noqa: E402
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".svg", ".ics", ".txt", ".webmanifest"}
 
 
-def pdf_strings(path: Path) -> list[str]:
+def pdf_strings(pdf: Pdf) -> list[str]:
     """The text of every page and the target of every link annotation of a PDF."""
-    from pypdf import PdfReader
-    reader, found = PdfReader(path), []
-    for page in reader.pages:
-        found.append(page.extract_text() or "")
-        for annotation in page.get("/Annots") or []:
-            action = annotation.get_object().get("/A")
-            if action is not None:
-                found.append(str(action.get_object().get("/URI", "")))
+    found = []
+    for text, annotations in zip(pdf.text, pdf.annotations):
+        found.append(text)
+        found += [a.uri or "" for a in annotations if a.action]
     return found
 
 
@@ -43,9 +40,9 @@ def docx_strings(path: Path) -> list[str]:
     return found
 
 
-def published_strings(path: Path) -> list[str] | None:
+def published_strings(path: Path, pdfs: Pdfs | None = None) -> list[str] | None:
     if path.suffix == ".pdf":
-        return pdf_strings(path)
+        return pdf_strings((pdfs or Pdfs())[path])
     if path.suffix == ".docx":
         return docx_strings(path)
     if path.suffix in TEXT_SUFFIXES:
@@ -56,10 +53,10 @@ def published_strings(path: Path) -> list[str] | None:
     return None  # images, fonts: no addresses in them
 
 
-def dev_addresses(site: Path) -> tuple[int, list[str]]:
+def dev_addresses(site: Path, pdfs: Pdfs | None = None) -> tuple[int, list[str]]:
     scanned, found = 0, []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        strings = published_strings(path)
+        strings = published_strings(path, pdfs)
         if strings is None:
             continue
         scanned += 1
@@ -70,8 +67,8 @@ def dev_addresses(site: Path) -> tuple[int, list[str]]:
     return scanned, found
 
 
-def test_a_build_without_the_address_names_no_development_address(site):
-    scanned, found = dev_addresses(site)
+def test_a_build_without_the_address_names_no_development_address(site, pdfs):
+    scanned, found = dev_addresses(site, pdfs)
     kinds = {p.suffix for p in site.rglob("*") if p.is_file()}
     assert {".html", ".pdf", ".docx", ".ics", ".xml", ".js", ".json"} <= kinds, kinds
     assert scanned > 120, f"only {scanned} files scanned"
@@ -79,7 +76,7 @@ def test_a_build_without_the_address_names_no_development_address(site):
     assert not found, f"{len(found)} development addresses:\n" + "\n".join(found[:20])
 
 
-def test_a_build_without_the_address_prints_no_site_address(site):
+def test_a_build_without_the_address_prints_no_site_address(site, pdfs):
     """No canonical/hreflang links, an empty sitemap, no Sitemap line, no site links in PDFs."""
     page = (site / "roles" / "ppt.html").read_text(encoding="utf-8")
     head = BeautifulSoup(page, "lxml").head
@@ -89,7 +86,7 @@ def test_a_build_without_the_address_prints_no_site_address(site):
     assert sitemap.startswith("<?xml") and "<url>" not in sitemap
     assert "Sitemap:" not in (site / "robots.txt").read_text(encoding="utf-8")
     for pdf in site.rglob("*.pdf"):
-        for uri in pdf_strings(pdf):
+        for uri in pdfs[pdf].uris:   # the link annotations: no text extraction needed
             assert not uri.startswith("file:"), f"{pdf.relative_to(site)}: link into the temp file {uri}"
 
 
@@ -160,7 +157,7 @@ def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
         pdf = tmp_path / "links.pdf"
         pdf.write_bytes(page.pdf())
         page.close()
-        uris = [u for u in pdf_strings(pdf)[1:] if u]
+        uris = [u for u in Pdf(pdf).uris if u]   # this file is written twice: not the run's cache
         site_links = [ADDRESS + "themes/roles/ppt.html#duties"] if address else []
         assert uris == site_links + ["https://lovdata.no/x", "mailto:a@uis.no"], uris
 
@@ -178,6 +175,7 @@ def test_handout_back_page_prints_the_address_or_nothing(address):
         assert printed == ""
 
 
+@pytest.mark.full   # a build of its own
 def test_a_hard_coded_development_address_fails_the_build(project_copy, tmp_path):
     page = project_copy / "docs" / "about" / "organisation.nb.md"
     before = page.read_text(encoding="utf-8")
