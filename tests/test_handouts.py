@@ -510,10 +510,10 @@ def test_links_on_paper_numbers_long_addresses_once():
     assert entries[0].select_one("figure")["aria-label"] == label
 
 
-@fault_injector("handouts")
+@fault_injector("handouts", stage="render")   # MkDocs validates links while rendering
 def inject_pdf_links(project: Path) -> dict[str, str]:
     """A Markdown link to a PDF the build makes and one to a PDF it does not make, on one page of
-    the one combined fault build (conftest.py `combined_faults`: PDF=false, --strict)."""
+    the render-stage fault build (conftest.py `combined_faults`: PDF=false, --strict)."""
     page = project / "docs" / "tools" / "handouts.nb.md"
     page.write_text(page.read_text(encoding="utf-8")
                     + "\nSe [heftet for tema 1](../themes/theme-1/index.pdf).\n"

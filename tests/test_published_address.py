@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ADDRESS, ROOT, mkdocs_build
+from conftest import ADDRESS, ROOT, assert_reported, fault_injector
 from pdfs import Pdf, Pdfs
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -175,13 +175,18 @@ def test_handout_back_page_prints_the_address_or_nothing(address):
         assert printed == ""
 
 
-@pytest.mark.full   # a build of its own
-def test_a_hard_coded_development_address_fails_the_build(project_copy, tmp_path):
-    page = project_copy / "docs" / "about" / "organisation.nb.md"
+@fault_injector("published_address")
+def inject_development_address(project: Path) -> dict[str, str]:
+    """A development address typed into a page: in the combined fault build (a content check)."""
+    page = project / "docs" / "about" / "organisation.nb.md"
     before = page.read_text(encoding="utf-8")
     page.write_text(before + "\nSe <http://127.0.0.1:8000/roles/ppt.html>.\n", encoding="utf-8")
     line = len((before + "\nSe").splitlines())
-    result = mkdocs_build(project_copy, tmp_path / "site", pdf=False)
-    output = result.stdout + result.stderr
+    return {f"docs/about/organisation.nb.md:{line}": "development address '127.0.0.1'"}
+
+
+def test_a_hard_coded_development_address_fails_the_build(combined_faults):
+    expected, result, _, _ = combined_faults["published_address"]
     assert result.returncode != 0
-    assert re.search(rf"docs/about/organisation\.nb\.md:{line}: development address '127\.0\.0\.1'", output), output[-3000:]
+    for where, message in expected.items():
+        assert_reported(result, where, message)
