@@ -63,7 +63,8 @@ def enabled() -> bool:
 def on_config(config):
     if not enabled() or _site.is_nested_build(config):
         return
-    _site.report(config, LOG, check_synonyms)   # before rendering: a bad file stops the build at once
+    # Before rendering: a bad synonym file is one of the problems the build stops with at once.
+    _model.PROBLEMS.extend((LOG.name, where, problem) for where, problem in check_synonyms())
     methods = config.plugins.events["post_build"]
     i18n = config.plugins.get("i18n")
     if on_post_build not in methods or i18n is None:
@@ -139,7 +140,7 @@ def load_synonyms(lang: str) -> list[list[str]]:
 
 def check_synonyms(docs_dir=None):
     """('file', problem) for each language's synonym file that is not a list of groups: a content
-    check, reported before anything is rendered (_site.report)."""
+    check, reported before anything is rendered (hooks/site_model.py)."""
     for lang in _site.LANGUAGES:
         try:
             load_synonyms(lang)

@@ -21,15 +21,16 @@ WORD_LANG = {"nb": "nb-NO", "en": "en-GB", "nn": "nn-NO"}
 SCHOOL_FIELDS = ["kva problem tiltaka skal løyse", "kva tiltak skolen har planlagt",
                  "når tiltaka skal gjennomførast", "kven som skal gjennomføre tiltaka",
                  "når tiltaka skal evaluerast"]
+# Barnehageloven § 42 in our own words; point 4 neutral until its wording is read (legal review L3).
 KINDERGARTEN_FIELDS = ["hvilket problem tiltakene skal løse", "hvilke tiltak barnehagen har planlagt",
-                       "når tiltakene skal gjennomføres", "hvem som skal gjennomføre tiltakene",
+                       "når tiltakene skal gjennomføres", "hvem som har ansvaret for tiltakene",
                        "når tiltakene skal evalueres"]
 ENGLISH_FIELDS = {  # the unofficial translations on the English page, for school and kindergarten
     "school": ["what problem the measures are to solve", "what measures the school has planned",
                "when the measures are to be carried out", "who is to carry out the measures",
                "when the measures are to be evaluated"],
     "kindergarten": ["what problem the measures are to solve", "what measures the kindergarten has planned",
-                     "when the measures are to be carried out", "who is to carry out the measures",
+                     "when the measures are to be carried out", "who is responsible for the measures",
                      "when the measures are to be evaluated"],
 }
 
