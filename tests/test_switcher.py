@@ -2,10 +2,13 @@
 language, and keeps the reader's place (#section) and the reading builder's selection (?s=)."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, _site
+from conftest import ADDRESS, LANGUAGES, ROOT, _site
 
 PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else lang + "/" for lang in LANGUAGES}
 
@@ -88,3 +91,20 @@ def test_switcher_links_work_without_javascript(browser, site_url):
     page.goto(page.url.rsplit("/", 1)[0] + "/" + href)
     assert page.url == f"{site_url}en/roles/ppt.html"
     context.close()
+
+
+@pytest.mark.parametrize("build", ["html_site", "address_site"])
+def test_404_pages_switch_to_each_languages_home_page(request, build):
+    """A 404 page is no page of the site: its switcher offers each language's home page, with
+    root-absolute links like the rest of the 404 page (the web server shows it at any depth), not
+    the links of the last page rendered before it (static-i18n leaves those behind:
+    hooks/not_found_pages.py)."""
+    site = request.getfixturevalue(build)
+    base = urlsplit(ADDRESS).path if build == "address_site" else "/"
+    for lang in LANGUAGES:
+        soup = BeautifulSoup((site / PREFIX[lang] / "404.html").read_text("utf-8"), "lxml")
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+        assert links == {code: f"{base}{PREFIX[code]}index.html" for code in LANGUAGES}, (lang, links)
+        current = [a["hreflang"] for a in soup.select("a.md-select__link[aria-current]")]
+        assert current == [lang], (lang, current)
+        assert all((site / PREFIX[code] / "index.html").exists() for code in LANGUAGES)
