@@ -175,7 +175,7 @@ def _(root):
     return [(f"docs/index.en.md:{line}", "no H1 in the body: the title comes from the front matter")]
 
 
-@fault("page_schema", "role sections out of order")
+@fault("page_schema", "role page without its who section")
 def _(root):
     page = root / "docs/roles/ppt.nb.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{ #who }", "{ #whom }"), encoding="utf-8")
