@@ -1,7 +1,7 @@
 """The glossary's table of the programme's terms in every language: `<!-- lmp:terms-table -->`
 becomes a Markdown table with one column per language (in the order of mkdocs.yml, headed by
 each language's own name, `handouts.language_name` in data/ui.<lang>.yml) and one row per term
-of data/terms.yml, the one source of the preferred terms; each cell of another language than the
+of data/terms.yml, the one source of the preferred terms (not its wording rules, `style: true`); each cell of another language than the
 page's is marked with its `lang`. Nothing is typed twice: the glossary
 entries explain the words, this table lines up the names.
 """
@@ -24,7 +24,8 @@ def in_language(text: str, lang: str, page_lang: str) -> str:
 
 def table(terms: dict, page_lang: str) -> str:
     head = [in_language(_site.ui(lang)["handouts"]["language_name"], lang, page_lang) for lang in _site.LANGUAGES]
-    rows = [[in_language(term[lang], lang, page_lang) for lang in _site.LANGUAGES] for term in terms["terms"]]
+    rows = [[in_language(term[lang], lang, page_lang) for lang in _site.LANGUAGES]
+            for term in terms["terms"] if not term.get("style")]   # wording rules are no programme terms
     return render("markdown-table.html", head=head, rows=rows).strip("\n")
 
 
