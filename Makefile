@@ -44,8 +44,10 @@ build: setup ## Build the whole site into site/, PDFs included (strict: any warn
 build-fast: setup ## Build without PDFs
 	PDF=false $(BIN)/mkdocs build --strict
 
+# Two workers, one per core (pytest-xdist), each test file kept in one worker; the site is built
+# once for both (tests/conftest.py `built_once`).
 test: setup node_modules/vnu-jar/build/dist/vnu.jar ## Build everything and run every test (what CI runs)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 links-online: setup ## Check every external link on the web (needs a network)
 	$(BIN)/python scripts/check_external_links.py

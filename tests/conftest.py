@@ -41,6 +41,28 @@ def mkdocs_build(project: Path, site_dir: Path, pdf: bool = True, env: dict | No
     )
 
 
+def built_once(tmp_path_factory, name: str, build):
+    """build(folder) once per test run. `make test` runs two pytest-xdist workers (one per core):
+    each has its own session, so the first worker to ask builds under a lock in the run's shared
+    temporary folder and the other waits and takes the same result (pickled), instead of building
+    the same site twice. Without xdist: build(folder) in this session's temporary folder."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build(tmp_path_factory.mktemp(name))
+    import fcntl
+    import pickle
+    shared = tmp_path_factory.getbasetemp().parent / "built-once"
+    shared.mkdir(exist_ok=True)
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)   # released when the file closes
+        kept = shared / f"{name}.pickle"
+        if kept.exists():
+            return pickle.loads(kept.read_bytes())
+        (shared / name).mkdir(exist_ok=True)
+        result = build(shared / name)
+        kept.write_bytes(pickle.dumps(result))
+        return result
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The whole site, built once: every language, PDFs, strict. LMP_TEST_SITE=<dir> reuses a
@@ -49,11 +71,12 @@ def site(tmp_path_factory) -> Path:
         reused = Path(os.environ["LMP_TEST_SITE"]).resolve()
         assert (reused / "index.html").exists(), f"LMP_TEST_SITE={reused} holds no built site"
         return reused
-    site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, site_dir)
-    if result.returncode != 0:
-        pytest.fail("mkdocs build --strict failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
-    return site_dir
+    def build(folder: Path) -> Path:
+        result = mkdocs_build(ROOT, folder / "site")
+        if result.returncode != 0:
+            pytest.fail("mkdocs build --strict failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
+        return folder / "site"
+    return built_once(tmp_path_factory, "site", build)
 
 
 @pytest.fixture(scope="session")
@@ -65,11 +88,12 @@ def html_site(tmp_path_factory) -> Path:
         reused = Path(os.environ["LMP_TEST_HTML_SITE"]).resolve()
         assert (reused / "index.html").exists(), f"LMP_TEST_HTML_SITE={reused} holds no built site"
         return reused
-    site_dir = tmp_path_factory.mktemp("html") / "site"
-    result = mkdocs_build(ROOT, site_dir, pdf=False)
-    if result.returncode != 0:
-        pytest.fail("mkdocs build --strict (PDF=false) failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
-    return site_dir
+    def build(folder: Path) -> Path:
+        result = mkdocs_build(ROOT, folder / "site", pdf=False)
+        if result.returncode != 0:
+            pytest.fail("mkdocs build --strict (PDF=false) failed:\n" + result.stdout[-4000:] + result.stderr[-8000:])
+        return folder / "site"
+    return built_once(tmp_path_factory, "html", build)
 
 
 ADDRESS = "https://example.org/laringsmiljo/"   # a public address under a sub-path, for tests
@@ -78,11 +102,12 @@ ADDRESS = "https://example.org/laringsmiljo/"   # a public address under a sub-p
 @pytest.fixture(scope="session")
 def address_site(tmp_path_factory) -> Path:
     """The site built with SITE_URL=ADDRESS, without PDFs (their address logic is tested apart)."""
-    site_dir = tmp_path_factory.mktemp("address") / "site"
-    result = mkdocs_build(ROOT, site_dir, pdf=False, env={"SITE_URL": ADDRESS})
-    if result.returncode != 0:
-        pytest.fail("mkdocs build --strict with SITE_URL failed:\n" + result.stderr[-8000:])
-    return site_dir
+    def build(folder: Path) -> Path:
+        result = mkdocs_build(ROOT, folder / "site", pdf=False, env={"SITE_URL": ADDRESS})
+        if result.returncode != 0:
+            pytest.fail("mkdocs build --strict with SITE_URL failed:\n" + result.stderr[-8000:])
+        return folder / "site"
+    return built_once(tmp_path_factory, "address", build)
 
 
 def html_pages(site: Path, lang: str) -> list[Path]:
@@ -190,12 +215,16 @@ def fault_injector(name: str, stage: str = "content"):
 
 
 def _fault_build(tmp_path_factory, stage: str):
-    """(expected by module name, result, sources before, after, site dir) of one stage's copy."""
-    project = copy_project(tmp_path_factory.mktemp(f"faults-{stage}"))
-    expected = {name: inject(project) for name, inject in FAULTS[stage].items()}
-    before = snapshot(project / "docs")
-    result = mkdocs_build(project, project / "site", pdf=False)
-    return expected, result, before, snapshot(project / "docs"), project / "site"
+    """(expected by module name, result, sources before, after, site dir) of one stage's copy
+    (every worker of a pytest-xdist run collects every module, so every worker would inject the
+    same faults: the copy is built once for all)."""
+    def build(folder: Path):
+        project = copy_project(folder)
+        expected = {name: inject(project) for name, inject in FAULTS[stage].items()}
+        before = snapshot(project / "docs")
+        result = mkdocs_build(project, project / "site", pdf=False)
+        return expected, result, before, snapshot(project / "docs"), project / "site"
+    return built_once(tmp_path_factory, f"faults-{stage}", build)
 
 
 @pytest.fixture(scope="session")
