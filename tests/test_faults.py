@@ -2,7 +2,8 @@
 build must fail with a message that names the file (and line where there is one), while the
 author's files stay exactly as they were. Content faults join the one combined fault build
 (conftest.py `combined_faults`), which stops before rendering; the link faults MkDocs finds while
-rendering share one HTML build; the PDF step's faults stop the build before any page is rendered."""
+rendering join the render-stage fault build; the PDF step's faults stop the build before any page
+is rendered."""
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, fault_injector, mkdocs_build
+from conftest import fault_injector, mkdocs_build
 
 
 def snapshot(docs: Path) -> dict[str, str]:
@@ -50,36 +51,40 @@ def test_page_in_one_language_only(combined_faults):
     assert "docs/about/only-norwegian.nb.md:1: no translation: docs/about/only-norwegian.en.md is missing" in output
 
 
-full = pytest.mark.full   # a build of its own (the combined fault build is not)
-
-
-@pytest.fixture(scope="module")
-def link_faults(tmp_path_factory) -> str:
-    """Faults MkDocs' own validation reports while it renders (without a line number): a build of
-    their own, without PDFs (a link is validated in the web page; the print of a page comes later
-    and adds nothing to that check), since the combined fault build stops before rendering."""
-    project = copy_project(tmp_path_factory.mktemp("links"))
+@fault_injector("links", stage="render")
+def inject_link_faults(project: Path) -> dict[str, str]:
+    """Faults MkDocs' own validation reports while it renders (without a line number): in the
+    render-stage fault build, without PDFs (a link is validated in the web page; the print of a
+    page comes later and adds nothing to that check)."""
     append(project / "docs/about/index.en.md", "\nSee [the plan](no-such-page.md).\n")
     append(project / "docs/about/index.nb.md", "\nSe [planen](organisation.md#no-such-anchor).\n")
     theme = project / "docs/themes/theme-1/index.en.md"
     assert "pdf: true" in theme.read_text(encoding="utf-8"), "theme 1 is no longer a printed page"
     append(theme, "\nSee [the missing handout](../theme-9/index.md).\n")
-    return build_fails(project)
+    return {}
 
 
-@full
+@pytest.fixture(scope="module")
+def link_faults(combined_faults) -> str:
+    _, result, before, after = combined_faults["links"]
+    assert result.returncode != 0, "the build passed although it should have failed"
+    assert before == after, "the build changed the author's files"
+    return result.stdout + result.stderr
+
+
 def test_link_to_a_missing_page(link_faults):
     assert re.search(r"about/index(\.en)?\.md.*no-such-page\.md", link_faults), link_faults[-3000:]
 
 
-@full
 def test_link_to_a_missing_anchor(link_faults):
     assert re.search(r"about/index(\.nb)?\.md.*no-such-anchor", link_faults), link_faults[-3000:]
 
 
-@full
 def test_broken_link_in_a_page_that_is_printed(link_faults):
     assert re.search(r"themes/theme-1/index(\.en)?\.md.*theme-9/index\.md", link_faults), link_faults[-3000:]
+
+
+full = pytest.mark.full   # a build of its own (the combined fault builds are not)
 
 
 @full
