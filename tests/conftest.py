@@ -256,6 +256,24 @@ def combined_faults(content_faults, render_faults):
                    result, before, after) for name in names}
 
 
+def append_lines(path: Path, *new: str) -> int:
+    """Append lines to a file of a project copy after a blank line; return the number of the first
+    appended line (where a check must report a fault injected there)."""
+    lines = path.read_text(encoding="utf-8").splitlines() + [""]
+    path.write_text("\n".join(lines + list(new)) + "\n", encoding="utf-8")
+    return len(lines) + 1
+
+
+def replace_line(path: Path, start: str, *new: str) -> int:
+    """Replace the first line of a file that starts with `start` by the lines `new`; return its
+    number."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith(start))
+    lines[index:index + 1] = new
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return index + 1
+
+
 def assert_reported(result, where: str, message: str) -> None:
     """The build's output names the place (`file:line`, or `file` for generated text) and the
     message on one line, as an author sees it."""

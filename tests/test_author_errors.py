@@ -11,45 +11,29 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _site, assert_reported, fault_injector
+from conftest import _site, append_lines, assert_reported, fault_injector, replace_line
 
 
-def lines_of(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
 
 
-def write(path: Path, lines: list[str]) -> None:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def replace_front_matter_line(path: Path, key: str, new: str) -> int:
-    """Replace the line `key: …` with `new`; return its line number."""
-    lines = lines_of(path)
-    index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
-    lines[index] = new
-    write(path, lines)
-    return index + 1
 
 
-def append_lines(path: Path, *new: str) -> int:
-    """Append lines after a blank line; return the line number of the first appended line."""
-    lines = lines_of(path) + [""]
-    write(path, lines + list(new))
-    return len(lines) + 1
 
 
 @fault_injector("author_errors")
 def inject_faults(project: Path) -> dict[str, str]:
     """Inject every fault; return {expected 'file:line' prefix: expected message part}."""
     docs, expected = project / "docs", {}
-    line = replace_front_matter_line(docs / "topics/parents.en.md", "title", "title: [unclosed, list")
+    line = replace_line(docs / "topics/parents.en.md", "title:", "title: [unclosed, list")
     expected[f"docs/topics/parents.en.md:{line}"] = "invalid YAML front matter"
-    line = replace_front_matter_line(docs / "roles/ppt.nb.md", "type", "type: role\ncolour: blue")
+    line = replace_line(docs / "roles/ppt.nb.md", "type:", "type: role\ncolour: blue")
     expected[f"docs/roles/ppt.nb.md:{line + 1}"] = "unknown front-matter key 'colour'"
-    line = replace_front_matter_line(docs / "roles/head.en.md", "roles", "roles: [head, janitor]")
+    line = replace_line(docs / "roles/head.en.md", "roles:", "roles: [head, janitor]")
     expected[f"docs/roles/head.en.md:{line}"] = "unknown role id 'janitor'"
     for lang in _site.LANGUAGES:
-        line = replace_front_matter_line(docs / f"about/success-criteria.{lang}.md", "id", "id: evaluations")
+        line = replace_line(docs / f"about/success-criteria.{lang}.md", "id:", "id: evaluations")
         expected[f"docs/about/success-criteria.{lang}.md:{line}"] = (
             f"id 'evaluations' is already used by docs/about/evaluations.{lang}.md")
     (docs / "about/lonely.en.md").write_text(

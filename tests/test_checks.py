@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, _site
+from conftest import ROOT, _site, append_lines, replace_line
 
 import before_next_seminar  # noqa: E402  (hooks/ is on sys.path: conftest.py)
 import draft_markers  # noqa: E402
@@ -84,30 +84,10 @@ def project(tmp_path, monkeypatch) -> Path:
     return root
 
 
-# --- Editing the copy ----------------------------------------------------------------------------
+# --- Editing the copy (append_lines and replace_line: tests/conftest.py) -----------------------
 
 def lines_of(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
-
-
-def write(path: Path, lines: list[str]) -> None:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def replace_line(path: Path, start: str, *new: str) -> int:
-    """Replace the first line that starts with `start` by the lines `new`; return its number."""
-    lines = lines_of(path)
-    index = next(i for i, line in enumerate(lines) if line.startswith(start))
-    lines[index:index + 1] = new
-    write(path, lines)
-    return index + 1
-
-
-def append(path: Path, *new: str) -> int:
-    """Append lines after a blank line; return the number of the first appended line."""
-    lines = lines_of(path) + [""]
-    write(path, lines + list(new))
-    return len(lines) + 1
 
 
 # --- The faults ----------------------------------------------------------------------------------
@@ -165,13 +145,13 @@ def _(root):
 
 @fault("page_schema", "heading without id")
 def _(root):
-    line = append(root / "docs/index.nb.md", "## Mer", "", "Tekst.")
+    line = append_lines(root / "docs/index.nb.md", "## Mer", "", "Tekst.")
     return [(f"docs/index.nb.md:{line}", "heading 'Mer' needs an explicit id")]
 
 
 @fault("page_schema", "H1 in the body")
 def _(root):
-    line = append(root / "docs/index.en.md", "# Welcome { #welcome }", "", "Text.")
+    line = append_lines(root / "docs/index.en.md", "# Welcome { #welcome }", "", "Text.")
     return [(f"docs/index.en.md:{line}", "no H1 in the body: the title comes from the front matter")]
 
 
@@ -214,69 +194,69 @@ def _(root):
 
 @fault("markdown_rules", "image without alt text")
 def _(root):
-    line = append(root / "docs/index.nb.md", "![](assets/logo.svg)")
+    line = append_lines(root / "docs/index.nb.md", "![](assets/logo.svg)")
     return [(f"docs/index.nb.md:{line}", "image without alt text")]
 
 
 @fault("markdown_rules", "<img> without alt")
 def _(root):
-    line = append(root / "docs/index.en.md", '<img src="assets/logo.svg" width="40">')
+    line = append_lines(root / "docs/index.en.md", '<img src="assets/logo.svg" width="40">')
     return [(f"docs/index.en.md:{line}", "<img> without an alt attribute")]
 
 
 @fault("markdown_rules", "skipped heading level")
 def _(root):
-    line = append(root / "docs/roles/ppt.en.md", "#### Too deep { #too-deep }", "", "Text.")
+    line = append_lines(root / "docs/roles/ppt.en.md", "#### Too deep { #too-deep }", "", "Text.")
     return [(f"docs/roles/ppt.en.md:{line}", "heading 'Too deep' is H4 after H2: a level was skipped (use H3)")]
 
 
 @fault("markdown_rules", "unknown admonition type")
 def _(root):
-    line = append(root / "docs/roles/ppt.nb.md", '!!! danger "Fare"', "    Tekst.")
+    line = append_lines(root / "docs/roles/ppt.nb.md", '!!! danger "Fare"', "    Tekst.")
     return [(f"docs/roles/ppt.nb.md:{line}", "unknown admonition type 'danger'")]
 
 
 @fault("markers", "unknown marker")
 def _(root):
-    line = append(root / "docs/index.en.md", "<!-- lmp:programme-gatherins -->")
+    line = append_lines(root / "docs/index.en.md", "<!-- lmp:programme-gatherins -->")
     return [(f"docs/index.en.md:{line}", "unknown marker <!-- lmp:programme-gatherins -->")]
 
 
 @fault("markers", "old-style comment marker")
 def _(root):
-    line = append(root / "docs/roles/ppt.en.md", "<!-- programme:rhythm -->")
+    line = append_lines(root / "docs/roles/ppt.en.md", "<!-- programme:rhythm -->")
     return [(f"docs/roles/ppt.en.md:{line}", "old marker syntax <!-- programme:rhythm -->: write <!-- lmp:NAME ARGS -->")]
 
 
 @fault("markers", "old-style law marker")
 def _(root):
-    line = append(root / "docs/roles/ppt.nn.md", "{{ law acts }}")
+    line = append_lines(root / "docs/roles/ppt.nn.md", "{{ law acts }}")
     return [(f"docs/roles/ppt.nn.md:{line}", "old marker syntax {{ law acts }}")]
 
 
 @fault("markers", "unknown theme in a theme-title marker")
 def _(root):
-    line = append(root / "docs/index.nb.md", "Se [<!-- lmp:theme-title theme-9 -->](themes/theme-1/index.md).")
+    line = append_lines(root / "docs/index.nb.md", "Se [<!-- lmp:theme-title theme-9 -->](themes/theme-1/index.md).")
     return [(f"docs/index.nb.md:{line}", "unknown theme 'theme-9' in <!-- lmp:theme-title theme-9 -->")]
 
 
 @fault("term_check", "avoided variant (en)")
 def _(root):
-    line = append(root / "docs/roles/ppt.en.md", "Staff keep watch and help the children.")
+    line = append_lines(root / "docs/roles/ppt.en.md", "Staff keep watch and help the children.")
     return [(f"docs/roles/ppt.en.md:{line}", "'keep watch': write 'monitor, intervene and report' "
              "(data/terms.yml, term 'duty-to-act-verbs')")]
 
 
 @fault("term_check", "avoided variant (nb)")
 def _(root):
-    line = append(root / "docs/roles/ppt.nb.md", "Lova sier at alle skal melde ifra.")
+    line = append_lines(root / "docs/roles/ppt.nb.md", "Lova sier at alle skal melde ifra.")
     return [(f"docs/roles/ppt.nb.md:{line}", "'Lova': write 'loven'"),
             (f"docs/roles/ppt.nb.md:{line}", "'melde ifra': write 'følge med, gripe inn og melde fra'")]
 
 
 @fault("term_check", "avoided variant (nn)")
 def _(root):
-    line = append(root / "docs/roles/ppt.nn.md", "Alle tilsette skal melde fra til styraren.")
+    line = append_lines(root / "docs/roles/ppt.nn.md", "Alle tilsette skal melde fra til styraren.")
     return [(f"docs/roles/ppt.nn.md:{line}", "'melde fra': write 'følgje med, gripe inn og melde frå'")]
 
 
@@ -288,7 +268,7 @@ def _(root):
 
 @fault("term_check", "Norwegian quotation marks on an English page")
 def _(root):
-    line = append(root / "docs/index.en.md", "The report calls it «mobbefri skole».")
+    line = append_lines(root / "docs/index.en.md", "The report calls it «mobbefri skole».")
     return [(f"docs/index.en.md:{line}", f"'{mark}': use English quotation marks (“…” or \"…\"), not «»")
             for mark in "«»"]
 
@@ -311,13 +291,13 @@ def _(root):
 
 @fault("draft_markers", "draft marker (nb)")
 def _(root):
-    line = append(root / "docs/roles/ppt.nb.md", "Denne ordlyden er ikke kontrollert ennå.")
+    line = append_lines(root / "docs/roles/ppt.nb.md", "Denne ordlyden er ikke kontrollert ennå.")
     return [(f"docs/roles/ppt.nb.md:{line}", "draft marker 'ikke kontrollert' on a reader page")]
 
 
 @fault("draft_markers", "draft marker over a line break (en)")
 def _(root):
-    line = append(root / "docs/roles/ppt.en.md", "This wording is awaiting legal", "review.")
+    line = append_lines(root / "docs/roles/ppt.en.md", "This wording is awaiting legal", "review.")
     return [(f"docs/roles/ppt.en.md:{line}", "draft marker 'legal review' on a reader page")]
 
 
@@ -329,46 +309,46 @@ def _(root):
 
 @fault("draft_markers", "TODO in any language")
 def _(root):
-    line = append(root / "docs/themes/theme-1/index.en.md", "todo: add an example.")
+    line = append_lines(root / "docs/themes/theme-1/index.en.md", "todo: add an example.")
     return [(f"docs/themes/theme-1/index.en.md:{line}", "draft marker 'todo' on a reader page: readers get settled guidance")]
 
 
 @fault("law_citations", "section not in data/law.yml (nb)")
 def _(root):
-    line = append(root / "docs/roles/ppt.nb.md", "Se også barnehageloven § 44 om dette.")
+    line = append_lines(root / "docs/roles/ppt.nb.md", "Se også barnehageloven § 44 om dette.")
     return [(f"docs/roles/ppt.nb.md:{line}", "section § 44 of the Kindergarten Act (barnehageloven) is not in "
              "data/law.yml (it knows §§ 41): check the number, or add the provision there")]
 
 
 @fault("law_citations", "section not in data/law.yml, in a list (en)")
 def _(root):
-    line = append(root / "docs/roles/ppt.en.md", "See also Education Act sections 12-4 and 12-11.")
+    line = append_lines(root / "docs/roles/ppt.en.md", "See also Education Act sections 12-4 and 12-11.")
     return [(f"docs/roles/ppt.en.md:{line}", "section § 12-11 of the Education Act (opplæringslova) is not in data/law.yml")]
 
 
 @fault("law_citations", "unknown provision id (full and shortcut reference)")
 def _(root):
-    line = append(root / "docs/roles/ppt.en.md", "Read [the section][bhl-99] and [oppl-12-9].")
+    line = append_lines(root / "docs/roles/ppt.en.md", "Read [the section][bhl-99] and [oppl-12-9].")
     return [(f"docs/roles/ppt.en.md:{line}", "unknown law provision id 'bhl-99': data/law.yml has no such act or provision"),
             (f"docs/roles/ppt.en.md:{line}", "unknown law provision id 'oppl-12-9'")]
 
 
 @fault("law_citations", "official heading typed by hand")
 def _(root):
-    line = append(root / "docs/roles/ppt.nb.md", "Les «Nulltoleranse og forebyggende arbeid» i loven.")
+    line = append_lines(root / "docs/roles/ppt.nb.md", "Les «Nulltoleranse og forebyggende arbeid» i loven.")
     return [(f"docs/roles/ppt.nb.md:{line}", "the official heading of bhl-41 is typed by hand: write [bhl-41]")]
 
 
 @fault("published_address", "development address in a page")
 def _(root):
-    line = append(root / "docs/index.nb.md", "Se <http://127.0.0.1:8000/roles/ppt.html>.")
+    line = append_lines(root / "docs/index.nb.md", "Se <http://127.0.0.1:8000/roles/ppt.html>.")
     return [(f"docs/index.nb.md:{line}", "development address '127.0.0.1' in a published source: "
              "link pages relatively, and let SITE_URL give the public address")]
 
 
 @fault("published_address", "development address in a data file")
 def _(root):
-    line = append(root / "includes/search-synonyms.en.yml", "# preview: http://localhost:8000/")
+    line = append_lines(root / "includes/search-synonyms.en.yml", "# preview: http://localhost:8000/")
     return [(f"includes/search-synonyms.en.yml:{line}", "development address 'localhost'")]
 
 
@@ -420,7 +400,7 @@ WRONG_WORDS = {"nb": ("Dette er en skrivefeiil.", ["skrivefeiil"]),
 for _lang in LANGUAGES:
     def _(root, lang=_lang):
         text, words = WRONG_WORDS[lang]
-        line = append(root / f"docs/roles/ppt.{lang}.md", text)
+        line = append_lines(root / f"docs/roles/ppt.{lang}.md", text)
         return [(f"docs/roles/ppt.{lang}.md:{line}", f"'{word}' is not a word of the language {lang} "
                  f"(hunspell {SETTINGS[lang]['dictionary']})") for word in words]
     fault("language_check", f"misspelled word ({_lang})")(_)
@@ -441,7 +421,7 @@ def _(root):
 
 @fault("ui_check", "key only in one language")
 def _(root):
-    append(root / "data/ui.nn.yml", "extra_section:", "  word: Ord")
+    append_lines(root / "data/ui.nn.yml", "extra_section:", "  word: Ord")
     return [("data/ui.nn.yml", "extra key 'extra_section.word' (it is not in data/ui.nb.yml)")]
 
 
@@ -473,13 +453,13 @@ def _(root):
 
 @fault("search_synonyms", "a group of one word")
 def _(root):
-    append(root / "includes/search-synonyms.nn.yml", "- [PPT]")
+    append_lines(root / "includes/search-synonyms.nn.yml", "- [PPT]")
     return [("includes/search-synonyms.nn.yml", "expected a list of groups")]
 
 
 @fault("search_synonyms", "invalid YAML")
 def _(root):
-    append(root / "includes/search-synonyms.nb.yml", "- [PPT, [unclosed")
+    append_lines(root / "includes/search-synonyms.nb.yml", "- [PPT, [unclosed")
     return [("includes/search-synonyms.nb.yml", "invalid YAML")]
 
 
@@ -515,7 +495,7 @@ def test_a_fault_is_reported_with_its_file_and_line(project, check, inject):
 
 def test_a_page_not_checked_yet_is_not_reported(project):
     """A page under `not_checked_yet` in data/terms.yml (with its reason) is logged, not reported."""
-    append(project / "docs/roles/ppt.en.md", "Staff keep watch and help the children.")
+    append_lines(project / "docs/roles/ppt.en.md", "Staff keep watch and help the children.")
     terms = term_check.load(project / "data/terms.yml")
     terms["not_checked_yet"] = {"roles/ppt": "being rewritten"}
     assert list(term_check.check(project / "docs", terms=terms)) == []
@@ -523,5 +503,5 @@ def test_a_page_not_checked_yet_is_not_reported(project):
 
 def test_a_part_marked_as_another_language_is_read_as_that_language(project):
     """`*…*{ lang=nb }` on a nynorsk page: its words are bokmål to the language and term checks."""
-    append(project / "docs/roles/ppt.nn.md", "Vi les *Hva sier loven?*{ lang=nb } saman.")
+    append_lines(project / "docs/roles/ppt.nn.md", "Vi les *Hva sier loven?*{ lang=nb } saman.")
     assert run("language_check", project) == [] and run("term_check", project) == []

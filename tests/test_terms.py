@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, assert_reported, fault_injector, html_pages
+from conftest import ROOT, append_lines, assert_reported, fault_injector, html_pages, replace_line
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _site  # noqa: E402
@@ -69,31 +69,21 @@ def test_every_term_has_every_language():
 
 # --- Fault injection ------------------------------------------------------------------------------
 
-def append(path: Path, *new: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines() + [""]
-    path.write_text("\n".join(lines + list(new)) + "\n", encoding="utf-8")
-    return len(lines) + 1
 
 
-def replace_line(path: Path, old: str, new: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    index = next(i for i, line in enumerate(lines) if line.startswith(old))
-    lines[index] = new
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return index + 1
 
 
 @fault_injector("terms")
 def inject(project: Path) -> dict[str, str]:
     docs, expected = project / "docs", {}
-    line = append(docs / "roles/ppt.en.md", "Staff keep watch and step in when a child is left out.")
+    line = append_lines(docs / "roles/ppt.en.md", "Staff keep watch and step in when a child is left out.")
     expected[f"docs/roles/ppt.en.md:{line}"] = "'keep watch': write 'monitor, intervene and report'"
-    line = append(docs / "topics/parents.nb.md", "Lova sier at foreldre og foresatte skal høres.")
+    line = append_lines(docs / "topics/parents.nb.md", "Lova sier at foreldre og foresatte skal høres.")
     expected[f"docs/topics/parents.nb.md:{line}"] = "'Lova': write 'loven'"
     expected[f"docs/topics/parents.nb.md:{line} "] = "'foreldre og foresatte': write 'foreldre'"
-    line = append(docs / "topics/parents.nn.md", "Alle tilsette skal melde fra til styraren.")
+    line = append_lines(docs / "topics/parents.nn.md", "Alle tilsette skal melde fra til styraren.")
     expected[f"docs/topics/parents.nn.md:{line}"] = "'melde fra': write 'følgje med, gripe inn og melde frå'"
-    line = append(docs / "about/evaluations.en.md", "The report calls it «mobbefri skole».")
+    line = append_lines(docs / "about/evaluations.en.md", "The report calls it «mobbefri skole».")
     expected[f"docs/about/evaluations.en.md:{line}"] = "use English quotation marks"
     line = replace_line(docs / "reference/glossary.en.md", "årshjul · ", "årshjul · *annual plan* (unofficial)")
     expected[f"docs/reference/glossary.en.md:{line}"] = "the glossary renders 'årshjul' otherwise than the term list"
@@ -107,7 +97,7 @@ def inject(project: Path) -> dict[str, str]:
     line = replace_line(project / "data/law.yml", "        - Everyone who works in the kindergarten must monitor",
                         "        - Everyone who works in the kindergarten must keep an eye on how the children are doing.")
     expected[f"data/law.yml:{line}"] = "'keep an eye on': write 'monitor, intervene and report'"
-    line = append(docs / "topics/index.nb.md", "Se [<!-- lmp:theme-title theme-9 -->](../themes/theme-1/index.md).")
+    line = append_lines(docs / "topics/index.nb.md", "Se [<!-- lmp:theme-title theme-9 -->](../themes/theme-1/index.md).")
     expected[f"docs/topics/index.nb.md:{line}"] = "unknown theme 'theme-9'"
     # A theme module without its box.
     theme = docs / "themes/theme-3/index.nb.md"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, assert_reported, fault_injector, html_pages
+from conftest import LANGUAGES, ROOT, append_lines, assert_reported, fault_injector, html_pages
 
 import _site  # noqa: E402  (conftest put hooks/ on the path)
 import draft_markers  # noqa: E402
@@ -23,31 +23,26 @@ LAW = law_citations.load_law()
 MARKERS = draft_markers.pattern(draft_markers.load_markers())
 
 
-def append_line(path: Path, text: str) -> int:
-    """Append a paragraph to a page; return its line number."""
-    lines = path.read_text(encoding="utf-8").splitlines() + [""]
-    path.write_text("\n".join(lines + [text]) + "\n", encoding="utf-8")
-    return len(lines) + 1
 
 
 @fault_injector("trust")
 def inject_faults(project: Path) -> dict[str, str]:
     """Inject every fault; return {expected 'where': expected message part}."""
     docs, expected = project / "docs", {}
-    line = append_line(docs / "roles/owner.nb.md", "Denne ordlyden er ikke kontrollert ennå.")
+    line = append_lines(docs / "roles/owner.nb.md", "Denne ordlyden er ikke kontrollert ennå.")
     expected[f"docs/roles/owner.nb.md:{line}"] = "draft marker 'ikke kontrollert' on a reader page"
-    line = append_line(docs / "roles/owner.en.md", "This wording is awaiting legal\nreview.")
+    line = append_lines(docs / "roles/owner.en.md", "This wording is awaiting legal\nreview.")
     expected[f"docs/roles/owner.en.md:{line}"] = "draft marker 'legal review' on a reader page"
-    line = append_line(docs / "roles/head.nb.md", "Se også barnehageloven § 44 om dette.")
+    line = append_lines(docs / "roles/head.nb.md", "Se også barnehageloven § 44 om dette.")
     expected[f"docs/roles/head.nb.md:{line}"] = (
         "section § 44 of the Kindergarten Act (barnehageloven) is not in data/law.yml")
-    line = append_line(docs / "roles/head.en.md", "See also Education Act sections 12-4 and 12-11.")
+    line = append_lines(docs / "roles/head.en.md", "See also Education Act sections 12-4 and 12-11.")
     expected[f"docs/roles/head.en.md:{line}"] = (
         "section § 12-11 of the Education Act (opplæringslova) is not in data/law.yml")
-    line = append_line(docs / "roles/ppt.en.md", "Read [the section][bhl-99] and [oppl-12-9].")
+    line = append_lines(docs / "roles/ppt.en.md", "Read [the section][bhl-99] and [oppl-12-9].")
     expected[f"docs/roles/ppt.en.md:{line}"] = "unknown law provision id 'bhl-99'"
     expected[f"docs/roles/ppt.en.md:{line} "] = "unknown law provision id 'oppl-12-9'"
-    line = append_line(docs / "roles/staff.nb.md", "Les «Nulltoleranse og forebyggende arbeid» i loven.")
+    line = append_lines(docs / "roles/staff.nb.md", "Les «Nulltoleranse og forebyggende arbeid» i loven.")
     expected[f"docs/roles/staff.nb.md:{line}"] = "the official heading of bhl-41 is typed by hand: write [bhl-41]"
     return expected
 
