@@ -12,10 +12,13 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(BIN)/mkdocs: requirements.txt
+# The site's own code (lmp, lmp_mkdocs: pyproject.toml) is installed in editable mode: a change to it
+# needs no reinstall, and mkdocs.yml's `- lmp` plugin is found by its entry point.
+$(BIN)/mkdocs: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 # The Nu HTML Checker, pinned in package.json/package-lock.json (its jar is in the package; the

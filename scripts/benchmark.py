@@ -32,9 +32,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
-import _site  # noqa: E402
+from lmp import project as lmp_project
+from lmp.model import site as model
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PLAIN_CONFIG = """site_name: Plain
@@ -127,8 +127,8 @@ def plain_project(scratch: Path) -> Path:
     """The default language's pages as a plain one-language Material project."""
     project = scratch / "plain"
     docs = project / "docs"
-    for page in _site.iter_pages(ROOT / "docs"):
-        if page.lang == _site.DEFAULT_LANGUAGE:
+    for page in model.iter_pages(ROOT / "docs"):
+        if page.lang == lmp_project.DEFAULT_LANGUAGE:
             target = docs / f"{page.key}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
             text = page.path.read_text(encoding="utf-8")
@@ -141,9 +141,9 @@ def plain_project(scratch: Path) -> Path:
 
 def count(site_dir: Path, suffix: str) -> dict[str, int]:
     files = [p.relative_to(site_dir) for p in site_dir.rglob("*" + suffix) if p.name != "404.html"]
-    counts = {lang: 0 for lang in _site.LANGUAGES}
+    counts = {lang: 0 for lang in lmp_project.LANGUAGES}
     for path in files:
-        lang = path.parts[0] if path.parts[0] in _site.LANGUAGES[1:] else _site.DEFAULT_LANGUAGE
+        lang = path.parts[0] if path.parts[0] in lmp_project.LANGUAGES[1:] else lmp_project.DEFAULT_LANGUAGE
         counts[lang] += 1
     return counts
 
@@ -163,10 +163,10 @@ def main(argv=None) -> int:
         (html, html_cpu), (plain, plain_cpu) = (tuple(map(min, zip(*runs))) for runs in (html_runs, plain_runs))
         full = timed_build(ROOT, scratch / "full", pdf=True, env={"LMP_PDF_CACHE": "off"})  # printed afresh
         pages, pdfs = count(scratch / "full", ".html"), count(scratch / "full", ".pdf")
-        languages = len(_site.LANGUAGES)
+        languages = len(lmp_project.LANGUAGES)
         goal = f"goal: at most {1.1 * languages:.1f}, about 1.1 × plain per language"
         for label, figure in (
-                (f"{languages}-language HTML build ({' + '.join(_site.LANGUAGES)}, PDFs off):",
+                (f"{languages}-language HTML build ({' + '.join(lmp_project.LANGUAGES)}, PDFs off):",
                  f"{html:6.2f} s  (best of {args.runs}; CPU {html_cpu:.2f} s)"),
                 ("  the same with empty build caches:", f"{first[0]:6.2f} s  (CPU {first[1]:.2f} s; a fresh clone's first build)"),
                 ("Plain one-language Material build:", f"{plain:6.2f} s  (best of {args.runs}; CPU {plain_cpu:.2f} s)"),
@@ -174,7 +174,7 @@ def main(argv=None) -> int:
             print(f"{label:42s}{figure}")
         print(f"Full build with PDFs:                     {full:6.2f} s")
         print(f"PDF step (full − HTML):                   {full - html:6.2f} s")
-        for lang in _site.LANGUAGES:
+        for lang in lmp_project.LANGUAGES:
             print(f"{lang}: {pages[lang]} HTML pages, {pdfs[lang]} PDFs")
 
         print("\n== author loop (a copy of the project) ==")

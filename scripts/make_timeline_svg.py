@@ -12,9 +12,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
-from programme import TEXT, date_range  # noqa: E402
+from lmp import project
+from lmp import words as lmp_words
+from lmp.model import pages
+from lmp.generators.programme import TEXT, date_range  # noqa: E402
 
 OUT = ROOT / "docs" / "assets" / "diagrams" / "semester-timeline.{lang}.svg"
 # A schematic timeline (not to scale): a column for the kick-off, then one column per semester with
@@ -45,8 +46,8 @@ def text_el(x, y, content, size=13, weight="normal", anchor="middle", fill=INK) 
 
 
 def render(lang: str, data: dict | None = None) -> str:
-    data = data or _site.load_programme()
-    words, text = _site.ui(lang)["timeline"], TEXT[lang]
+    data = data or pages.load_programme()
+    words, text = lmp_words.ui(lang)["timeline"], TEXT[lang]
     semesters = {s["number"]: s for s in data["semesters"]}
     gatherings = sorted(data["gatherings"], key=lambda g: g["start"])
     kickoff = next(g for g in gatherings if g["semester"] == 0)
@@ -100,7 +101,7 @@ def render(lang: str, data: dict | None = None) -> str:
 
 
 def main() -> None:
-    for lang in _site.LANGUAGES:
+    for lang in project.LANGUAGES:
         path = Path(str(OUT).format(lang=lang))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(lang), encoding="utf-8")

@@ -23,9 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
-import _site  # noqa: E402
+from lmp import project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CONCURRENCY = 2  # keep equal to mkdocs.yml (exporter concurrency) for a fair comparison
@@ -54,7 +53,7 @@ def pages_to_print(site_dir: Path) -> list[Path]:
         if html.name == "handbook.html":
             lang_dir = pdf.parent.parent
             found += sorted(p for p in lang_dir.rglob("*.html") if p.name != "404.html"
-                            and (lang_dir != site_dir or p.relative_to(site_dir).parts[0] not in _site.LANGUAGES)
+                            and (lang_dir != site_dir or p.relative_to(site_dir).parts[0] not in project.LANGUAGES)
                             and p != html)
         elif html.exists():
             found.append(html)
@@ -64,7 +63,7 @@ def pages_to_print(site_dir: Path) -> list[Path]:
 async def _print_all(pages: list[Path], out: Path, concurrency: int) -> float:
     from playwright.async_api import async_playwright
     from conftest import CHROMIUM_ARGS as ARGS
-    from pdf_export import find_browser
+    from lmp_mkdocs.exporter import find_browser
 
     async with async_playwright() as playwright:
         try:
@@ -127,10 +126,10 @@ def main(site_dir: Path | None = None, argv=None) -> int:
         pdfs = sorted(site_dir.rglob("*.pdf"))
         alone, printed = chromium_alone(site_dir)
         print(f"PDFs: {len(pdfs)} ({sum(p.stat().st_size for p in pdfs) / 1e6:.1f} MB)")
-        budget = PDF_STEP_BUDGET_PER_LANGUAGE * len(_site.LANGUAGES)
+        budget = PDF_STEP_BUDGET_PER_LANGUAGE * len(project.LANGUAGES)
         verdict = "within" if step <= budget else "OVER"
         print(f"PDF step (full build − HTML build):        {step:6.2f} s  ({verdict} the budget of {budget} s: "
-              f"{PDF_STEP_BUDGET_PER_LANGUAGE} s × {len(_site.LANGUAGES)} languages)")
+              f"{PDF_STEP_BUDGET_PER_LANGUAGE} s × {len(project.LANGUAGES)} languages)")
         budgets(site_dir)
         print(f"Chromium alone, same {printed} pages, page.pdf: {alone:6.2f} s")
         print(f"Ratio PDF step / Chromium alone:           {step / alone:6.2f}  (goal ≤ 1.5)")

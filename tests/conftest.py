@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
+from lmp import project as lmp_project
 
-LANGUAGES = _site.LANGUAGES
+LANGUAGES = lmp_project.LANGUAGES
 # Builds start from the default configuration: a SITE_URL in the caller's shell does not leak into
 # them (the session build is the build without a public address; `address_site` sets one).
 # Tests print every PDF afresh (LMP_PDF_CACHE=off) and make every .docx afresh (LMP_BUILD_CACHE=off):
@@ -30,6 +29,16 @@ ENV = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_
 # Chromium flags for a closed network (no background connections) and root (no sandbox).
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-gpu"]
+
+
+@pytest.fixture(autouse=True)
+def _project_restored():
+    """A build in this process (tests/test_rebuild.py) names its project's folder and languages
+    (lmp.project.use, set_languages): every test starts from this checkout's again."""
+    kept = {name: getattr(lmp_project, name) for name in ("ROOT", "CONFIG_FILE", "LANGUAGES", "DEFAULT_LANGUAGE")}
+    yield
+    for name, value in kept.items():
+        setattr(lmp_project, name, value)
 
 
 def mkdocs_build(project: Path, site_dir: Path, pdf: bool = True, env: dict | None = None):
@@ -113,7 +122,7 @@ def address_site(tmp_path_factory) -> Path:
 def html_pages(site: Path, lang: str) -> list[Path]:
     """Every built HTML page of one language (en lives under site/en/)."""
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
-    if lang == _site.DEFAULT_LANGUAGE:
+    if lang == lmp_project.DEFAULT_LANGUAGE:
         return sorted(p for p in pages if p.relative_to(site).parts[0] not in LANGUAGES)
     return sorted(p for p in pages if p.relative_to(site).parts[0] == lang)
 
@@ -141,7 +150,7 @@ def site_url(site):
 
 def launch_chromium(playwright):
     """Playwright's own Chromium if installed, else the system one (as the PDF build does)."""
-    from pdf_export import find_browser  # the same discovery as the PDF build
+    from lmp_mkdocs.exporter import find_browser  # the same discovery as the PDF build
     if os.environ.get("LMP_CHROMIUM"):
         return playwright.chromium.launch(executable_path=find_browser(), args=CHROMIUM_ARGS)
     try:

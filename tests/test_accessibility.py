@@ -13,7 +13,8 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from conftest import LANGUAGES, _site, html_pages
+from conftest import LANGUAGES, html_pages
+from lmp import project
 
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 # WCAG 2.0 and 2.1, levels A and AA (what forskrift om universell utforming requires), plus axe's
@@ -85,7 +86,7 @@ def test_axe_finds_no_violations_on_any_page(site, site_url, browser, lang, sche
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_on_open_search_results_and_a_phone_screen(site_url, browser, lang, scheme):
     """Parts axe cannot see while hidden: the search dialog with results, and the phone layout."""
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    prefix = "" if lang == project.DEFAULT_LANGUAGE else lang + "/"
     context = browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 740})
     page = context.new_page()
     try:
@@ -137,7 +138,7 @@ def tab_through(page, limit: int = 600) -> list[dict]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("key_page", KEY_PAGES)
 def test_keyboard_reaches_switcher_search_and_main_links_with_visible_focus(site_url, page, lang, key_page):
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    prefix = "" if lang == project.DEFAULT_LANGUAGE else lang + "/"
     other = next(code for code in LANGUAGES if code != lang)
     page.goto(site_url + prefix + key_page)
     reached = tab_through(page)
@@ -166,7 +167,7 @@ def test_keyboard_reaches_switcher_search_and_main_links_with_visible_focus(site
             break
     with page.expect_navigation(timeout=10_000):
         page.keyboard.press("Enter")
-    other_prefix = "" if other == _site.DEFAULT_LANGUAGE else other + "/"
+    other_prefix = "" if other == project.DEFAULT_LANGUAGE else other + "/"
     assert page.url == site_url + other_prefix + key_page, f"{where}: Enter on the switcher led to {page.url}"
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _site, append_lines, assert_reported, fault_injector, replace_line
+from conftest import append_lines, assert_reported, fault_injector, replace_line
+from lmp import project as lmp_project
 
 
 
@@ -32,7 +33,7 @@ def inject_faults(project: Path) -> dict[str, str]:
     expected[f"docs/roles/ppt.nb.md:{line + 1}"] = "unknown front-matter key 'colour'"
     line = replace_line(docs / "roles/head.en.md", "roles:", "roles: [head, janitor]")
     expected[f"docs/roles/head.en.md:{line}"] = "unknown role id 'janitor'"
-    for lang in _site.LANGUAGES:
+    for lang in lmp_project.LANGUAGES:
         line = replace_line(docs / f"about/success-criteria.{lang}.md", "id:", "id: evaluations")
         expected[f"docs/about/success-criteria.{lang}.md:{line}"] = (
             f"id 'evaluations' is already used by docs/about/evaluations.{lang}.md")

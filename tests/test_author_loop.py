@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pdf_export  # hooks/ is on sys.path (conftest)
+from lmp_mkdocs import exporter as lmp_exporter  # hooks/ is on sys.path (conftest)
 
 
 class Exporter:
@@ -19,7 +19,7 @@ class Exporter:
 def handler(pdf_on: bool):
     exporter = Exporter()
     plugins = SimpleNamespace(events={"post_page": [exporter._on_post_page_2]})
-    pdf_export._only_on_pdf_pages(plugins, exporter, pdf_on=pdf_on)
+    lmp_exporter._only_on_pdf_pages(plugins, exporter, pdf_on=pdf_on)
     return plugins.events["post_page"][0], exporter
 
 

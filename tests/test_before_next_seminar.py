@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
-import before_next_seminar as box_hook  # noqa: E402
+from lmp import project
+from lmp import words as lmp_words
+from lmp.model import reading
+from lmp.model import site as model
+from lmp.generators import before_next_seminar as box_hook  # noqa: E402
 
-PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
-THEMES = [p for p in _site.iter_pages(ROOT / "docs") if p.meta.get("type") == "theme"]
+PREFIX = {lang: "" if lang == project.DEFAULT_LANGUAGE else f"{lang}/" for lang in project.LANGUAGES}
+THEMES = [p for p in model.iter_pages(ROOT / "docs") if p.meta.get("type") == "theme"]
 # Whom a staff member tells, per setting (shared/notes/facts.md: bhl. § 42, opplæringslova § 12-4,
 # which § 12-1 applies to SFO).
 TELL = {"nb": ("I barnehagen melder du fra til styreren", "På skolen og i SFO melder du fra til rektor"),
@@ -42,9 +44,9 @@ def test_the_box_opens_the_module(request, build, source):
                          article, count=1, flags=re.S)
     assert after_title.startswith('<div class="admonition note">'), f"{source.key}.{source.lang}: no box at the top"
     box = after_title[: after_title.index("\n</div>")]
-    title = _site.ui(source.lang)["before_next_seminar"]["title"]
+    title = lmp_words.ui(source.lang)["before_next_seminar"]["title"]
     assert f'<p class="admonition-title">{title}</p>' in box
-    words = len(_site.WORD.findall(text_of(box)))
+    words = len(reading.WORD.findall(text_of(box)))
     assert words <= box_hook.MAX_WORDS, f"{source.key}.{source.lang}: {words} words in the box"
     text = text_of(box)
     for sentence in TELL[source.lang]:
@@ -56,7 +58,7 @@ def test_the_box_opens_the_module(request, build, source):
     # The between-session reading time: the box, the section and what they link to, at both speeds.
     shown = re.search(r'<p class="lmp-between-time lmp-web-only">[^<]*?(\d+) min[^<]*?(\d+) min', box)
     assert shown, f"{source.key}.{source.lang}: no between-session reading time in the box"
-    words = _site.word_count(box_hook.between_reading(source.body))
-    assert int(shown.group(1)) == _site.minutes_for(words)
-    assert int(shown.group(2)) == _site.minutes_for(words, _site.SECOND_LANGUAGE_WORDS_PER_MINUTE)
+    words = reading.word_count(box_hook.between_reading(source.body))
+    assert int(shown.group(1)) == reading.minutes_for(words)
+    assert int(shown.group(2)) == reading.minutes_for(words, reading.SECOND_LANGUAGE_WORDS_PER_MINUTE)
     assert int(shown.group(2)) > int(shown.group(1))

@@ -13,7 +13,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, _site, html_pages
+from conftest import LANGUAGES, ROOT, html_pages
+from lmp import project
+from lmp import words as lmp_words
+from lmp.model import site as model
 
 
 class Tags(HTMLParser):
@@ -42,13 +45,13 @@ def parse(path: Path) -> Tags:
 
 
 def source_keys(lang: str) -> set[str]:
-    return {page.key for page in _site.iter_pages(ROOT / "docs") if page.lang == lang}
+    return {page.key for page in model.iter_pages(ROOT / "docs") if page.lang == lang}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_source_page_is_built_in_its_language(html_site, lang):
     pages = html_pages(html_site, lang)
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    prefix = "" if lang == project.DEFAULT_LANGUAGE else lang + "/"
     built = {p.relative_to(html_site).as_posix()[len(prefix):-len(".html")] for p in pages}
     for key in source_keys(lang):
         assert key in built, f"docs/{key}.{lang}.md was not built to {prefix}{key}.html"
@@ -71,13 +74,13 @@ def test_html_lang_and_hreflang_alternates(html_site, lang):
 def test_language_switcher_goes_to_the_same_page(html_site, lang):
     for path in html_pages(html_site, lang):
         rel = path.relative_to(html_site).as_posix()
-        key = rel if lang == _site.DEFAULT_LANGUAGE else rel[len(lang) + 1:]
+        key = rel if lang == project.DEFAULT_LANGUAGE else rel[len(lang) + 1:]
         links = {a["hreflang"]: a["href"] for t, a in parse(path).tags
                  if t == "a" and "md-select__link" in a.get("class", "") and "hreflang" in a}
         assert set(links) == set(LANGUAGES), f"{rel}: switcher offers {sorted(links)}"
         for other, href in links.items():
             target = (path.parent / href).resolve()
-            expected = html_site / (key if other == _site.DEFAULT_LANGUAGE else f"{other}/{key}")
+            expected = html_site / (key if other == project.DEFAULT_LANGUAGE else f"{other}/{key}")
             assert target == expected.resolve(), f"{rel}: switcher to {other} goes to {href}"
 
 
@@ -87,7 +90,7 @@ UI = {"nb": {"search": "Søk", "skip": "Gå til innhold"}, "en": {"search": "Sea
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_material_ui_speaks_the_page_language(html_site, lang):
-    home = html_site / ("index.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/index.html")
+    home = html_site / ("index.html" if lang == project.DEFAULT_LANGUAGE else f"{lang}/index.html")
     text = home.read_text(encoding="utf-8")
     assert f'placeholder="{UI[lang]["search"]}"' in text
     assert UI[lang]["skip"] in text
@@ -96,7 +99,7 @@ def test_material_ui_speaks_the_page_language(html_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_heading_links_are_titled_in_the_page_language(html_site, lang):
     """hooks/permalink_title.py: the ¶ beside every heading has the title of data/ui.<lang>.yml."""
-    expected = _site.ui(lang)["headings"]["permalink"]
+    expected = lmp_words.ui(lang)["headings"]["permalink"]
     titles = set()
     for page in html_pages(html_site, lang):
         titles |= set(re.findall(r'class="headerlink" href="#[^"]*" title="([^"]*)"', page.read_text(encoding="utf-8")))

@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import _site  # noqa: E402  (conftest put hooks/ on the path)
+from lmp import project
+from lmp.model import pages
 import make_timeline_svg  # noqa: E402
 
 # The brochure's five national gatherings, typed here on purpose (not read from the data file).
@@ -28,7 +29,7 @@ PAGES = {"calendar": "tools/calendar.html", "organisation": "tools/organisation-
 
 
 def built(site: Path, lang: str, page: str) -> Path:
-    return site / (page if lang == _site.DEFAULT_LANGUAGE else f"{lang}/{page}")
+    return site / (page if lang == project.DEFAULT_LANGUAGE else f"{lang}/{page}")
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -36,7 +37,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def test_data_file_holds_the_brochure_gatherings():
-    data = _site.load_programme()
+    data = pages.load_programme()
     found = [(g["start"], g["end"], g["format"]) for g in data["gatherings"]]
     assert found == BROCHURE_GATHERINGS
     for g in data["gatherings"]:
@@ -61,7 +62,7 @@ def test_ics_parses_and_holds_the_five_gatherings(html_site, lang):
     assert calendar["VERSION"] == "2.0" and calendar.get("PRODID")
     events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("DTSTART"))
     assert len(events) == 5
-    data = sorted(_site.load_programme()["gatherings"], key=lambda g: g["start"])
+    data = sorted(pages.load_programme()["gatherings"], key=lambda g: g["start"])
     for event, (start, end, _), g in zip(events, BROCHURE_GATHERINGS, data):
         # All-day events: DTSTART;VALUE=DATE, DTEND the (exclusive) day after the last day.
         assert "VALUE=DATE" in event["DTSTART"].to_ical().decode() or event["DTSTART"].params.get("VALUE") == "DATE"
@@ -83,7 +84,7 @@ def test_ics_parses_and_holds_the_five_gatherings(html_site, lang):
 def test_calendar_page_shows_the_gatherings_from_the_data(html_site, lang):
     path = built(html_site, lang, PAGES["calendar"])
     text = soup(path).select_one("article").get_text(" ")
-    for g in _site.load_programme()["gatherings"]:
+    for g in pages.load_programme()["gatherings"]:
         assert g["title"][lang] in text
     assert "2025" in text and "2027" in text
     assert "lmp:" not in path.read_text(encoding="utf-8"), "a marker was left unreplaced (it would be an HTML comment)"
@@ -125,7 +126,7 @@ def test_timeline_svgs_are_up_to_date():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_timeline_text_alternative_matches_the_data(html_site, lang):
-    data = _site.load_programme()
+    data = pages.load_programme()
     table = soup(built(html_site, lang, PAGES["calendar"])).select_one("article #timeline ~ table")
     assert table is not None
     rows = [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in table.find_all("tr")[1:]]

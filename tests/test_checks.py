@@ -14,8 +14,8 @@ on what they find. This file proves each rule, case by case.
 
 What the hooks read from the hooks' own project rather than from a docs folder is pointed at the
 copy here, without changing a hook: the data files where a check takes them as an argument
-(`terms=`, `law=`, `markers=`), the interface words (`_site.UI_FILE`, read by ui_check.check,
-before_next_seminar and term_check) and the search synonyms (`search_index.SYNONYMS`, `ROOT`).
+(`terms=`, `law=`, `markers=`), the interface words (under `project.ROOT`, read by ui_check.check,
+before_next_seminar and term_check) and the search synonyms (also under `project.ROOT`).
 The interface words are the project's own (data/ui.<lang>.yml, copied in): they hold the box
 title and quotation marks the checks expect, so a copy in the fixture would only go stale.
 """
@@ -26,31 +26,34 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, _site, append_lines, replace_line
+from conftest import ROOT, append_lines, replace_line
+from lmp.model import site as model
+from lmp import project as lmp_project
+from lmp import words as lmp_words
 
-import before_next_seminar  # noqa: E402  (hooks/ is on sys.path: conftest.py)
-import draft_markers  # noqa: E402
-import language_check  # noqa: E402
-import law_citations  # noqa: E402
-import markdown_rules  # noqa: E402
-import markers  # noqa: E402
-import page_schema  # noqa: E402
-import published_address  # noqa: E402
-import search_index  # noqa: E402
-import term_check  # noqa: E402
-import theme_titles  # noqa: E402,F401  (registers <!-- lmp:theme-title -->, as a build imports every hook)
-import translation_pairs  # noqa: E402
-import ui_check  # noqa: E402
+from lmp.generators import before_next_seminar  # noqa: E402  (hooks/ is on sys.path: conftest.py)
+from lmp.checks import draft_markers  # noqa: E402
+from lmp.checks import language_check  # noqa: E402
+from lmp.generators import law_citations  # noqa: E402
+from lmp.checks import markdown_rules  # noqa: E402
+from lmp.checks import marker_names  # noqa: E402
+from lmp.checks import page_schema  # noqa: E402
+from lmp.checks import published_address  # noqa: E402
+from lmp.search import index as search_index  # noqa: E402
+from lmp.checks import term_check  # noqa: E402
+from lmp.generators import theme_titles  # noqa: E402,F401  (registers <!-- lmp:theme-title -->, as a build imports every hook)
+from lmp.checks import translation_pairs  # noqa: E402
+from lmp.checks import ui_check  # noqa: E402
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
-LANGUAGES = _site.LANGUAGES
-SETTINGS = language_check.spelling(_site.read_config()["extra"])   # the site's hunspell dictionaries
+LANGUAGES = lmp_project.LANGUAGES
+SETTINGS = language_check.spelling(lmp_project.read_config()["extra"])   # the site's hunspell dictionaries
 
 # Each check as called on a project folder `root` (its docs/ and the data next to it).
 CHECKS = {
     "page_schema": lambda root: page_schema.check(root / "docs"),
     "translation_pairs": lambda root: translation_pairs.check(root / "docs"),
-    "markers": lambda root: markers.check(root / "docs"),
+    "markers": lambda root: marker_names.check(root / "docs"),
     "markdown_rules": lambda root: markdown_rules.check(root / "docs"),
     "term_check": lambda root: term_check.check(root / "docs", terms=term_check.load(root / "data/terms.yml")),
     "draft_markers": lambda root: draft_markers.check(
@@ -59,9 +62,9 @@ CHECKS = {
     "published_address": lambda root: published_address.check(root / "docs"),
     "before_next_seminar": lambda root: before_next_seminar.check(root / "docs"),
     "language_check": lambda root: language_check.check(root / "docs", SETTINGS),
-    "ui_check": lambda root: ui_check.check(LANGUAGES),            # reads _site.UI_FILE (the copy's)
+    "ui_check": lambda root: ui_check.check(LANGUAGES),            # reads the copy's data/ui.<lang>.yml (project.ROOT)
     "ui_check_data": lambda root: ui_check.check_data(LANGUAGES, root),
-    "search_synonyms": lambda root: search_index.check_synonyms(),  # reads search_index.SYNONYMS (the copy's)
+    "search_synonyms": lambda root: search_index.check_synonyms(),  # reads the copy's includes/search-synonyms.<lang>.yml
 }
 
 
@@ -78,9 +81,7 @@ def project(tmp_path, monkeypatch) -> Path:
     for lang in LANGUAGES:
         shutil.copy(ROOT / "data" / f"ui.{lang}.yml", root / "data" / f"ui.{lang}.yml")
     monkeypatch.setenv("LMP_BUILD_CACHE", "off")   # nothing read from or written to .cache/
-    monkeypatch.setattr(_site, "UI_FILE", root / "data" / "ui.{lang}.yml")
-    monkeypatch.setattr(search_index, "ROOT", root)
-    monkeypatch.setattr(search_index, "SYNONYMS", root / "includes" / "search-synonyms.{lang}.yml")
+    monkeypatch.setattr(lmp_project, "ROOT", root)   # the project's data, includes… are the copy's
     return root
 
 
@@ -466,7 +467,7 @@ def _(root):
 # --- The tests -----------------------------------------------------------------------------------
 
 def test_the_fixture_has_each_page_type_in_every_language():
-    pages = {(page.key, page.lang, page.meta.get("type")) for page in _site.iter_pages(MINI / "docs")}
+    pages = {(page.key, page.lang, page.meta.get("type")) for page in model.iter_pages(MINI / "docs")}
     assert pages == {(key, lang, kind) for key, kind in (("index", "home"), ("roles/ppt", "role"),
                                                          ("themes/theme-1/index", "theme"))
                      for lang in LANGUAGES}

@@ -7,17 +7,21 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, _site, html_pages
+from conftest import ROOT, html_pages
+from lmp.model import pages
+from lmp.model import reading
+from lmp.model import site as model
+from lmp import project
 
-import page_schema  # noqa: E402  (hooks/ is on sys.path through conftest)
-import translation_pairs  # noqa: E402
+from lmp.checks import page_schema  # noqa: E402  (hooks/ is on sys.path through conftest)
+from lmp.checks import translation_pairs  # noqa: E402
 
 DOCS = ROOT / "docs"
-PAGES = list(_site.iter_pages(DOCS))
+PAGES = list(model.iter_pages(DOCS))
 
 
 def test_there_is_content_in_both_languages():
-    for lang in _site.LANGUAGES:
+    for lang in project.LANGUAGES:
         assert len([p for p in PAGES if p.lang == lang]) >= 40
 
 
@@ -40,11 +44,11 @@ def test_no_page_lacks_a_title_or_description():
 def test_every_referenced_id_exists():
     """Ids named in front matter are the site's own: themes, topics and roles each have a page."""
     ids = {page.meta.get("id") for page in PAGES}
-    for theme in _site.THEMES:
+    for theme in pages.THEMES:
         assert theme in ids, f"no page has id {theme}"
-    for topic in _site.TOPICS:
+    for topic in pages.TOPICS:
         assert f"topic-{topic}" in ids, f"no page for topic {topic}"
-    for role in _site.ROLES:
+    for role in pages.ROLES:
         assert f"role-{role}" in ids, f"no page for role {role}"
 
 
@@ -53,7 +57,7 @@ LOVDATA = re.compile(r"^https://lovdata\.no/dokument/NL/lov/\d{4}-\d{2}-\d{2}-\d
 
 def test_law_link_targets_all_go_to_lovdata():
     """Every act and provision in data/law.yml has a well-formed Lovdata address (hooks/law_citations.py)."""
-    import law_citations  # noqa: E402
+    from lmp.generators import law_citations  # noqa: E402
     laws = law_citations.link_targets(law_citations.load_law())
     assert len(laws) >= 15
     for name, url in laws.items():
@@ -63,7 +67,7 @@ def test_law_link_targets_all_go_to_lovdata():
 SECTION = re.compile(r"§§?\s*\d")
 
 
-def section_of(page: _site.Page, anchor: str) -> list[str]:
+def section_of(page: pages.Page, anchor: str) -> list[str]:
     """The Markdown lines of the H2 section with this id."""
     lines, inside = [], False
     for line in page.body.splitlines():
@@ -87,21 +91,21 @@ def test_legal_anchors_cite_sections_with_lovdata_links(page):
                 f"{page.path.relative_to(ROOT)}: cites a section without a Lovdata link: {line.strip()}"
 
 
-@pytest.mark.parametrize("lang", _site.LANGUAGES)
+@pytest.mark.parametrize("lang", project.LANGUAGES)
 def test_theme_pages_show_an_honest_reading_time(html_site, lang):
     label = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min",
              "nn": r"Lesetid: ca\. (\d+) min"}[lang]
     for page in (p for p in PAGES if p.lang == lang and p.meta.get("type") == "theme"):
-        built = html_site / (f"{page.key}.html" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/{page.key}.html")
+        built = html_site / (f"{page.key}.html" if lang == project.DEFAULT_LANGUAGE else f"{lang}/{page.key}.html")
         shown = re.search(label, built.read_text(encoding="utf-8"))
         assert shown, f"{built.relative_to(html_site)} shows no reading time"
-        assert int(shown.group(1)) == _site.reading_minutes(page.body), built
+        assert int(shown.group(1)) == reading.reading_minutes(page.body), built
 
 
 def test_no_untranslated_page_slips_into_the_other_language(html_site):
     """English pages are English: the nb default title never appears as an en page title."""
     titles = {lang: {re.search(r"<title>([^<]*)</title>", p.read_text("utf-8")).group(1)
-                     for p in html_pages(html_site, lang)} for lang in _site.LANGUAGES}
+                     for p in html_pages(html_site, lang)} for lang in project.LANGUAGES}
     shared = titles["nb"] & titles["en"]
     assert len(shared) <= 3, f"pages with the same title in both languages: {sorted(shared)}"
 

@@ -24,7 +24,8 @@ import material
 import pytest
 import yaml
 
-import _site  # noqa: E402  (conftest put hooks/ on the path)
+from lmp import project as lmp_project
+from lmp import words as lmp_words
 
 from conftest import copy_project, mkdocs_build
 from test_engine_strings import PENDING
@@ -129,12 +130,12 @@ def broken_languages(tmp_path_factory):
     ui.write_text(text.replace(MISSING_LINE, ""), encoding="utf-8")
     data = project / "data" / "programme.yml"
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
-    other = _site.LANGUAGES[-1]
+    other = lmp_project.LANGUAGES[-1]
     at = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{other}:") and "{" not in line)
     del lines[at]
     data.write_text("".join(lines), encoding="utf-8")
     before = data.read_bytes()
-    nb_line = max(i for i in range(at) if lines[i].strip().startswith(f"{_site.DEFAULT_LANGUAGE}:")) + 1
+    nb_line = max(i for i in range(at) if lines[i].strip().startswith(f"{lmp_project.DEFAULT_LANGUAGE}:")) + 1
     result = mkdocs_build(project, project / "site", pdf=False)
     return result, nb_line, before, data.read_bytes()
 
@@ -152,35 +153,38 @@ def test_missing_key_fails_the_build(broken_languages):
 
 
 def test_ui_names_key_and_file():
-    """_site.ui: a missing key is an error naming the key path and the file, not a bare KeyError."""
-    import _site
-    words = _site.ui("en")
-    with pytest.raises(_site.MissingWord, match=r"data/ui\.en\.yml: no key 'reading_time\.nowhere'"):
+    """lmp_words.ui: a missing key is an error naming the key path and the file, not a bare KeyError."""
+    from lmp import project as lmp_project
+    from lmp import words as lmp_words
+    words = lmp_words.ui("en")
+    with pytest.raises(lmp_words.MissingWord, match=r"data/ui\.en\.yml: no key 'reading_time\.nowhere'"):
         words["reading_time"]["nowhere"]
-    with pytest.raises(_site.MissingWord, match=r"data/ui\.zz\.yml: no such language file"):
-        _site.ui("zz")
+    with pytest.raises(lmp_words.MissingWord, match=r"data/ui\.zz\.yml: no such language file"):
+        lmp_words.ui("zz")
 
 
 def test_languages_come_from_the_config(tmp_path):
     """The languages are the i18n plugin's `languages:` (default first), not a list in Python."""
-    import _site
+    from lmp import project as lmp_project
+    from lmp import words as lmp_words
     config = tmp_path / "mkdocs.yml"
     config.write_text("plugins:\n  - search\n  - i18n:\n      languages:\n"
                       "        - {locale: en, build: true}\n        - {locale: nn, default: true}\n"
                       "        - {locale: se, build: false}\n"
                       "markdown_extensions:\n  - x: !!python/name:os.path\n", encoding="utf-8")
-    assert _site.config_languages(config) == ("nn", "en")
-    assert _site.LANGUAGES == _site.config_languages()
+    assert lmp_project.config_languages(config) == ("nn", "en")
+    assert lmp_project.LANGUAGES == lmp_project.config_languages()
 
 
 @pytest.mark.full   # a build of its own (the one of test_missing_key_fails_the_build)
 def test_untranslated_data_value_fails_naming_file_and_line(broken_languages):
     """A data file value given in the default language but missing in another stops the build at
     once, naming data/<file>:<line> (hooks/ui_check.py, check_data); nothing is written over."""
-    import _site
+    from lmp import project as lmp_project
+    from lmp import words as lmp_words
     result, nb_line, before, after = broken_languages
-    other = _site.LANGUAGES[-1]
+    other = lmp_project.LANGUAGES[-1]
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"data/programme.yml:{nb_line}: no '{other}' beside '{_site.DEFAULT_LANGUAGE}'" in output, output[-3000:]
+    assert f"data/programme.yml:{nb_line}: no '{other}' beside '{lmp_project.DEFAULT_LANGUAGE}'" in output, output[-3000:]
     assert after == before

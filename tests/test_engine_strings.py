@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-HOOKS = sorted((ROOT / "hooks").glob("*.py"))
+HOOKS = sorted(path for folder in ("lmp", "lmp_mkdocs") for path in (ROOT / folder).rglob("*.py"))
 NORWEGIAN = set("æøåÆØÅ")
 
 # Hooks allowed to keep reader text for now: none since issue #11 landed. Keep it empty; a hook

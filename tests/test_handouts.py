@@ -22,17 +22,20 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, _site, fault_injector
+from conftest import LANGUAGES, ROOT, fault_injector
+from lmp.model import pages as lmp_pages
+from lmp.model import site as model
+from lmp import project as lmp_project
+from lmp import words as lmp_words
 from pdfs import Pdf
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import handouts  # noqa: E402
+from lmp.print import handouts  # noqa: E402
 
 DOCS = ROOT / "docs"
 
 
 def words(lang: str) -> dict:
-    return _site.ui(lang)["handouts"]
+    return lmp_words.ui(lang)["handouts"]
 
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -42,11 +45,11 @@ VERSION_DATE = {"nb": r"{} \d{{1,2}}\. [a-zæøå]+ \d{{4}}", "en": r"{} \d{{1,2
 
 
 def prefix(lang: str) -> str:
-    return "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    return "" if lang == lmp_project.DEFAULT_LANGUAGE else lang + "/"
 
 
 def handout_cases():
-    return [(lang, theme) for lang in LANGUAGES for theme in _site.THEMES]
+    return [(lang, theme) for lang in LANGUAGES for theme in lmp_pages.THEMES]
 
 
 def squash(text: str) -> str:
@@ -61,7 +64,7 @@ def plain(markdown: str) -> str:
     return squash(text)
 
 
-def reflection_questions(page: _site.Page) -> list[str]:
+def reflection_questions(page: lmp_pages.Page) -> list[str]:
     """The numbered items of the page's #reflection section, as printed text."""
     lines, inside = [], False
     for line in page.body.splitlines():
@@ -80,8 +83,8 @@ def reflection_questions(page: _site.Page) -> list[str]:
     return [plain(q) for q in questions]
 
 
-def source(key: str, lang: str) -> _site.Page:
-    return _site.read_page(DOCS / f"{key}.{lang}.md", DOCS)
+def source(key: str, lang: str) -> lmp_pages.Page:
+    return lmp_pages.read_page(DOCS / f"{key}.{lang}.md", DOCS)
 
 
 def handout_pdf(site: Path, lang: str, theme: str) -> Path:
@@ -181,7 +184,7 @@ def test_handout_has_the_theme(site, pdfs, lang, theme):
     # The cover: semester, the national gathering (from data/programme.yml) and the language.
     cover = squash(pdfs[handout_pdf(site, lang, theme)].text[0])
     semester = page.meta["semester"]
-    gathering = next(g for g in _site.load_programme()["gatherings"] if g["semester"] == semester)
+    gathering = next(g for g in lmp_pages.load_programme()["gatherings"] if g["semester"] == semester)
     assert gathering["title"][lang] in cover
     assert str(gathering["start"].year) in cover
     assert words(lang)["language_name"] in cover
@@ -198,7 +201,7 @@ def test_handout_has_the_theme(site, pdfs, lang, theme):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_handbook_has_every_page(site, pdfs, lang):
     text = squash(" ".join(pdfs[handbook_pdf(site, lang)].text))
-    missing = [page.meta["title"] for page in _site.iter_pages(DOCS)
+    missing = [page.meta["title"] for page in model.iter_pages(DOCS)
                if page.lang == lang and page.key != handouts.HANDBOOK and page.meta.get("title")
                and squash(page.meta["title"]) not in text]
     assert not missing, "pages missing from the handbook:\n" + "\n".join(missing)
@@ -228,7 +231,7 @@ def test_handouts_page_lists_every_pdf(site, pdfs, lang):
     html_file = site / f"{prefix(lang)}tools/handouts.html"
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "lxml")
     rows = soup.select("table.lmp-pdf-list tbody tr")
-    expected = {handout_pdf(site, lang, t).resolve() for t in _site.THEMES} | {handbook_pdf(site, lang).resolve()}
+    expected = {handout_pdf(site, lang, t).resolve() for t in lmp_pages.THEMES} | {handbook_pdf(site, lang).resolve()}
     listed = set()
     for row in rows:
         link = row.select_one("a[href]")
@@ -244,7 +247,7 @@ def test_handouts_page_lists_every_pdf(site, pdfs, lang):
 # ---------------------------------------------------------------------------------------------
 # The seminar kit: what a facilitator holds at the seminar
 
-def numbered_items(page: _site.Page, anchor: str) -> list[str]:
+def numbered_items(page: lmp_pages.Page, anchor: str) -> list[str]:
     """The numbered items of the section `{ #anchor }` of a page's Markdown."""
     items, inside = [], False
     for line in page.body.splitlines():

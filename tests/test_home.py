@@ -23,13 +23,16 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from conftest import LANGUAGES, ROOT
-import _site  # noqa: E402  (conftest put hooks/ on the path)
-import home_page  # noqa: E402
-import programme  # noqa: E402
+from lmp import project
+from lmp import words as lmp_words
+from lmp.model import pages
+from lmp.model import site as model
+from lmp.generators import home_page  # noqa: E402
+from lmp.generators import programme  # noqa: E402
 
-PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
+PREFIX = {lang: "" if lang == project.DEFAULT_LANGUAGE else f"{lang}/" for lang in project.LANGUAGES}
 PATHS = ("start-staff", "start-supervisor", "start-new", "start-leader")
-DATA = _site.load_programme()
+DATA = pages.load_programme()
 FIRST, LAST = DATA["semesters"][0], DATA["semesters"][-1]
 SECOND = DATA["semesters"][1]
 DATES = {  # phase -> build date
@@ -41,7 +44,7 @@ DATES = {  # phase -> build date
 
 @functools.cache   # the sources are read once per language, not once per rendered block
 def theme_titles(lang):
-    return {p.meta["id"]: p.meta["title"] for p in _site.iter_pages(ROOT / "docs")
+    return {p.meta["id"]: p.meta["title"] for p in model.iter_pages(ROOT / "docs")
             if p.lang == lang and p.meta.get("type") == "theme"}
 
 
@@ -52,7 +55,7 @@ def soup(site, lang):
 @functools.cache
 def home_root(lang) -> str:
     """The `root` the hook passes for the home page (index.<lang>.md is at the top of docs/)."""
-    home = next(p for p in _site.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
+    home = next(p for p in model.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
     return "../" * home.path.relative_to(ROOT / "docs").as_posix().count("/")
 
 
@@ -71,7 +74,7 @@ def words_of(block) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_is_a_landing_page_with_four_paths(html_site, lang):
     page = soup(html_site, lang)
-    home = next(p for p in _site.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
+    home = next(p for p in model.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
     assert page.title.string.strip() == home.meta["title"], "the tab title repeats the site name"
     assert page.select_one("article h1").get_text(strip=True) == home.meta["title"]
     cards = page.select("article .grid .card")
@@ -82,7 +85,7 @@ def test_home_is_a_landing_page_with_four_paths(html_site, lang):
         assert len(card.select("a[href]")) >= 3, f"{card.h3['id']}: too few ways on"
     # The themes are listed with the titles of the theme pages themselves.
     listed = [a.get_text(strip=True) for a in page.select("h2#themes + ol a")]
-    assert listed == [theme_titles(lang)[t] for t in _site.THEMES]
+    assert listed == [theme_titles(lang)[t] for t in pages.THEMES]
     # Icons are inlined: nothing on the page points at another host.
     assert not page.select('img[src^="http"], script[src^="http"], link[href^="http"][rel=stylesheet]')
 
@@ -90,7 +93,7 @@ def test_home_is_a_landing_page_with_four_paths(html_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("phase", DATES)
 def test_where_the_programme_is_now(lang, phase):
-    day, words = DATES[phase], _site.ui(lang)["home"]
+    day, words = DATES[phase], lmp_words.ui(lang)["home"]
     block = rendered_block(day, lang)
     assert block is not None and block["data-phase"] == phase
     text = words_of(block)
@@ -118,7 +121,7 @@ def test_where_the_programme_is_now(lang, phase):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_between_two_semesters_the_block_names_the_next_one(lang):
-    words = _site.ui(lang)["home"]
+    words = lmp_words.ui(lang)["home"]
     gaps = [(s, t) for s, t in zip(DATA["semesters"], DATA["semesters"][1:]) if t["start"] - s["end"] > dt.timedelta(days=1)]
     assert gaps, "data/programme.yml has no break between two semesters"
     for ended, following in gaps:
@@ -133,7 +136,7 @@ def test_between_two_semesters_the_block_names_the_next_one(lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_gathering_is_the_next_one_up_to_its_last_day(lang):
     """On the last day of a national gathering, the block still names it as the next one."""
-    words = _site.ui(lang)["home"]
+    words = lmp_words.ui(lang)["home"]
     for g in DATA["gatherings"]:
         text = words_of(rendered_block(g["end"], lang))
         assert f"{words['next_gathering']}: {g['title'][lang]}, " \
@@ -159,7 +162,7 @@ def test_the_built_home_page_shows_the_block_of_its_build_day(html_site, lang):
 
 def home_page_of(lang):
     """The home page as the hook gets it in a build (its meta, file and the config's docs_dir)."""
-    home = next(p for p in _site.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
+    home = next(p for p in model.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
     src = home.path.relative_to(ROOT / "docs").as_posix()
     page = SimpleNamespace(meta=home.meta, file=SimpleNamespace(locale=lang, src_uri=src, src_path=src))
     return home, page, SimpleNamespace(docs_dir=str(ROOT / "docs"))
@@ -182,7 +185,7 @@ def test_the_build_date_is_today_without_lmp_build_date(monkeypatch):
 
 def test_a_bad_build_date_fails_the_build_with_a_clear_message(monkeypatch):
     """The hook raises a PluginError on the home page: MkDocs stops the build and prints it."""
-    home, page, config = home_page_of(_site.DEFAULT_LANGUAGE)
+    home, page, config = home_page_of(project.DEFAULT_LANGUAGE)
     monkeypatch.setenv(home_page.DATE_VARIABLE, "29.11.2026")
     with pytest.raises(PluginError) as error:
         home_page.on_page_markdown(home.body, page, config)

@@ -17,20 +17,21 @@ import pytest
 
 from conftest import ROOT, assert_reported, fault_injector
 
-import integration_guard  # noqa: E402  (hooks/ is on sys.path: conftest)
+from lmp_mkdocs import guard  # noqa: E402  (hooks/ is on sys.path: conftest)
+from lmp import cache
 
 
 def test_installed_versions_are_the_tested_pins():
     """hooks/integration_guard.py: a build with another version fails under --strict."""
-    assert integration_guard.tested_versions().keys() == set(integration_guard.GUARDED)
-    assert integration_guard.untested() == []
+    assert guard.tested_versions().keys() == set(guard.GUARDED)
+    assert guard.untested() == []
 
 
 def test_the_guard_names_an_untested_version(tmp_path):
     lock = tmp_path / "requirements.txt"
     lock.write_text("mkdocs==1.6.1\nmkdocs-exporter==6.2.0\n", encoding="utf-8")
     versions = {"mkdocs": "1.6.1", "mkdocs-exporter": "6.3.0"}
-    problems = integration_guard.untested(installed=versions.__getitem__, lock=lock)
+    problems = guard.untested(installed=versions.__getitem__, lock=lock)
     assert len(problems) == 1
     assert "mkdocs-exporter 6.3.0 is installed" in problems[0] and "tested with 6.2.0" in problems[0]
 
@@ -80,11 +81,11 @@ def test_exporter_print_tasks_are_render_page_coroutines():
     printed HTML first: each is a `render(page)` coroutine in `plugin.tasks`, printed by
     `_on_post_build_1` (priority -90, after the hook's -85)."""
     from mkdocs_exporter.formats.pdf.plugin import Plugin
-    import pdf_export
+    from lmp_mkdocs import exporter as lmp_exporter
     source = inspect.getsource(Plugin.on_post_page)
     assert "async def render(page: Page)" in source and "self.tasks.append(render(page))" in source
     assert Plugin._on_post_build_1.mkdocs_priority == -90
-    assert pdf_export.on_post_build.mkdocs_priority == -85
+    assert lmp_exporter.on_post_build.mkdocs_priority == -85
 
     class Page:
         html = "<p>x</p>"
@@ -93,7 +94,7 @@ def test_exporter_print_tasks_are_render_page_coroutines():
         pass
 
     task = render(Page())
-    assert pdf_export._task_page(task).html == "<p>x</p>"
+    assert lmp_exporter._task_page(task).html == "<p>x</p>"
     task.close()
 
 
@@ -103,7 +104,7 @@ def test_each_print_knows_its_page():
     page's printed HTML; a print outside such a task fails rather than go unfinished."""
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
-    import pdf_export
+    from lmp_mkdocs import exporter as lmp_exporter
     from mkdocs.exceptions import PluginError
 
     class Page:
@@ -112,15 +113,15 @@ def test_each_print_knows_its_page():
     page = Page()
 
     async def render(page):
-        return pdf_export._printing.get(None)
+        return lmp_exporter._printing.get(None)
 
     def run(coroutine):  # in a thread of its own: the session may have an event loop running
         with ThreadPoolExecutor(1) as thread:
             return thread.submit(asyncio.run, coroutine).result()
 
-    assert run(pdf_export._print_of(page, render(page))) is page
+    assert run(lmp_exporter._print_of(page, render(page))) is page
     with pytest.raises(PluginError, match="without its page"):
-        run(pdf_export._print(None, "<p>x</p>"))
+        run(lmp_exporter._print(None, "<p>x</p>"))
 
 
 def test_exporter_print_tasks_can_wait_for_the_last_language():
@@ -155,9 +156,9 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
     from types import SimpleNamespace
-    import pdf_export
+    from lmp_mkdocs import exporter as lmp_exporter
     i18n, exporter, config = _three_language_builds()
-    monkeypatch.setitem(pdf_export._serving, "on", False)
+    monkeypatch.setitem(lmp_exporter._serving, "on", False)
     printed = []
 
     async def render(page):
@@ -168,7 +169,7 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
     for lang in ("nb", "en", "nn"):
         i18n.current_language, i18n.building = lang, lang != "nb"
         exporter.tasks.append(render(pages[lang]))
-        pdf_export.on_post_build(config)
+        lmp_exporter.on_post_build(config)
         assert len(exporter.tasks) == (3 if lang == "nn" else 0)
     async def one_by_one(tasks):
         for task in tasks:
@@ -178,14 +179,14 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
         thread.submit(asyncio.run, one_by_one(exporter.tasks)).result()
     assert printed == ["en", "en's booklet", "nb", "nn"]
     i18n.building = False
-    pdf_export._none_held(config)                  # nothing left: no error
+    lmp_exporter._none_held(config)                  # nothing left: no error
 
-    monkeypatch.setitem(pdf_export._serving, "on", True)
+    monkeypatch.setitem(lmp_exporter._serving, "on", True)
     i18n.current_language, i18n.building = "nb", False
     task = render(pages["nb"])
     exporter.tasks[:] = [task]
-    pdf_export.on_post_build(config)
-    assert len(exporter.tasks) == 1 and not pdf_export._held
+    lmp_exporter.on_post_build(config)
+    assert len(exporter.tasks) == 1 and not lmp_exporter._held
     exporter.tasks[0].close()
     task.close()
 
@@ -198,28 +199,28 @@ def test_prints_left_unprinted_fail_the_build(monkeypatch):
     from mkdocs.plugins import PluginCollection
     from mkdocs_static_i18n.plugin import I18n
     from mkdocs_static_i18n.reconfigure import ExtendedPlugin
-    import pdf_export
+    from lmp_mkdocs import exporter as lmp_exporter
     i18n, exporter, config = _three_language_builds()
-    monkeypatch.setitem(pdf_export._serving, "on", False)
+    monkeypatch.setitem(lmp_exporter._serving, "on", False)
 
     async def render(page):
         pass
 
     exporter.tasks.append(render(None))
-    pdf_export.on_post_build(config)               # nb: held
-    assert not exporter.tasks and len(pdf_export._held) == 1
+    lmp_exporter.on_post_build(config)               # nb: held
+    assert not exporter.tasks and len(lmp_exporter._held) == 1
     with pytest.raises(PluginError, match="held back .* never printed"):
-        pdf_export._none_held(config)
-    assert not pdf_export._held
+        lmp_exporter._none_held(config)
+    assert not lmp_exporter._held
 
     plugins = PluginCollection()
     i18n = I18n()
     plugins.events["post_build"][:] = [i18n.on_post_build]
-    pdf_export._after_i18n(plugins, i18n)          # a fresh I18n has all the attributes
-    assert plugins.events["post_build"] == [i18n.on_post_build, pdf_export._none_held]
+    lmp_exporter._after_i18n(plugins, i18n)          # a fresh I18n has all the attributes
+    assert plugins.events["post_build"] == [i18n.on_post_build, lmp_exporter._none_held]
     monkeypatch.delattr(ExtendedPlugin, "build_languages")
     with pytest.raises(PluginError, match="static-i18n has no build_languages"):
-        pdf_export._after_i18n(plugins, i18n)
+        lmp_exporter._after_i18n(plugins, i18n)
 
 
 def test_static_i18n_nested_build_flag():
@@ -246,7 +247,7 @@ def test_material_search_worker_url_is_where_the_hook_rewrites_it():
     """hooks/search_index.py points each page's search config at the language's own worker by
     rewriting Material's worker URL in the page: the pattern must match Material's template."""
     import material
-    import search_index
+    from lmp.search import index as search_index
     base = Path(material.__file__).parent / "templates" / "base.html"
     found = re.search(r'"search":\s*"(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)"\s*\|\s*url',
                       base.read_text(encoding="utf-8"))
@@ -266,13 +267,13 @@ def test_the_guard_covers_every_package_whose_internals_are_used():
     """hooks/integration_guard.py: mkdocs-exporter, Material and static-i18n (patched or read
     below), MkDocs (handler lists) and Playwright (the PDF browser) are version-checked."""
     assert {"mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-exporter", "playwright"} <= set(
-        integration_guard.GUARDED)
+        guard.GUARDED)
 
 
 def test_search_worker_redirection_fails_the_build_when_it_matches_nothing():
     """hooks/search_index.py: if Material renames its worker, every page would silently search
     with Material's worker (no Norwegian stemming, both languages mixed): the build must stop."""
-    import search_index
+    from lmp.search import index as search_index
     from mkdocs.exceptions import PluginError
     page = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/find.js"}</script>'
     with pytest.raises(PluginError, match="search worker URL was not found"):
@@ -282,7 +283,7 @@ def test_search_worker_redirection_fails_the_build_when_it_matches_nothing():
 def test_search_index_runs_after_static_i18n_or_fails():
     """hooks/search_index.py `on_config` places its post_build right after static-i18n's (which
     merges both languages' index); without that handler it must fail, not index one language."""
-    import search_index
+    from lmp.search import index as search_index
     from types import SimpleNamespace
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import PluginCollection
@@ -307,7 +308,7 @@ def test_exporter_preprocessor_rewrite_links_is_what_handouts_wraps():
     """hooks/handouts.py wraps PdfPreprocessor.rewrite_links (mkdocs-exporter makes mailto: and
     tel: links absolute on the site address): the wrapper calls it as (self, base, root) and reads
     self.html (a BeautifulSoup tree)."""
-    import handouts
+    from lmp.print import handouts
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
     handouts._keep_other_schemes()
     handouts._keep_other_schemes()   # again, as in a serve rebuild: it wraps the original, never a wrapper
@@ -391,7 +392,7 @@ def test_theme_files_listed_once_give_the_files_mkdocs_adds():
     import os
     from mkdocs.config import load_config
     from mkdocs.structure.files import File, Files
-    import theme_files
+    from lmp_mkdocs import theme_files
     theme_files.guard()
     config = load_config(str(ROOT / "mkdocs.yml"))
     env = config.theme.get_env()
@@ -412,20 +413,20 @@ def test_theme_files_listed_once_give_the_files_mkdocs_adds():
 def test_static_i18n_runs_nested_builds_through_its_module_build():
     """hooks/serve_one_language.py wraps mkdocs_static_i18n.plugin.build (the nested build of
     each other language) to put back, under `mkdocs serve`, a language whose pages did not change."""
-    import serve_one_language
-    serve_one_language.guard()
+    from lmp_mkdocs import serve
+    serve.guard()
 
 
 def test_theme_files_listing_is_kept_while_the_theme_folders_hold_the_same_names(tmp_path, monkeypatch):
     """hooks/theme_files.py keeps the listing for the next build (.cache/checks/) keyed on
     listing_inputs: an installed folder by its package's version, a project folder by its names."""
     from types import SimpleNamespace
-    import _cache
+    from lmp import cache
     import material
-    import theme_files
+    from lmp_mkdocs import theme_files
     monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(_cache, "_RESULTS", {})
-    monkeypatch.setattr(_cache, "_UNSAVED", set())
+    monkeypatch.setattr(cache, "_RESULTS", {})
+    monkeypatch.setattr(cache, "_UNSAVED", set())
     overrides = tmp_path / "overrides"
     (overrides / "partials").mkdir(parents=True)
     (overrides / "partials" / "footer.html").write_text("x", encoding="utf-8")

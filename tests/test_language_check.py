@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, _site, assert_reported, fault_injector
+from conftest import ROOT, assert_reported, fault_injector
+from lmp import project as lmp_project
 
-import language_check  # noqa: E402  (hooks/ is on sys.path: conftest.py)
+from lmp.checks import language_check  # noqa: E402  (hooks/ is on sys.path: conftest.py)
 
-SETTINGS = language_check.spelling(_site.read_config()["extra"])
+SETTINGS = language_check.spelling(lmp_project.read_config()["extra"])
 
 
 @pytest.fixture(autouse=True)
@@ -118,7 +119,7 @@ def test_a_missing_dictionary_fails_naming_the_debian_package(tmp_path):
 def test_every_site_language_has_an_installed_dictionary_and_a_word_list():
     with pytest.raises(PluginError, match=r"no hunspell dictionary for the language 'nb'.*extra\.spelling\.nb"):
         language_check.spelling({})
-    for lang in _site.LANGUAGES:
+    for lang in lmp_project.LANGUAGES:
         entry = SETTINGS[lang]
         found = language_check.unknown_to_hunspell({entry["dictionary"]: ({"Tekst", "Xqzqx"}, entry["package"])})
         assert "Xqzqx" in found[entry["dictionary"]]
@@ -158,7 +159,7 @@ WRONG_WORDS = {"nb": ("Dette er en skrivefeiil.", ["skrivefeiil"]),
 @fault_injector("language_check")
 def inject_wrong_words(project: Path) -> dict[str, str]:
     expected = {}
-    for lang in _site.config_languages(project / "mkdocs.yml"):
+    for lang in lmp_project.config_languages(project / "mkdocs.yml"):
         assert lang in WRONG_WORDS, f"tests/test_language_check.py: no wrong word for the language {lang}"
         text, words = WRONG_WORDS[lang]
         page = project / "docs" / f"about/success-criteria.{lang}.md"

@@ -10,9 +10,10 @@ from io import BytesIO
 import pytest
 from PIL import Image, ImageStat
 
-from conftest import LANGUAGES, ROOT, _site
+from conftest import LANGUAGES, ROOT
+from lmp import project
 
-PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else lang + "/" for lang in LANGUAGES}
+PREFIX = {lang: "" if lang == project.DEFAULT_LANGUAGE else lang + "/" for lang in LANGUAGES}
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
 TIMELINE = ROOT / "docs/assets/diagrams/semester-timeline.{lang}.svg"
 

@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import ROOT, _site
+from conftest import ROOT
+from lmp import project
 
 sys_path = str(ROOT / "scripts")
 import sys  # noqa: E402
@@ -107,12 +108,12 @@ def test_links_inside_the_pdfs_resolve(site, pdfs):
     assert not broken, "\n".join(broken[:30])
 
 
-@pytest.mark.parametrize("lang", _site.LANGUAGES)
+@pytest.mark.parametrize("lang", project.LANGUAGES)
 def test_each_pdf_is_in_its_pages_language(site, pdfs, lang):
     """The PDF next to an English page is English (exporter bugs #44/#60 mix them up)."""
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = "" if lang == project.DEFAULT_LANGUAGE else f"{lang}/"
     theirs = [p for p in built_pdfs(site) if p.relative_to(site).as_posix().startswith(prefix)
-              and (prefix or p.relative_to(site).parts[0] not in _site.LANGUAGES)]
+              and (prefix or p.relative_to(site).parts[0] not in project.LANGUAGES)]
     assert theirs, f"no {lang} PDFs"
     for pdf in theirs:
         declared = str(pdfs[pdf].reader.trailer["/Root"].get("/Lang", ""))

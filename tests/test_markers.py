@@ -8,38 +8,37 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import _markers  # noqa: E402
-import markers  # noqa: E402
+from lmp import markers  # noqa: E402
+from lmp.checks import marker_names  # noqa: E402
 
 
 def test_find_gives_name_arguments_and_line():
-    found = list(_markers.find("text\n<!-- lmp:step theme-1#why role-staff#duties -->\n<!-- lmp:path-total -->"))
+    found = list(markers.find("text\n<!-- lmp:step theme-1#why role-staff#duties -->\n<!-- lmp:path-total -->"))
     assert [(m.name, m.args, m.line) for m in found] == [
         ("step", "theme-1#why role-staff#duties", 2), ("path-total", "", 3)]
 
 
 def test_replace_fills_only_the_named_marker():
     text = "[<!-- lmp:theme-title theme-2 -->](x.md) <!-- lmp:other -->"
-    assert _markers.replace(text, "theme-title", lambda m: m.args.upper()) == "[THEME-2](x.md) <!-- lmp:other -->"
+    assert markers.replace(text, "theme-title", lambda m: m.args.upper()) == "[THEME-2](x.md) <!-- lmp:other -->"
 
 
 @pytest.mark.parametrize("old", ["<!-- programme:ics -->", "<!-- step: theme-1#why -->", "<!-- path-total -->",
                                  "<!-- theme-title: theme-2 -->", "{{ law acts }}", "<!-- home:now -->"])
 def test_the_old_syntax_is_reported(old):
-    assert [text for _, text in _markers.old_style(f"Intro.\n\n{old}\n")] == [old]
-    assert markers.problems(f"Intro.\n\n{old}\n")[0][0] == 3
+    assert [text for _, text in markers.old_style(f"Intro.\n\n{old}\n")] == [old]
+    assert marker_names.problems(f"Intro.\n\n{old}\n")[0][0] == 3
 
 
 def test_a_plain_comment_and_a_known_marker_are_not_reported():
-    import programme  # noqa: F401  (registers programme-*)
-    assert markers.problems("<!-- a note for the layout, in words -->\n<!-- lmp:programme-ics -->\n") == []
+    from lmp.generators import programme  # noqa: F401  (registers programme-*)
+    assert marker_names.problems("<!-- a note for the layout, in words -->\n<!-- lmp:programme-ics -->\n") == []
 
 
 def test_a_docx_is_converted_once_for_the_same_html(tmp_path, monkeypatch):
     """.cache/docx (hooks/_cache.py): the same page HTML (and converter) gives the cached file, a
     change converts."""
-    import docx_templates
+    from lmp.outputs import docx_templates
     monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path))
     docx_templates.stats.update(converted=0, cached=0, seconds=0.0)
     html = "<h2>Plan</h2><p>Text.</p>"

@@ -28,14 +28,13 @@ from playwright.sync_api import Error as PlaywrightError
 
 from conftest import ADDRESS, ROOT, html_pages
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
-import csp  # noqa: E402
+from lmp import project
+from lmp.deploy import csp  # noqa: E402
 
 RECIPE = ROOT / "deploy" / "nginx" / "laringsmiljo.conf"
 HOW_TO_INSTALL = "install Debian's nginx (apt-get install nginx); `make test` (.ci/run) does it"
 DEPLOY_URL = os.environ.get("LMP_DEPLOY_URL")
-OTHER = next(code for code in _site.LANGUAGES if code != _site.DEFAULT_LANGUAGE)
+OTHER = next(code for code in project.LANGUAGES if code != project.DEFAULT_LANGUAGE)
 
 
 def find_nginx() -> str:
@@ -163,7 +162,7 @@ class Watched:
 
 
 def all_paths(site: Path) -> list[str]:
-    return [p.relative_to(site).as_posix() for lang in _site.LANGUAGES for p in html_pages(site, lang)]
+    return [p.relative_to(site).as_posix() for lang in project.LANGUAGES for p in html_pages(site, lang)]
 
 
 def use_search(watched: Watched, base: str, prefix: str, query: str) -> list[str]:
@@ -203,8 +202,8 @@ def test_every_page_loads_without_csp_violation_through_nginx(site, served, brow
     problems = []
     for path in paths:
         problems += watched.visit(served + path)
-    for lang, query in ((_site.DEFAULT_LANGUAGE, "mobbing"), (OTHER, "bullying")):
-        prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    for lang, query in ((project.DEFAULT_LANGUAGE, "mobbing"), (OTHER, "bullying")):
+        prefix = "" if lang == project.DEFAULT_LANGUAGE else lang + "/"
         problems += use_search(watched, served, prefix, query)
         problems += use_reading_builder(watched, served, prefix)
     problems += use_language_switcher(watched, served)
@@ -286,9 +285,9 @@ def test_hsts_is_sent_over_https_and_not_over_http(site, tmp_path):
         server.stop()
 
 
-@pytest.mark.parametrize("lang", _site.LANGUAGES)
+@pytest.mark.parametrize("lang", project.LANGUAGES)
 def test_404_pages_are_in_the_addresss_language_and_their_links_resolve(served, lang):
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    prefix = "" if lang == project.DEFAULT_LANGUAGE else lang + "/"
     for missing in (f"{prefix}no-such-page.html", f"{prefix}roles/no/such/page"):
         status, headers, body = get(served + missing)
         assert status == 404, missing
@@ -302,7 +301,7 @@ def test_404_pages_are_in_the_addresss_language_and_their_links_resolve(served, 
         # (the menu of the sections not open is pruned to one link each: navigation.prune).
         tabs = {a["href"] for a in soup.select("a.md-tabs__link")}
         menu = {a["href"] for a in soup.select("nav.md-nav--primary a[href]")}
-        assert len(tabs) == len(_site.read_config()["nav"]) and tabs <= menu, (tabs, menu)
+        assert len(tabs) == len(project.read_config()["nav"]) and tabs <= menu, (tabs, menu)
         for link in sorted(links):
             assert get(urljoin(served + missing, link))[0] == 200, f"{missing}: {link} does not resolve"
 
@@ -359,8 +358,8 @@ def test_under_a_sub_path_pages_404s_and_the_sitemap_work(address_site, sub_path
         problems += watched.visit(ADDRESS + path)
     problems += use_search(watched, ADDRESS, f"{OTHER}/", "bullying")
     problems += use_language_switcher(watched, ADDRESS)
-    for lang in _site.LANGUAGES:
-        prefix = "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    for lang in project.LANGUAGES:
+        prefix = "" if lang == project.DEFAULT_LANGUAGE else lang + "/"
         response = watched.page.goto(ADDRESS + prefix + "no/such/page.html")
         assert response.status == 404
         assert watched.page.get_attribute("html", "lang") == lang

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, _site
+from conftest import LANGUAGES
+from lmp import project
 
 PAGES = ["index.html", "themes/theme-2/index.html", "roles/ppt.html", "tools/reading-builder.html"]
 QUERY = {"nb": ("aktivitetsplikt", "themes/theme-2/index.html"), "en": ("duty to act", "themes/theme-2/index.html"),
@@ -16,7 +17,7 @@ ALLOWED_FAILURES = ("sitemap.xml",)
 
 
 def file_url(site, lang, path):
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = "" if lang == project.DEFAULT_LANGUAGE else f"{lang}/"
     return (site / prefix / path).as_uri()
 
 

@@ -27,12 +27,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, _site
+from conftest import LANGUAGES, ROOT
+from lmp.model import pages as lmp_pages
+from lmp import project
+from lmp import words as lmp_words
 from pdfs import Pdf
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import booklets  # noqa: E402
-from handouts import address_limit  # noqa: E402  (the rule for printed addresses)
+from lmp.print import booklets  # noqa: E402
+from lmp.print.handouts import address_limit  # noqa: E402  (the rule for printed addresses)
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -48,12 +50,12 @@ TOLERANCE = 1.0                       # points
 
 
 def prefix(lang: str) -> str:
-    return "" if lang == _site.DEFAULT_LANGUAGE else lang + "/"
+    return "" if lang == project.DEFAULT_LANGUAGE else lang + "/"
 
 
 def handouts(site: Path) -> list[tuple[str, Path]]:
     return [(lang, site / f"{prefix(lang)}themes/{theme}/index.pdf")
-            for lang in LANGUAGES for theme in _site.THEMES]
+            for lang in LANGUAGES for theme in lmp_pages.THEMES]
 
 
 def handbooks(site: Path) -> list[tuple[str, Path]]:
@@ -65,7 +67,7 @@ def booklet_files(site: Path) -> list[tuple[str, Path, Path]]:
             for lang, pdf in handouts(site)]
 
 
-A4_CASES = ([("handout", lang, theme) for lang in LANGUAGES for theme in _site.THEMES]
+A4_CASES = ([("handout", lang, theme) for lang in LANGUAGES for theme in lmp_pages.THEMES]
             + [("handbook", lang, None) for lang in LANGUAGES])
 
 
@@ -239,7 +241,7 @@ def test_handbook_chapters_start_on_right_hand_pages(site, pdfs, lang):
 # ---------------------------------------------------------------------------------------------
 # A5 booklets
 
-@pytest.mark.parametrize("lang,theme", [(lang, theme) for lang in LANGUAGES for theme in _site.THEMES])
+@pytest.mark.parametrize("lang,theme", [(lang, theme) for lang in LANGUAGES for theme in lmp_pages.THEMES])
 def test_booklet_is_imposed(site, pdfs, lang, theme):
     a4 = site / f"{prefix(lang)}themes/{theme}/index.pdf"
     booklet = site / booklets.booklet_name(a4.relative_to(site).as_posix(), lang)
@@ -251,8 +253,8 @@ def test_booklet_is_imposed(site, pdfs, lang, theme):
     assert not wrong, f"sheet sides not landscape A4: {wrong}"
     # The first side holds the back page (left) and the cover (right); the cover's title is there.
     reader = pdfs[booklet].reader
-    title = _site.read_page(ROOT / "docs" / f"themes/{theme}/index.{lang}.md", ROOT / "docs").meta["title"]
-    assert reader.metadata["/Title"] == _site.ui(lang)["booklet"]["title"].format(title=title)
+    title = lmp_pages.read_page(ROOT / "docs" / f"themes/{theme}/index.{lang}.md", ROOT / "docs").meta["title"]
+    assert reader.metadata["/Title"] == lmp_words.ui(lang)["booklet"]["title"].format(title=title)
     assert reader.trailer["/Root"]["/Lang"] == lang
     first = re.sub(r"\s+", " ", pdfs[booklet].page_text(1))
     assert re.sub(r"\s+", " ", title)[:30] in first
@@ -275,8 +277,8 @@ def test_handouts_page_links_the_booklets(site, lang):
     targets = {(page.parent / a["href"]).resolve() for a in links}
     expected = {b.resolve() for l, _, b in booklet_files(site) if l == lang}
     assert targets == expected
-    assert all(a.get_text(strip=True) == _site.ui(lang)["booklet"]["link"] for a in links)
-    suffix = _site.ui(lang)["booklet"]["file_suffix"]
+    assert all(a.get_text(strip=True) == lmp_words.ui(lang)["booklet"]["link"] for a in links)
+    suffix = lmp_words.ui(lang)["booklet"]["file_suffix"]
     for link in links:
         assert (link.get("type"), link.get("hreflang"), link.has_attr("data-lmp-booklet")) == \
             ("application/pdf", lang, True)

@@ -14,7 +14,7 @@ from conftest import ROOT
 
 CI = ROOT / ".ci" / "run"
 README = ROOT / "README.md"
-CODE = ("hooks", "scripts", "tests")
+CODE = ("lmp", "lmp_mkdocs", "scripts", "tests")
 SUBPROCESS = {"run", "call", "check_call", "check_output", "Popen"}
 # What every Debian machine has (packages of priority "required", and the shell's builtins), and
 # the project's own Python and its virtual environment's programs: nothing to install for these.
@@ -123,21 +123,21 @@ def test_the_scan_finds_the_programs_it_must():
 
 
 def test_a_program_that_ci_does_not_install_fails_the_check_with_its_name(tmp_path):
-    (tmp_path / "hooks").mkdir()
+    (tmp_path / "lmp").mkdir()
     # (a space after each opening parenthesis: the same code to Python's parser, but not a call
     # that a plain text search of this test file would take for one of the project's own)
-    (tmp_path / "hooks" / "new_step.py").write_text(
+    (tmp_path / "lmp" / "new_step.py").write_text(
         "import shutil, subprocess\n\n\ndef run():\n"
         "    subprocess.run( ['inkscape', '--export-type=pdf'], check=True)\n"
         "    return shutil.which( 'qpdf')\n", encoding="utf-8")
     (tmp_path / "Makefile").write_text("x:\n\tPDF=false pandoc -o x.pdf x.md && echo done\n", encoding="utf-8")
     problems = not_installed(tmp_path, ci_table(CI.read_text(encoding="utf-8")))
     assert problems == [
-        "hooks/new_step.py:5: runs `inkscape`, which .ci/run does not install (add it to its programs "
+        "lmp/new_step.py:5: runs `inkscape`, which .ci/run does not install (add it to its programs "
         "table with its Debian package, and name the package in README.md)",
         "Makefile:2: runs `pandoc`, which .ci/run does not install (add it to its programs table with "
         "its Debian package, and name the package in README.md)",
-        "hooks/new_step.py:6: runs `qpdf`, which .ci/run does not install (add it to its programs table "
+        "lmp/new_step.py:6: runs `qpdf`, which .ci/run does not install (add it to its programs table "
         "with its Debian package, and name the package in README.md)",
     ]
 

@@ -13,8 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import ADDRESS, ROOT, assert_reported, fault_injector
 from pdfs import Pdf, Pdfs
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
+from lmp import project as lmp_project
 
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".js", ".css", ".svg", ".ics", ".txt", ".webmanifest"}
 
@@ -61,7 +60,7 @@ def dev_addresses(site: Path, pdfs: Pdfs | None = None) -> tuple[int, list[str]]
             continue
         scanned += 1
         for text in strings:
-            for match in _site.DEV_ADDRESS.finditer(text):
+            for match in lmp_project.DEV_ADDRESS.finditer(text):
                 start = max(0, match.start() - 40)
                 found.append(f"{path.relative_to(site)}: …{text[start:match.end() + 40]}…")
     return scanned, found
@@ -98,9 +97,9 @@ def test_the_address_is_used_in_canonical_and_hreflang_links(address_site):
         head = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").head
         assert head.find("link", rel="canonical")["href"] == ADDRESS + relative, relative
         alternates = {link["hreflang"]: link["href"] for link in head.find_all("link", hreflang=True)}
-        assert set(alternates) == {*_site.LANGUAGES, "x-default"}, relative
+        assert set(alternates) == {*lmp_project.LANGUAGES, "x-default"}, relative
         assert ADDRESS + relative in alternates.values(), relative
-        assert alternates["x-default"] == alternates[_site.DEFAULT_LANGUAGE], relative
+        assert alternates["x-default"] == alternates[lmp_project.DEFAULT_LANGUAGE], relative
         for href in alternates.values():
             assert href.startswith(ADDRESS), relative
             assert (address_site / href[len(ADDRESS):]).is_file(), href
@@ -116,7 +115,7 @@ def test_the_sitemap_lists_every_page_absolute_with_alternates(address_site):
     assert {loc[len(ADDRESS):] for loc in locs} == pages
     for url in tree.xpath("//s:url", namespaces=ns):
         langs = url.xpath("x:link/@hreflang", namespaces=ns)
-        assert sorted(langs) == sorted([*_site.LANGUAGES, "x-default"])
+        assert sorted(langs) == sorted([*lmp_project.LANGUAGES, "x-default"])
     robots = (address_site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {ADDRESS}sitemap.xml" in robots.splitlines()
     scanned, found = dev_addresses(address_site)
@@ -125,7 +124,7 @@ def test_the_sitemap_lists_every_page_absolute_with_alternates(address_site):
 
 def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
     """With SITE_URL, mkdocs-exporter makes site links absolute on it; without, they are text."""
-    import handouts
+    from lmp.print import handouts
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
     handouts._keep_other_schemes()   # as its on_config does when PDFs are on
 
@@ -164,7 +163,7 @@ def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
 
 @pytest.mark.parametrize("address", [ADDRESS, None])
 def test_handout_back_page_prints_the_address_or_nothing(address):
-    import handouts
+    from lmp.print import handouts
     config = SimpleNamespace(site_url=address)
     page = SimpleNamespace(file=SimpleNamespace(dest_uri="themes/theme-1/index.html"))
     printed = handouts._back_addresses(config, page, "nb")

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
+from lmp import project
+from lmp.model import reading
 
-PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
+PREFIX = {lang: "" if lang == project.DEFAULT_LANGUAGE else f"{lang}/" for lang in project.LANGUAGES}
 SHOWN = {"nb": r"Lesetid: ca\. (\d+) min", "en": r"Reading time: about (\d+) min", "nn": r"Lesetid: ca\. (\d+) min"}
 WHOLE = {"nb": "hele siden", "en": "the whole page", "nn": "heile sida"}
-LANGS = pytest.mark.parametrize("lang", _site.LANGUAGES)
+LANGS = pytest.mark.parametrize("lang", project.LANGUAGES)
 
 
 def built(site: Path, lang: str, path: str) -> str:
@@ -41,7 +41,7 @@ def builder_minutes(site: Path, lang: str) -> dict[str, int]:
         path = (Path("tools") / entry["url"].split("#")[0]).as_posix()
         path = re.sub(r"^tools/\.\./", "", path)
         words[path] = words.get(path, 0) + entry["words"]
-    return {path: _site.minutes_for(count) for path, count in words.items()}
+    return {path: reading.minutes_for(count) for path, count in words.items()}
 
 
 def shown_minutes(site: Path, lang: str, path: str) -> int:

@@ -17,7 +17,8 @@ import pytest
 
 from conftest import ENV, ROOT, mkdocs_build
 
-import _site  # noqa: E402  (hooks/ is on sys.path: conftest)
+from lmp import project as lmp_project
+from lmp.model import pages
 
 FIXED = {"PDF": "false", "SOURCE_DATE_EPOCH": "1700000000", "LMP_BUILD_DATE": "2026-09-01"}
 
@@ -76,9 +77,9 @@ def builds(tmp_path_factory):
         sources = [str(path) for path in sorted(docs.rglob("*.md"))]
         found["parses"] = []
         for _ in range(2):                                          # a build, then the rebuild
-            before = {path: _site.PARSES[path] for path in sources}
+            before = {path: pages.PARSES[path] for path in sources}
             build(load_config(str(project / "mkdocs.yml"), site_dir=str(rebuilt)))
-            found["parses"].append({Path(path).relative_to(docs).as_posix(): _site.PARSES[path] - before[path]
+            found["parses"].append({Path(path).relative_to(docs).as_posix(): pages.PARSES[path] - before[path]
                                     for path in sources})
     finally:
         patch.undo()
@@ -111,8 +112,8 @@ def test_under_serve_a_save_of_a_default_language_page_rebuilds_it_and_equals_a_
     them; the site is still byte for byte what a clean build of the same sources gives."""
     changed, recorded = builds["unchanged save"]
     assert changed is None
-    assert recorded == set(_site.LANGUAGES[1:])                     # each other language recorded
-    assert builds["nb save"] == {_site.DEFAULT_LANGUAGE}
+    assert recorded == set(lmp_project.LANGUAGES[1:])                     # each other language recorded
+    assert builds["nb save"] == {lmp_project.DEFAULT_LANGUAGE}
     first, second = builds["clean"], builds["served"]
     assert "En setning til for testen." in second["themes/theme-1/index.html"].decode()
     assert first.keys() == second.keys()
@@ -121,7 +122,7 @@ def test_under_serve_a_save_of_a_default_language_page_rebuilds_it_and_equals_a_
 
 
 def test_which_languages_a_save_changed():
-    import serve_one_language as hook
+    from lmp_mkdocs import serve as hook
     before = {"docs/a.nb.md": (1, 10), "docs/a.en.md": (1, 10), "data/terms.yml": (1, 5)}
     languages = ("nb", "en")
     assert hook.changed_languages(before, {**before, "docs/a.nb.md": (2, 11)}, languages) == {"nb"}

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from conftest import LANGUAGES, _site, assert_reported, fault_injector, serve
+from conftest import LANGUAGES, assert_reported, fault_injector, serve
+from lmp import project as lmp_project
 
 NB_QUERIES = [
     # inflection (definite forms, plurals)
@@ -173,7 +174,7 @@ NN_QUERIES = [
 ]
 
 QUERIES = {"nb": NB_QUERIES, "en": EN_QUERIES, "nn": NN_QUERIES}
-PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
+PREFIX = {lang: "" if lang == lmp_project.DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
 START = {lang: f"{PREFIX[lang]}index.html" for lang in LANGUAGES}
 TOP = 3
 
@@ -181,7 +182,7 @@ TOP = 3
 def language_of(path: str) -> str:
     """The language of a result: its first path part if that is a language, else the default."""
     first = path.split("/")[0]
-    return first if first in LANGUAGES and first != _site.DEFAULT_LANGUAGE else _site.DEFAULT_LANGUAGE
+    return first if first in LANGUAGES and first != lmp_project.DEFAULT_LANGUAGE else lmp_project.DEFAULT_LANGUAGE
 
 # Runs in the page: type the query as a reader does (Material listens to keyup), then resolve with
 # the result links once the result list has been quiet for a moment.

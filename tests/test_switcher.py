@@ -8,9 +8,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ADDRESS, LANGUAGES, ROOT, _site
+from conftest import ADDRESS, LANGUAGES, ROOT
+from lmp import project
 
-PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else lang + "/" for lang in LANGUAGES}
+PREFIX = {lang: "" if lang == project.DEFAULT_LANGUAGE else lang + "/" for lang in LANGUAGES}
 
 
 class _Loader(yaml.SafeLoader):

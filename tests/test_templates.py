@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT
 
-import _site  # noqa: E402  (conftest put hooks/ on the path)
+from lmp import project
 
 TEMPLATES = ["supervision-basis", "supervision-minutes", "steering-group-minutes", "local-goals",
              "semester-evaluation", "activity-plan"]
@@ -36,7 +36,7 @@ ENGLISH_FIELDS = {  # the unofficial translations on the English page, for schoo
 
 
 def page_path(site: Path, lang: str, name: str) -> Path:
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = "" if lang == project.DEFAULT_LANGUAGE else f"{lang}/"
     return site / f"{prefix}tools/templates/{name}.html"
 
 

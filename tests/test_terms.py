@@ -15,9 +15,11 @@ import pytest
 
 from conftest import ROOT, append_lines, assert_reported, fault_injector, html_pages, replace_line
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
-import term_check  # noqa: E402
+from lmp import project as lmp_project
+from lmp import words
+from lmp.model import pages
+from lmp.model import site as model
+from lmp.checks import term_check  # noqa: E402
 
 TERMS = term_check.load()
 RULES = term_check.rules(TERMS)
@@ -41,14 +43,14 @@ def article_text(html: str, lang: str | None = None) -> str:
 BUILDS = pytest.mark.parametrize("build", ["html_site", pytest.param("site", marks=pytest.mark.full)])
 
 
-@pytest.mark.parametrize("lang", _site.LANGUAGES)
+@pytest.mark.parametrize("lang", lmp_project.LANGUAGES)
 @BUILDS
 def test_built_pages_use_one_name_for_each_thing(request, build, lang):
     site = request.getfixturevalue(build)
     pending = {f"{key}.html" for key in TERMS.get("not_checked_yet") or {}}
     found = []
     for page in html_pages(site, lang):
-        relative = page.relative_to(site / ("" if lang == _site.DEFAULT_LANGUAGE else lang)).as_posix()
+        relative = page.relative_to(site / ("" if lang == lmp_project.DEFAULT_LANGUAGE else lang)).as_posix()
         if relative in pending:
             continue
         text = article_text(page.read_text(encoding="utf-8"), lang)
@@ -62,9 +64,9 @@ def test_built_pages_use_one_name_for_each_thing(request, build, lang):
 
 def test_every_term_has_every_language():
     for term in TERMS["terms"]:
-        assert term.get("id") and all(term.get(lang) for lang in _site.LANGUAGES), term
+        assert term.get("id") and all(term.get(lang) for lang in lmp_project.LANGUAGES), term
         for lang, patterns in (term.get("avoid") or {}).items():
-            assert lang in _site.LANGUAGES and patterns, term["id"]
+            assert lang in lmp_project.LANGUAGES and patterns, term["id"]
 
 
 # --- Fault injection ------------------------------------------------------------------------------
@@ -137,19 +139,19 @@ def test_the_sources_are_not_modified_by_the_check(faulty):
 WORD = {"nb": "Tema", "en": "Theme", "nn": "Tema"}
 
 
-@pytest.mark.parametrize("lang", _site.LANGUAGES)
+@pytest.mark.parametrize("lang", lmp_project.LANGUAGES)
 @BUILDS
 def test_a_theme_is_named_by_its_pages_title_everywhere(request, build, lang):
     """Every "Tema N: …" on a built page (lists, headings, calendar, reading lists, the builder's
     catalogue, handout pages) is the title in that theme page's front matter."""
     site = request.getfixturevalue(build)
     import html as html_lib
-    titles = {n: _site.theme_title(f"theme-{n}", lang) for n in _site.SEMESTERS}
+    titles = {n: model.theme_title(f"theme-{n}", lang) for n in pages.SEMESTERS}
     pending = {f"{key}.html" for key in TERMS.get("not_checked_yet") or {}}
     named = re.compile(rf"{WORD[lang]} ([1-4]): ([^<\"]+)")
     seen = set()
     for page in html_pages(site, lang):
-        relative = page.relative_to(site / ("" if lang == _site.DEFAULT_LANGUAGE else lang)).as_posix()
+        relative = page.relative_to(site / ("" if lang == lmp_project.DEFAULT_LANGUAGE else lang)).as_posix()
         if relative in pending:
             continue
         text = html_lib.unescape(page.read_text(encoding="utf-8"))
@@ -178,19 +180,19 @@ def test_norwegian_pages_link_to_norwegian_editions(html_site):
     assert not found, "nb pages link to English editions:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("lang", _site.LANGUAGES)
+@pytest.mark.parametrize("lang", lmp_project.LANGUAGES)
 def test_glossary_lines_up_every_term_in_every_language(html_site, lang):
     """The glossary's table (hooks/terms_table.py) has a column per language and a row per term of
     data/terms.yml, in that language's words; the site's wording rules (`style: true`, such as UK
     spelling) are no rows."""
     from bs4 import BeautifulSoup
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = "" if lang == lmp_project.DEFAULT_LANGUAGE else f"{lang}/"
     page = BeautifulSoup((html_site / prefix / "reference/glossary.html").read_text("utf-8"), "html.parser")
     table = page.find(id="three-languages").find_next("table")
     head = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    assert head == [_site.ui(code)["handouts"]["language_name"] for code in _site.LANGUAGES]
+    assert head == [words.ui(code)["handouts"]["language_name"] for code in lmp_project.LANGUAGES]
     rows = [[re.sub(r"\s+", " ", td.get_text()).strip() for td in tr.select("td")] for tr in table.select("tbody tr")]
     terms = [term for term in TERMS["terms"] if not term.get("style")]   # wording rules are no rows
     assert len(rows) == len(terms) < len(TERMS["terms"])
     for term, row in zip(terms, rows):
-        assert row == [re.sub(r"\s+", " ", term[code]) for code in _site.LANGUAGES], row
+        assert row == [re.sub(r"\s+", " ", term[code]) for code in lmp_project.LANGUAGES], row

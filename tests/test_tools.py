@@ -14,16 +14,19 @@ from urllib.parse import quote, urljoin
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
+from lmp import project
+from lmp import words
+from lmp.model import pages
+from lmp.model import reading
+from lmp.model import site as model
 
 DOCS = ROOT / "docs"
-PREFIX = {lang: "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/" for lang in _site.LANGUAGES}
-LANGS = pytest.mark.parametrize("lang", _site.LANGUAGES)
+PREFIX = {lang: "" if lang == project.DEFAULT_LANGUAGE else f"{lang}/" for lang in project.LANGUAGES}
+LANGS = pytest.mark.parametrize("lang", project.LANGUAGES)
 
 
 def sources(lang: str):
-    return [p for p in _site.iter_pages(DOCS) if p.lang == lang and not p.meta_error]
+    return [p for p in model.iter_pages(DOCS) if p.lang == lang and not p.meta_error]
 
 
 def html_path(key: str) -> str:
@@ -48,7 +51,7 @@ def assigned(page) -> list[str]:
 
 def minutes_of(entries) -> int:
     """The site's one rule (hooks/_site.py): the words of the chosen sections, rounded once."""
-    return _site.minutes_for(sum(e["words"] for e in entries)) if entries else 0
+    return reading.minutes_for(sum(e["words"] for e in entries)) if entries else 0
 
 
 def checked(page) -> list[str]:
@@ -83,7 +86,7 @@ def test_catalogue_is_every_h2_section_of_themes_topics_and_roles(page, site, si
         assert built.is_file(), entry
         assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), entry
         assert isinstance(entry["minutes"], int) and entry["minutes"] >= 1
-        assert isinstance(entry["words"], int) and entry["minutes"] == _site.minutes_for(entry["words"])
+        assert isinstance(entry["words"], int) and entry["minutes"] == reading.minutes_for(entry["words"])
 
 
 @LANGS
@@ -227,7 +230,7 @@ def test_reading_lists_add_up_from_the_catalogue(page, site_url, lang):
     entries = catalogue(page)  # same folder: the same relative URLs
     open_tool(page, site_url, lang, "reading-lists")
     tables = page.eval_on_selector_all(".lmp-reading-list table", TABLES)
-    assert len(tables) == 2 * len(_site.SEMESTERS)  # working group and all staff, each semester
+    assert len(tables) == 2 * len(pages.SEMESTERS)  # working group and all staff, each semester
     for rows in tables:
         *items, total = rows
         assert items, "an empty reading list"
@@ -281,7 +284,7 @@ def test_onboarding_prints_one_path_with_site_name_and_date(page, site_url, lang
     header = page.inner_text(".lmp-print-header")
     site_name = page.inner_text(".md-header__topic .md-ellipsis").strip()
     assert site_name in header and page.inner_text("h1") in header
-    expected = _site.ui(lang)["onboarding"]["printed"].split("{")[0]
+    expected = words.ui(lang)["onboarding"]["printed"].split("{")[0]
     assert expected in header and any(char.isdigit() for char in header), header
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")   # back to the whole page
     assert checklists.nth(0).is_visible()
@@ -293,17 +296,17 @@ def test_onboarding_prints_one_path_with_site_name_and_date(page, site_url, lang
 def test_who_does_what_matches_the_role_pages(page, site_url, lang):
     open_tool(page, site_url, lang, "who-does-what")
     roles = sorted((p for p in sources(lang) if p.meta.get("type") == "role"),
-                   key=lambda p: _site.ROLES.index(p.meta["role"]))
-    assert len(roles) == len(_site.ROLES)
+                   key=lambda p: pages.ROLES.index(p.meta["role"]))
+    assert len(roles) == len(pages.ROLES)
     tables = page.eval_on_selector_all(".lmp-matrix table", """els => els.map(t =>
       [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim())))""")
     by_semester, by_meeting = tables
     assert [row[0] for row in by_semester[1:]] == [r.meta["title"] for r in roles]
     for row, role in zip(by_semester[1:], roles):
-        assert row[1:] == [role.meta["semesters"][n].strip() for n in _site.SEMESTERS]
+        assert row[1:] == [role.meta["semesters"][n].strip() for n in pages.SEMESTERS]
     assert by_meeting[0][1:] == [r.meta["title"] for r in roles]
-    assert len(by_meeting) == 1 + len(_site.MEETINGS)
-    for meeting, row in zip(_site.MEETINGS, by_meeting[1:]):
+    assert len(by_meeting) == 1 + len(pages.MEETINGS)
+    for meeting, row in zip(pages.MEETINGS, by_meeting[1:]):
         for cell, role in zip(row[1:], roles):
             assert cell.startswith("✓") == (meeting in role.meta.get("meetings", [])), (meeting, role.key)
 
@@ -320,7 +323,7 @@ def concerns(source, setting: str, role: str) -> bool:
 
 
 def theme_group(source) -> str:
-    named = [t for t in source.meta.get("themes") or [] if t in _site.THEMES]
+    named = [t for t in source.meta.get("themes") or [] if t in pages.THEMES]
     return named[0] if len(named) == 1 else "all-themes" if named else "general"
 
 

@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT, append_lines, assert_reported, fault_injector, html_pages
 
-import _site  # noqa: E402  (conftest put hooks/ on the path)
-import draft_markers  # noqa: E402
-import law_citations  # noqa: E402
+from lmp import project as lmp_project
+from lmp.checks import draft_markers  # noqa: E402
+from lmp.generators import law_citations  # noqa: E402
 
 LAW = law_citations.load_law()
 MARKERS = draft_markers.pattern(draft_markers.load_markers())
@@ -124,7 +124,7 @@ def test_no_built_page_shows_a_draft_marker(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_pdf_shows_a_draft_marker(site, pdfs, lang):
     theirs = sorted(p for p in site.rglob("*.pdf")
-                    if (p.relative_to(site).parts[0] == lang) == (lang != _site.DEFAULT_LANGUAGE))
+                    if (p.relative_to(site).parts[0] == lang) == (lang != lmp_project.DEFAULT_LANGUAGE))
     assert len(theirs) >= 5, f"expected the four handouts and the handbook in {lang}, found {theirs}"
     found = []
     for pdf in theirs:
@@ -134,7 +134,7 @@ def test_no_pdf_shows_a_draft_marker(site, pdfs, lang):
 
 
 def law_page(site: Path, lang: str) -> BeautifulSoup:
-    prefix = "" if lang == _site.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = "" if lang == lmp_project.DEFAULT_LANGUAGE else f"{lang}/"
     return BeautifulSoup((site / f"{prefix}reference/law.html").read_text(encoding="utf-8"), "html.parser")
 
 

@@ -1,0 +1,24 @@
+"""Write robots.txt: every page may be crawled; with a public address (SITE_URL) it names the
+sitemap (overrides/sitemap.xml). Crawlers read robots.txt only at the root of a host: when the
+site lives under a sub-path, add the `Sitemap:` line to the host's own robots.txt (README)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lmp import project
+from lmp_mkdocs import i18n
+
+
+def robots_txt(address: str | None) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if address:
+        lines += ["", f"Sitemap: {address}sitemap.xml"]
+    return "\n".join(lines) + "\n"
+
+
+def on_post_build(config):
+    if i18n.is_nested_build(config):
+        return
+    (Path(config.site_dir) / "robots.txt").write_text(robots_txt(project.public_address(config)),
+                                                       encoding="utf-8")

@@ -1,0 +1,16 @@
+"""Append the page language's abbreviation list (includes/abbreviations.<lang>.md) to each page.
+
+Material shows them as tooltips (content.tooltips). static-i18n cannot give each language its
+own pymdownx.snippets settings, hence this hook.
+"""
+from pathlib import Path
+from lmp import project
+
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    lang = getattr(page.file, "locale", None)
+    abbreviations = project.path("includes", f"abbreviations.{lang}.md")
+    if not abbreviations.exists():
+        return markdown
+    return markdown + "\n\n" + abbreviations.read_text(encoding="utf-8")

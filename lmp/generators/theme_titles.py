@@ -1,0 +1,29 @@
+"""Write a theme's title where a page names it: `<!-- lmp:theme-title theme-2 -->` becomes the title in
+the front matter of themes/theme-2/index in the page's language (model.theme_title). A theme's
+name is typed once, on its own page; lists, headings and links elsewhere use the marker, e.g.
+`[<!-- lmp:theme-title theme-2 -->](../themes/theme-2/index.md)`. An unknown theme id is reported
+with its file and line by the marker check (hooks/markers.py) before anything is rendered.
+"""
+import sys
+from pathlib import Path
+
+from lmp import markers  # noqa: E402
+from lmp import project
+from lmp.model import pages
+from lmp.model import site as model
+
+MARKER = "theme-title"
+markers.register(MARKER, owner="theme_titles")
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    if next(markers.find(markdown, MARKER), None) is None:
+        return markdown
+    lang = getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
+
+    def title(marker):
+        if marker.args not in pages.THEMES:   # reported before rendering (hooks/markers.py)
+            return marker.text
+        return model.theme_title(marker.args, lang, config.docs_dir)
+
+    return markers.replace(markdown, MARKER, title)

@@ -1,0 +1,873 @@
+"""Printable PDFs from the same Markdown as the web pages: a seminar kit for every theme and the
+whole handbook, in each language. mkdocs-exporter prints them (hooks/pdf_export.py); this hook
+decides what goes into the printed HTML and where the PDFs are offered. Words come from
+data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.html.
+
+- Seminar kit (theme pages): the exporter keeps each `pdf: true` page's HTML in `page.html` (its
+  on_post_page, priority 100); after the build (post_build, before the exporter prints) we turn
+  that copy into the kit: a cover (programme, kind, theme, semester, the national gathering from
+  data/programme.yml, language, the content's date from git), a start page (what the theme is
+  about, an agenda frame for the seminar to fill in, contents with page numbers), the module,
+  ruled lines under each reflection question and each task, a between-session checklist built
+  from the module's tasks (task ☐, who, by when), the staff-meeting plan marked for whoever leads
+  it, a notes page and a back page (QR code and short addresses to the page online and to the
+  other language, only when the build has a public address). Links to another part of the same
+  PDF print "se side 7": overrides/pdf/page-refs.js fills the page numbers in after layout.
+  The web page itself is not changed by any of it.
+- Handbook: tools/handbook.<lang>.md is an ordinary `pdf: true` page. Its web page says what the
+  PDF is; its printed HTML is replaced by every page of the language in navigation order,
+  headings demoted by their depth in the navigation, ids prefixed per page, links between pages
+  turned into links inside the PDF. So the handbook is one exporter PDF: tagged, with /Lang,
+  /Title and an outline.
+- Download links: each PDF page's link is in the theme (overrides/partials/content.html includes
+  lmp/handout-download.html with what this hook puts in `page.meta["lmp_pdf"]`), to the PDF of the
+  page's own language (the exporter's own button points English pages at the Norwegian PDF with
+  use_directory_urls: false, exporter issues #44/#60). The build fails if a PDF page comes out
+  without it. `<!-- lmp:handouts-list -->` (tools/handouts) becomes a table of the language's
+  PDFs, with Markdown links that MkDocs validates: every PDF is registered as a file of the build
+  (`on_files`). Both show what is known before printing (format and paper), so no built file is
+  rewritten after the build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from lmp import markers  # noqa: E402
+from lmp.model import site as model  # noqa: E402
+from lmp import project
+from lmp import words as lmp_words
+from lmp.model import pages
+from lmp.print import booklets  # noqa: E402  (has_booklet, booklet_name, download_name: the booklets' files and links)
+from lmp.generators import programme  # noqa: E402  (date_range and the gathering format words)
+from lmp.templates import render  # noqa: E402
+
+bs4 = project.lazy_import("bs4")   # imported when a PDF's HTML is made: an HTML-only build never needs it
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+HANDBOOK = "tools/handbook"           # the page whose PDF is the whole handbook
+MARKER = "handouts-list"              # <!-- lmp:handouts-list --> becomes the table of PDFs
+markers.register(MARKER, owner="handouts")
+LINES_PER_QUESTION = 6
+LINES_PER_TASK = 3
+LINES_ON_NOTES_PAGE = 24
+TASK_SECTIONS = ("tasks-working-group", "tasks-all-staff")
+# Material's partials/content.html as overrides/partials/content.html copies it (sha256): when an
+# upgrade changes it, the copy (which places the PDF link) must be redone.
+MATERIAL_CONTENT = "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5"
+
+
+def words(lang: str) -> dict:
+    """The handouts' interface words in `lang` (data/ui.<lang>.yml); a missing one fails."""
+    try:
+        return lmp_words.ui(lang)["handouts"]
+    except KeyError as error:
+        raise PluginError(f"data/ui.{lang}.yml: no section 'handouts' ({error})") from None
+
+
+class _State:
+    """What one language's build has collected (reset at the start of every build)."""
+
+    def __init__(self):
+        self.nav = None
+        self.pages: dict[str, Page] = {}   # dest_uri → page, every page of this build
+
+
+state = _State()
+
+
+class PrintedPdf(File):
+    """A PDF of the build: a file MkDocs knows (so strict link validation covers links to it),
+    written by mkdocs-exporter after the pages, never copied by MkDocs."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def _keep_other_schemes() -> None:
+    """mkdocs-exporter makes every link without a host absolute on site_url, mailto: included
+    ("http://…/tools/name@uis.no"): keep links with another scheme as they are. Wraps the exporter's
+    own method, also when this runs again in one process (serve, tests): never a wrapper of a
+    wrapper. Imported here: an HTML-only build never loads mkdocs-exporter."""
+    from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
+    rewrite_links = getattr(Preprocessor.rewrite_links, "__wrapped__", Preprocessor.rewrite_links)
+
+    def keep(self, base, root):
+        kept = [(a, a["href"]) for a in self.html.find_all("a", href=True)
+                if urlsplit(a["href"]).scheme not in ("", "http", "https", "file")]
+        rewrite_links(self, base, root)
+        for link, href in kept:
+            link["href"] = href
+
+    keep.__wrapped__ = rewrite_links
+    Preprocessor.rewrite_links = keep
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+def _lang(page) -> str:
+    return _file_lang(page.file)
+
+
+def _file_lang(file) -> str:
+    return getattr(file, "locale", None) or project.DEFAULT_LANGUAGE
+
+
+def _key(page) -> str:
+    """themes/theme-1/index for themes/theme-1/index.en.md."""
+    return _key_of(page.file.src_uri)
+
+
+def _key_of(src_uri: str) -> str:
+    stem = src_uri[: -len(".md")]
+    for code in project.LANGUAGES:
+        if stem.endswith("." + code):
+            return stem[: -len(code) - 1]
+    return stem
+
+
+def pdf_enabled(config) -> bool:
+    plugin = config.plugins.get("exporter-pdf")
+    return bool(plugin and plugin.config.enabled)
+
+
+def _makes_pdf(page, config) -> bool:
+    return pdf_enabled(config) and bool(page.meta.get("pdf"))
+
+
+def pdf_dest(html_dest: str) -> str:
+    """The exporter writes the PDF next to the page: themes/theme-1/index.pdf."""
+    return posixpath.splitext(html_dest)[0] + ".pdf"
+
+
+def _relative(target: str, from_dest: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_dest) or ".")
+
+
+def _other_language_url(site_url: str, dest: str, lang: str) -> str:
+    """The same page in the other language (nb at /, en under /en/)."""
+    default = project.DEFAULT_LANGUAGE
+    if lang == default:
+        other = next(code for code in project.LANGUAGES if code != default)
+        return site_url + other + "/" + dest
+    return site_url + dest[len(lang) + 1:]
+
+
+def short_address(url: str) -> str:
+    """An address as printed: no scheme, no www., no trailing slash or index.html."""
+    parts = urlsplit(url)
+    path = parts.path
+    for ending in ("index.html", ".html"):
+        if path.endswith(ending):
+            path = path[: -len(ending)] if ending == "index.html" else path
+    shown = parts.netloc.removeprefix("www.") + path.rstrip("/")
+    return unquote(shown + (f"?{parts.query}" if parts.query else ""))
+
+
+# Addresses on paper (issue #13): an address that fits on one line where it is printed prints whole
+# and never breaks (`white-space: nowrap`, handout.css); a longer one prints as "(udir.no, lenke 3)"
+# and is listed with a QR code in the links part near the end of the PDF. The limit comes from the
+# print layout (overrides/pdf/handout.css): a text area 124 mm wide, .lmp-url at 85 % of the text,
+# body text 11 pt, tables 9.5 pt (8 pt from seven columns), equal columns (table-layout: fixed)
+# with 1.6 mm padding on each side. Running text is taken 20 mm narrower than the text area (a list
+# inside a box). The print font (Liberation Sans) sets addresses at 0.42–0.49 em a character.
+TEXT_WIDTH_MM = 124
+INDENT_MM = 20
+CELL_PADDING_MM = 2 * 1.6
+BODY_PT, TABLE_PT, NARROW_TABLE_PT, NARROW_TABLE_COLUMNS = 11.0, 9.5, 8.0, 7
+URL_SCALE = 0.85
+CHAR_EM = 0.5
+POINTS_PER_MM = 72 / 25.4
+
+
+def address_limit(columns: int | None = None) -> int:
+    """How many characters of an address fit on one printed line in running text, or (`columns`)
+    in a cell of a table of that many columns; the parentheses around it are counted off."""
+    if columns:
+        size = NARROW_TABLE_PT if columns >= NARROW_TABLE_COLUMNS else TABLE_PT
+        width = TEXT_WIDTH_MM / columns - CELL_PADDING_MM
+    else:
+        size, width = BODY_PT, TEXT_WIDTH_MM - INDENT_MM
+    return int(width * POINTS_PER_MM / (URL_SCALE * size * CHAR_EM)) - 2
+
+
+def prints_whole(shown: str, columns: int | None = None) -> bool:
+    """Whether an address (as `short_address` writes it) is printed whole where it stands, or as
+    its host and a number in the links part."""
+    return len(shown) <= address_limit(columns)
+
+
+def content_version(paths: list[Path]) -> tuple[str | None, dt.date]:
+    """(short commit, commit date) of the last commit touching `paths`; (None, newest file
+    date) when they have uncommitted changes or git is not there: a working draft."""
+    try:
+        run = dict(cwd=project.ROOT, capture_output=True, text=True, timeout=20, check=True)
+        last = subprocess.run(["git", "log", "-1", "--format=%h %cs", "--", *map(str, paths)], **run)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", *map(str, paths)], **run)
+        if last.stdout.strip() and not dirty.stdout.strip():
+            commit, day = last.stdout.split()
+            return commit, dt.date.fromisoformat(day)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    files = [f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()]
+    newest = max((f.stat().st_mtime for f in files), default=0)
+    return None, dt.date.fromtimestamp(newest)
+
+
+def version_text(paths: list[Path], lang: str) -> str:
+    """'29. november 2026': the date of the content, for people; a draft says so."""
+    commit, day = content_version(paths)
+    when = programme.date_range(day, day, lang)
+    return when if commit else words(lang)["draft"].format(date=when)
+
+
+def _page_of_css(lang: str) -> str:
+    """'side {page} av {pages}' → a CSS content value with Paged.js' page counters."""
+    parts = re.split(r"(\{page\}|\{pages\})", words(lang)["page_of"])
+    css = []
+    for part in parts:
+        if part == "{page}":
+            css.append("counter(page)")
+        elif part == "{pages}":
+            css.append("counter(pages)")
+        elif part:
+            css.append(_css_string(part))
+    return " ".join(css)
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _nodes(html: str) -> list:
+    """Template output as nodes that can be inserted into any tree."""
+    return list(bs4.BeautifulSoup(html, "html.parser").contents)
+
+
+def _one(html: str) -> Tag:
+    return next(node for node in _nodes(html) if isinstance(node, bs4.Tag))
+
+
+# ---------------------------------------------------------------------------------------------
+# Collecting the pages of this build; the PDFs as files of the build
+
+def on_config(config, **kwargs):
+    import material
+    copied = Path(material.__file__).parent / "templates" / "partials" / "content.html"
+    if not copied.is_file() or hashlib.sha256(copied.read_bytes()).hexdigest() != MATERIAL_CONTENT:
+        raise PluginError(
+            "handouts: Material's partials/content.html is not the one overrides/partials/content.html "
+            "copies (it places the PDF download link). Copy it again, keep the lmp/handout-download.html "
+            "line and update MATERIAL_CONTENT in hooks/handouts.py (MAINTAINING.md, Material).")
+    if pdf_enabled(config):
+        _keep_other_schemes()
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    global state
+    state = _State()
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen this language's files
+def on_files(files, config, **kwargs):
+    """Register each PDF the exporter will write, and each handout's booklet (hooks/booklets.py),
+    as a file of the build (also in a preview without PDFs, so that links are validated the same
+    way in both)."""
+    site = model.current(config.docs_dir)          # the build's page model: no second parse
+    for file in list(files.documentation_pages()):
+        page = site.page(file.src_uri)
+        if page is None or not page.meta.get("pdf"):
+            continue
+        src, dest = _key_of(file.src_uri) + ".pdf", pdf_dest(file.dest_uri)
+        made = [(src, dest)]
+        if booklets.has_booklet(page.meta):
+            lang = _file_lang(file)
+            made.append((booklets.booklet_name(src, lang), booklets.booklet_name(dest, lang)))
+        for src, dest in made:
+            pdf = PrintedPdf.generated(config, src, content=b"")
+            pdf.dest_uri = dest
+            pdf.url = pdf.dest_uri
+            files.append(pdf)
+    return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    state.nav = nav
+    return nav
+
+
+# ---------------------------------------------------------------------------------------------
+# The table of PDFs (tools/handouts)
+
+def _pdf_documents(lang: str, files, docs_dir: str) -> list[tuple[dict, str]]:
+    """(front matter, page src_uri) of every PDF page of `lang`: themes by semester, then the rest."""
+    found = []
+    for file in files.documentation_pages():
+        if not file.src_uri.endswith(f".{lang}.md"):
+            continue
+        meta = model.current(docs_dir).page(file.src_uri).meta
+        if meta.get("pdf"):
+            found.append((meta, file.src_uri))
+    return sorted(found, key=lambda item: (item[0].get("semester") is None,
+                                           item[0].get("semester") or 0, item[1]))
+
+
+def _pdf_table(page, config, files) -> str:
+    lang = _lang(page)
+    rows = []
+    for meta, src in _pdf_documents(lang, files, config.docs_dir):
+        pdf = _key_of(src) + ".pdf"
+        booklet = booklets.has_booklet(meta) and {
+            "href": _relative(booklets.booklet_name(pdf, lang), page.file.src_uri),
+            "name": booklets.download_name(meta, lang)}
+        rows.append({"title": meta["title"], "semester": meta.get("semester"),
+                     "href": _relative(pdf, page.file.src_uri),
+                     "name": f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf', "booklet": booklet})
+    return render("handout-list.html", rows=rows, words=words(lang), lang=lang,
+                  booklet=lmp_words.ui(lang)["booklet"], enabled=pdf_enabled(config))
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if _makes_pdf(page, config):
+        lang = _lang(page)
+        kind = ("theme" if page.meta.get("type") == "theme"
+                else "handbook" if _key(page) == HANDBOOK else "page")
+        page.meta["lmp_pdf"] = {
+            "href": posixpath.basename(pdf_dest(page.file.dest_uri)), "lang": lang,
+            "name": f'laringsmiljoprosjektet-{page.meta.get("id", "page")}-{lang}.pdf',
+            "label": words(lang)["button"][kind], "info": words(lang)["format"]}
+    if not any(markers.find(markdown, MARKER)):
+        return markdown
+    return markers.replace(markdown, MARKER, lambda marker: _pdf_table(page, config, files))
+
+
+# md_in_html does not know <caption> and wraps it in a paragraph: unwrap it in the table we made.
+WRAPPED_CAPTION = re.compile(r'(<table class="lmp-pdf-list">\s*)<p>(<caption>.*?</caption>)</p>', re.DOTALL)
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return WRAPPED_CAPTION.sub(r"\1\2", html) if 'class="lmp-pdf-list"' in html else html
+
+
+# ---------------------------------------------------------------------------------------------
+# Printed HTML: what every PDF gets
+
+# What the web has and paper does not: elements with one of these classes, elements of these
+# kinds, and scripts in the article. Found in one pass over the tree (a CSS select() per selector
+# walked the handbook sixteen times).
+WEB_ONLY_CLASSES = frozenset({"md-path", "lmp-reading-time", "headerlink", "lmp-web-only",
+                              "lmp-pdf-download", "md-content__button"})
+WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", "noscript", "iframe",
+                               "video", "audio"})
+
+
+def _web_only(element: Tag) -> bool:
+    if element.name in WEB_ONLY_ELEMENTS:
+        return True
+    # a script inside the page's content (Material's <article class="md-content__inner">)
+    if element.name == "script" and element.find_parent(class_="md-content__inner") is not None:
+        return True
+    classes = element.get("class")
+    return bool(classes) and not WEB_ONLY_CLASSES.isdisjoint(classes)
+
+
+def _printable(root: Tag, site_url: str | None = None) -> None:
+    """Drop web-only parts, open tabs one after the other. A download link (.lmp-download: a Word
+    template, a calendar file) prints as its text and, with a public address, the file's address
+    (`_links_on_paper`); without one it is left out."""
+    for download in root.find_all(class_="lmp-download"):
+        if site_url:
+            download["class"] = [c for c in download.get("class", []) if c != "lmp-web-only"]
+        else:
+            download.decompose()
+    for tabs in root.find_all(class_="tabbed-set"):
+        labels = [label.get_text(" ", strip=True) for label in tabs.select(".tabbed-labels > label")]
+        blocks = tabs.select(".tabbed-content > .tabbed-block")
+        flat = []
+        for label, block in zip(labels, blocks):
+            flat.append(_one(render("handout-tab-label.html", label=label)))
+            flat.extend(list(block.contents))
+        for node in flat:
+            tabs.insert_before(node)
+        tabs.decompose()
+    for element in [element for element in root.find_all(True) if _web_only(element)]:
+        element.decompose()
+
+
+def _page_ref(anchor: str, lang: str) -> Tag:
+    """' (se side 00)' after a link inside the PDF; hooks/pdf_export.py puts in the number."""
+    before, _, after = words(lang)["see_page"].partition("{page}")
+    return _one(render("handout-page-ref.html", before=before, after=after, anchor=anchor))
+
+
+def _columns(link: Tag) -> int | None:
+    """The number of columns of the table whose cell holds `link` (None outside tables)."""
+    cell = link.find_parent(["td", "th"])
+    row = cell.find_parent("table").find("tr") if cell is not None else None
+    if row is None:
+        return None
+    return sum(int(c.get("colspan") or 1) for c in row.find_all(["td", "th"], recursive=False))
+
+
+def _links_on_paper(article: Tag, page, config, lang: str, in_pdf: set[str]) -> None:
+    """A link to a part of this PDF gets its page number; a link to another page of the site
+    (none without a public address: the link is then plain text) or to another site gets its
+    address: whole where it fits on a line (`prints_whole`), else "(udir.no, lenke 3)" and an
+    entry with a QR code in the links part, before the notes page (handouts) or as the last
+    chapter (handbook)."""
+    site_url = project.public_address(config)
+    base = posixpath.dirname(page.file.dest_uri)
+    numbers: dict[str, int] = {}                       # address → its number in the links part
+    entries = []
+    for link in article.select("a[href]"):
+        if link.find_parent(class_="lmp-toc") or link.find_parent(class_="lmp-back"):
+            continue
+        parts = urlsplit(link["href"])
+        if parts.scheme in ("http", "https") and parts.netloc:
+            url = link["href"]
+        elif parts.scheme or parts.netloc:
+            continue
+        elif not parts.path:
+            if parts.fragment in in_pdf:
+                link.insert_after(_page_ref(parts.fragment, lang))
+            continue
+        elif site_url:
+            url = site_url + posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        else:
+            continue
+        shown = short_address(url)
+        if link.get_text(strip=True) == shown:          # the link's text is its address already
+            continue
+        if prints_whole(shown, _columns(link)):
+            link.insert_after(_one(render("handout-url.html", shown=shown)))
+            continue
+        host = urlsplit(url).netloc.removeprefix("www.")
+        if url not in numbers:
+            numbers[url] = len(numbers) + 1
+            entries.append((numbers[url], _link_description(link), host, url, qr_svg(url, error="l")))
+        link.insert_after(_one(render("handout-url.html", host=host, number=numbers[url],
+                                      words=words(lang))))
+    if entries:
+        _links_part(article, entries, lang, chapter=_key(page) == HANDBOOK)
+
+
+def _link_description(link: Tag) -> str:
+    """What the links part calls a link: its text; where that is one word, a site's name such as
+    "Udir.no" in a list of sources, the title of the work cited beside it (the first <em> of its
+    list item or paragraph), when there is one."""
+    text = _inline_text(link)
+    block = link.find_parent(["li", "p", "dd", "td"]) if " " not in text else None
+    title = block.find("em") if block is not None else None
+    return _inline_text(title).rstrip(".") if title is not None else text
+
+
+def _links_part(article: Tag, entries: list, lang: str, chapter: bool) -> None:
+    """The numbered links with their QR codes: before the notes page of a handout; the last
+    chapter of the handbook, with its line in the contents."""
+    part = _one(render("handout-links.html", words=words(lang), links=entries, chapter=chapter))
+    notes = article.find(class_="lmp-notes-page")
+    if notes is not None:
+        notes.insert_before(part)
+    else:
+        article.append(part)
+    contents = article.select_one(".lmp-toc ol")
+    if contents is not None:
+        contents.append(_one(render("handout-toc-entry.html", depth=1, anchor="lmp-links-title",
+                                    text=words(lang)["links"])))
+
+
+def _section_after(heading: Tag):
+    """The elements after an H2/H3 up to the next heading of the same or a higher level."""
+    level = int(heading.name[1])
+    for sibling in heading.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name or "") and int(sibling.name[1]) <= level:
+            return
+        yield sibling
+
+
+def _lines(count: int) -> Tag:
+    return _one(render("handout-lines.html", count=count))
+
+
+def _write_in(article: Tag) -> None:
+    """Ruled lines under each reflection question and under each task."""
+    for anchor, count in [("reflection", LINES_PER_QUESTION)] + [(a, LINES_PER_TASK) for a in TASK_SECTIONS]:
+        heading = article.find(id=anchor)
+        if not heading:
+            continue
+        for block in list(_section_after(heading)):
+            if block.name in ("ol", "ul"):
+                for item in block.find_all("li", recursive=False):
+                    item.append(_lines(count))
+
+
+def _inline_text(element: Tag) -> str:
+    """An element's words as one line (inline markup such as <abbr> adds no spaces)."""
+    return re.sub(r"\s+", " ", element.get_text()).strip()
+
+
+def _tasks(article: Tag) -> list[tuple[str, list[str]]]:
+    """(heading, [task text]) for each task list of the module, before ruled lines are added."""
+    groups = []
+    for anchor in TASK_SECTIONS:
+        heading = article.find(id=anchor)
+        if not heading:
+            continue
+        tasks = [_inline_text(item)
+                 for block in _section_after(heading) if block.name in ("ol", "ul")
+                 for item in block.find_all("li", recursive=False)]
+        if tasks:
+            groups.append((heading.get_text(" ", strip=True), tasks))
+    return groups
+
+
+def _key_points(article: Tag) -> list[str]:
+    """The module's own summary (its #key-points list), for the start page."""
+    heading = article.find(id="key-points")
+    if heading is None:
+        return []
+    return [_inline_text(item)
+            for block in _section_after(heading) if block.name in ("ol", "ul")
+            for item in block.find_all("li", recursive=False)]
+
+
+def _after_section(article: Tag, anchor: str) -> Tag | None:
+    """The last element of the section that starts at the heading with id `anchor`."""
+    heading = article.find(id=anchor)
+    if heading is None:
+        return None
+    last = heading
+    for block in _section_after(heading):
+        last = block
+    return last
+
+
+def _contents(entries: list[tuple[int, str, str]], lang: str) -> Tag:
+    """Contents with page numbers (Paged.js fills target-counter); entries: (depth, id, text)."""
+    return _one(render("handout-contents.html", entries=entries, words=words(lang)))
+
+
+MARGIN_BOX = ("font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; "
+              "font-size: 7.5pt; color: #555;")
+
+
+def _page_style(running: str | None, lang: str) -> str:
+    """Per-document @page margin boxes: the running title (else the current chapter's) and
+    'side 3 av 12' in the page's language; none on the cover, the back page or a page left blank
+    (Paged.js adds one so that a chapter starts on a right-hand page; it still counts)."""
+    title = _css_string(running) if running else "string(chapter)"
+    return (f"@page {{ @top-left {{ content: {title}; {MARGIN_BOX} vertical-align: bottom; "
+            f"padding-bottom: 5mm; }} @bottom-right {{ content: {_page_of_css(lang)}; {MARGIN_BOX} "
+            "vertical-align: top; padding-top: 5mm; } }"
+            "@page :first { @top-left { content: none; } @bottom-right { content: none; } }"
+            "@page :blank { @top-left { content: none; } @bottom-right { content: none; } }"
+            "@page back { @top-left { content: none; } @bottom-right { content: none; } }")
+
+
+def site_links_as_text(root: Tag) -> None:
+    """For a build without a public address: links to other pages of the site have no target a
+    reader of the PDF can reach (mkdocs-exporter would leave them pointing into the temporary file
+    the PDF is printed from): keep their text, drop the link. Links within the PDF (#…), to other
+    hosts and mailto: stay. With an address, mkdocs-exporter makes them absolute on it."""
+    for link in root.find_all("a", href=True):
+        parts = urlsplit(link["href"])
+        if not parts.scheme and not parts.netloc and parts.path:
+            link.name = "span"
+            for attribute in ("href", "title", "target", "rel", "hreflang", "download"):
+                link.attrs.pop(attribute, None)
+
+
+def _finish(soup, title: str, running: str | None, lang: str, config) -> str:
+    if project.public_address(config) is None:
+        site_links_as_text(soup)
+    soup.title.string = title
+    style = soup.new_tag("style")
+    style.string = _page_style(running, lang)
+    soup.head.append(style)
+    return str(soup)
+
+
+def qr_svg(address: str, error: str = "m") -> Markup:
+    """The address as a QR code, inline SVG (vector), black on white, with its quiet zone.
+    segno raises the error correction above `error` where that fits in the same size."""
+    import segno
+
+    code = segno.make(address, error=error)
+    svg = code.svg_inline(scale=4, border=4, dark="#000", light="#fff", omitsize=True)
+    return Markup(svg)
+
+
+def _addresses(config, page, lang: str) -> list[tuple[str, str, str]]:
+    """(term, short address, address) of the site, the page and the page in the other language;
+    none when the build has no public address (SITE_URL): a printed address must be one a
+    reader can reach."""
+    site_url = project.public_address(config)
+    if site_url is None:
+        return []
+    text = words(lang)
+    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.file.dest_uri),
+            (text["other"], _other_language_url(site_url, page.file.dest_uri, lang))]
+    return [(term, short_address(url), url) for term, url in rows]
+
+
+def _back_addresses(config, page, lang: str) -> str:
+    """The back page's addresses as printed ('' without a public address)."""
+    return render("handout-addresses.html", addresses=_addresses(config, page, lang)).strip()
+
+
+def _back_page(config, page, lang: str) -> list:
+    """Where the document comes from, the addresses and a QR code to the page online (no
+    addresses and no code without a public address)."""
+    site_url = project.public_address(config)
+    page_address = site_url + page.file.dest_uri if site_url else ""
+    return _nodes(render("handout-back.html", words=words(lang), site_name=config.site_name,
+                         qr=qr_svg(page_address) if site_url else None, page_address=page_address,
+                         addresses=_addresses(config, page, lang),
+                         copyright=config.copyright or config.site_name))
+
+
+# ---------------------------------------------------------------------------------------------
+# The seminar kit (theme pages)
+
+def _gathering(semester: int, lang: str) -> str | None:
+    data = pages.load_programme()
+    for gathering in data.get("gatherings", []):
+        if gathering.get("semester") == semester:
+            when = programme.date_range(gathering["start"], gathering["end"], lang)
+            form = programme.TEXT[lang].get(gathering["format"], gathering["format"])
+            return f'{gathering["title"][lang]}, {when} ({form})'
+    return None
+
+
+def _term(semester: int, lang: str) -> str | None:
+    for entry in pages.load_programme().get("semesters", []):
+        if entry.get("number") == semester:
+            return entry["term"][lang]
+    return None
+
+
+def _cover(config, title: str, kind: str, lead: str, rows) -> Tag:
+    return _one(render("handout-cover.html", programme=config.site_name, kind=kind, title=title,
+                       lead=lead, rows=rows))
+
+
+def _handout_html(page, config) -> str:
+    lang, text = _lang(page), words(_lang(page))
+    soup = bs4.BeautifulSoup(page.html, "lxml")
+    article = soup.select_one("article.md-content__inner")
+    for element in soup.find_all(class_="md-path"):
+        element.decompose()
+    _printable(article, project.public_address(config))
+    tasks = _tasks(article)
+    summary = _key_points(article)
+    _write_in(article)
+
+    title = page.meta["title"]
+    semester = page.meta.get("semester")
+    h1 = article.find("h1")
+    if h1 is not None:
+        h1.decompose()
+    rows = []
+    if semester:
+        term = _term(semester, lang)
+        rows.append((text["semester"], f"{semester} – {term}" if term else str(semester)))
+        gathering = _gathering(semester, lang)
+        if gathering:
+            rows.append((text["gathering"], gathering))
+    rows.append((text["language"], text["language_name"]))
+    rows.append((text["version"], version_text([Path(page.file.abs_src_path)], lang)))
+    if project.public_address(config):
+        rows.append((text["web"], short_address(project.public_address(config) + page.file.dest_uri)))
+
+    if tasks:
+        # The checklist follows the last task list (the between-session section ends with it).
+        last = _after_section(article, TASK_SECTIONS[-1]) or _after_section(article, TASK_SECTIONS[0])
+        last.insert_after(_one(render("handout-checklist.html", words=text, groups=tasks)))
+    meeting = article.find(id="staff-meeting")
+    if meeting is not None:
+        meeting.insert_after(_one(render("handout-leader.html", words=text)))
+    article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE)))
+    in_pdf = {element["id"] for element in article.find_all(id=True)}
+    _links_on_paper(article, page, config, lang, in_pdf)
+
+    entries = [(1, h2["id"], h2.get_text(" ", strip=True)) for h2 in article.find_all("h2", id=True)]
+    cover = _cover(config, title, text["handout"], page.meta.get("description", ""), rows)
+    start = _one(render("handout-start.html", words=text, entries=entries, summary=summary))
+    article.insert(0, cover)
+    cover.insert_after(start)
+    for node in _back_page(config, page, lang):
+        article.append(node)
+    return _finish(soup, title, title, lang, config)
+
+
+def _printed_html(page, config) -> str:
+    if page.meta.get("type") == "theme":
+        return _handout_html(page, config)
+    if _key(page) == HANDBOOK:
+        return _handbook_html(page, config)
+    soup = bs4.BeautifulSoup(page.html, "lxml")
+    article = soup.select_one("article.md-content__inner") or soup.body
+    _printable(article)
+    _links_on_paper(article, page, config, _lang(page),
+                    {element["id"] for element in article.find_all(id=True)})
+    return _finish(soup, page.meta["title"], page.meta["title"], _lang(page), config)
+
+
+# ---------------------------------------------------------------------------------------------
+# The download link on the web page is in the theme (overrides/partials/content.html): it must be
+# there on every page that has a PDF.
+
+@event_priority(50)  # after mkdocs-exporter (its PDF part returns page.html as the output at 90)
+def on_post_page(output, page, config, **kwargs):
+    state.pages[page.file.dest_uri] = page
+    if page.meta.get("lmp_pdf") and 'class="lmp-pdf-download' not in output:
+        raise PluginError(f"handouts: {page.file.src_uri} has a PDF but its web page has no download "
+                          "link: overrides/partials/content.html no longer includes "
+                          "lmp/handout-download.html (MAINTAINING.md, Material)")
+    return output
+
+
+# ---------------------------------------------------------------------------------------------
+# The handbook: every page of the language in navigation order, in one printed document
+
+def _slug(dest: str, lang: str) -> str:
+    if lang != project.DEFAULT_LANGUAGE and dest.startswith(lang + "/"):
+        dest = dest[len(lang) + 1:]
+    return "hb-" + re.sub(r"[^a-z0-9]+", "-", posixpath.splitext(dest)[0].lower()).strip("-")
+
+
+def _nav_entries(items, depth=0):
+    """(depth, section title or None, page or None) in navigation order."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            yield depth, item.title, None
+            yield from _nav_entries(item.children, depth + 1)
+        elif getattr(item, "is_page", False):
+            yield depth, None, item
+
+
+def _printed_body(page, site_url: str | None) -> Tag:
+    """A page's content as it prints: parsed once, web-only parts and scripts gone."""
+    body = bs4.BeautifulSoup(f"<div>{page.content or ''}</div>", "html.parser").div
+    _printable(body, site_url)
+    for script in body.find_all("script"):  # data for the page's own scripts (the builder's catalogue)
+        script.decompose()
+    return body
+
+
+def _chapter_title(page) -> str:
+    """A chapter's title in the handbook: the page's own title (front matter), not its navigation
+    label, so the home page is not a chapter called «Hjem» / «Heim» / "Home" in a printed book."""
+    return (page.meta or {}).get("title") or page.title
+
+
+def _chapter(page, body: Tag, level: int, handbook_dest: str, slugs: dict) -> Tag:
+    """One page (its `_printed_body`) as a chapter: title at `level`, its headings below it, ids
+    prefixed, links to pages in the handbook made links inside it."""
+    prefix = slugs[page.file.dest_uri]
+    for element in body.find_all(True):
+        if element.name and re.fullmatch(r"h[1-6]", element.name):
+            element.name = f"h{min(6, int(element.name[1]) + level - 1)}"
+        if element.get("id"):
+            element["id"] = f"{prefix}--{element['id']}"
+        for attribute in ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers"):
+            if element.get(attribute):
+                value = element[attribute]
+                value = value if isinstance(value, list) else value.split()
+                element[attribute] = " ".join(f"{prefix}--{v}" for v in value)
+        base = posixpath.dirname(page.file.dest_uri)
+        for attribute in ("href", "src"):
+            value = element.get(attribute)
+            if not value or urlsplit(value).scheme or value.startswith("//"):
+                continue
+            parts = urlsplit(value)
+            if not parts.path:
+                element[attribute] = f"#{prefix}--{parts.fragment}" if parts.fragment else f"#{prefix}"
+                continue
+            target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+            if attribute == "href" and target in slugs:
+                element[attribute] = (f"#{slugs[target]}--{parts.fragment}" if parts.fragment
+                                      else f"#{slugs[target]}")
+            else:
+                element[attribute] = (_relative(target, handbook_dest)
+                                      + (f"#{parts.fragment}" if parts.fragment else ""))
+    section = _one(render("handout-chapter.html", anchor=prefix, level=level, title=_chapter_title(page)))
+    for node in list(body.contents):
+        section.append(node)
+    return section
+
+
+def _has_print_content(body: Tag) -> bool:
+    """Whether a page's printed body has anything besides headings."""
+    return any(element.get_text(strip=True) for element in body.find_all(True, recursive=False)
+               if not re.fullmatch(r"h[1-6]", element.name or ""))
+
+
+def _handbook_html(page, config) -> str:
+    lang, text = _lang(page), words(_lang(page))
+    soup = bs4.BeautifulSoup(page.html, "lxml")
+    article = soup.select_one("article.md-content__inner")
+    for element in soup.find_all(class_="md-path"):
+        element.decompose()
+    entries = [(depth, title, item) for depth, title, item in _nav_entries(state.nav.items)
+               if item is None or item.file.dest_uri != page.file.dest_uri]
+    slugs = {item.file.dest_uri: _slug(item.file.dest_uri, lang) for _, _, item in entries if item}
+    site_url = project.public_address(config)
+    article.clear()
+
+    rows = [(text["language"], text["language_name"]),
+            (text["version"], version_text([Path(config.docs_dir)], lang))]
+    if project.public_address(config):
+        rows.append((text["web"], short_address(project.public_address(config))))
+    article.append(_cover(config, text["handbook"], "", config.site_description or "", rows))
+
+    # A page with nothing to read on paper (a screen-only tool such as the reading builder) is
+    # left out; links to it then lead to its address online like any page outside the PDF.
+    bodies = {item.file.dest_uri: _printed_body(item, site_url) for _, _, item in entries if item}
+    for dest, body in bodies.items():
+        if not _has_print_content(body):
+            del slugs[dest]
+    toc, chapters, section_no = [], [], 0
+    for depth, title, item in entries:
+        level = min(6, depth + 2)
+        if item is None:
+            section_no += 1
+            anchor = f"hb-section-{section_no}"
+            chapters.append(_one(render("handout-part.html", anchor=anchor, level=level, title=title)))
+            toc.append((depth + 1, anchor, title))
+        elif item.file.dest_uri in slugs:
+            chapters.append(_chapter(item, bodies[item.file.dest_uri], level, page.file.dest_uri, slugs))
+            toc.append((depth + 1, slugs[item.file.dest_uri], _chapter_title(item)))
+    article.append(_contents(toc, lang))
+    for chapter in chapters:
+        article.append(chapter)
+    _links_on_paper(article, page, config, lang, {element["id"] for element in article.find_all(id=True)})
+    for node in _back_page(config, page, lang):
+        article.append(node)
+    soup.body["class"] = soup.body.get("class", []) + ["lmp-handbook"]
+    return _finish(soup, text["handbook_title"], None, lang, config)
+
+
+@event_priority(-80)  # after every page is built, before mkdocs-exporter prints (-90)
+def on_post_build(config, **kwargs):
+    """Turn the HTML that mkdocs-exporter kept of each PDF page into the printed document. Done
+    here, not in on_post_page: the exporter returns its copy as the web page's output there."""
+    for page in state.pages.values():
+        if _makes_pdf(page, config) and getattr(page, "html", None) is not None:
+            page.html = _printed_html(page, config)

@@ -1,0 +1,209 @@
+"""Search per language, Norwegian-aware, offline too: Material's search box with our own worker.
+
+static-i18n merges both languages into one search index, and Material's lunr worker finds no
+inflected Norwegian forms (shared/notes/toolchain.md §3). Material lets a site bring its own search
+worker (the `search` URL in the page's config); we keep Material's search box, result list and
+keyboard handling, and give each language a worker of its own:
+
+- After static-i18n has built and merged both languages, Material's index is split by language
+  into site/search/lmp-search.<lang>.js: lunr, the Snowball stemmer (nb), that language's pages and
+  sections, its synonym groups (includes/search-synonyms.<lang>.yml) and hooks/search_worker.js.
+  One script file per language: it loads as a Web Worker over HTTP, and through Material's
+  iframe-worker shim under file:// (the offline zip), where fetch() is blocked.
+- Each page's config names the worker of its own language, so results are in the reader's language.
+- search_index.json (and the offline plugin's search_index.js), which Material's page script still
+  loads, are cut down to their config: the worker does not use their documents.
+- Documents of pages that list rather than explain (home, overview pages, the sources) and of the
+  glossary are marked, so the worker ranks the page that explains a term above them. A
+  page's snippet leaves out its reading-time line, and a page with no other text before its first
+  heading shows its `description`: a result shows text, not "Reading time: about 14 min".
+
+LMP_SEARCH=material in the environment switches all of this off (plain Material search), for
+comparison in scripts/search_benchmark.py.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from lmp.model import site as model
+from lmp import project
+from lmp.model import pages
+from lmp_mkdocs import i18n as lmp_i18n
+
+LOG = logging.getLogger("mkdocs.hooks.search_index")
+WORKER = Path(__file__).resolve().parent / "worker.js"
+OUTPUT = "search/lmp-search.{lang}.js"
+LUNR = "assets/vendor/lunr/lunr.min.js"
+LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{name}.min.js"   # shipped by Material
+# Definition-list terms by section (Material's index drops <dl>): location#anchor → terms
+# (both are emptied at the start of each build: hooks/_model.py `per_build`)
+DEFINED: dict[str, list[str]] = model.per_build({})
+# Per page URL: its front-matter type and description, and its reading-time line as rendered
+PAGES: dict[str, dict] = model.per_build({})
+READING_TIME = re.compile(r'<p class="lmp-reading-time"[^>]*>(.*?)</p>', re.DOTALL)
+LISTING_TYPES, LISTING_IDS = {"home", "overview"}, {"sources"}   # pages that list, not explain
+GLOSSARY_IDS = {"glossary"}      # defines terms in short; the pages that explain them come first
+SECTION_OR_TERM = re.compile(r'<h[23]\b[^>]*\bid="([^"]+)"|<dt\b[^>]*>(.*?)</dt>', re.DOTALL)
+MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
+
+
+def enabled() -> bool:
+    return os.environ.get("LMP_SEARCH", "").lower() != "material"
+
+
+@event_priority(50)  # after pdf_export's on_config (99), which moves i18n's post_build last
+def on_config(config):
+    if not enabled() or lmp_i18n.is_nested_build(config):
+        return
+    # Before rendering: a bad synonym file is one of the problems the build stops with at once.
+    model.PROBLEMS.extend((LOG.name, where, problem) for where, problem in check_synonyms())
+    methods = config.plugins.events["post_build"]
+    i18n = config.plugins.get("i18n")
+    if on_post_build not in methods or i18n is None:
+        return
+    # Run right after static-i18n's handler (which builds the other language and merges the
+    # index) and before the offline plugin's, which inlines search_index.json into a script.
+    # MkDocs has no API to run after another plugin's handler that is itself moved (pdf_export).
+    methods.remove(on_post_build)
+    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
+    if not theirs:  # static-i18n changed how it registers: fail rather than index one language
+        raise PluginError("search_index: static-i18n's post_build handler was not found; "
+                          "see MAINTAINING.md (mkdocs-static-i18n) and tests/test_integrations.py")
+    methods.insert(max(theirs) + 1, on_post_build)
+
+
+def _language(config, page=None) -> str:
+    locale = getattr(getattr(page, "file", None), "locale", None)
+    return locale or config.theme.get("language") or project.DEFAULT_LANGUAGE
+
+
+def _point_to_worker(html: str, lang: str) -> str:
+    html, found = MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{m.group(2)}{OUTPUT.format(lang=lang)}"', html, count=1)
+    if not found:  # Material changed how it names its worker: say so rather than search nothing
+        raise PluginError("search_index: Material's search worker URL was not found in a page's config; "
+                          "see MAINTAINING.md (Material) and tests/test_integrations.py")
+    return html
+
+
+def collect_defined_terms(html: str, url: str):
+    location = url
+    for anchor, term in SECTION_OR_TERM.findall(html):
+        if anchor:
+            location = f"{url}#{anchor}"
+        else:
+            text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", term)).strip()
+            DEFINED.setdefault(location, []).append(text)
+
+
+def on_post_page(output, page, config):
+    if enabled():
+        collect_defined_terms(output, page.url)
+        reading = READING_TIME.search(output)
+        PAGES[page.url] = {"lists": page.meta.get("type") in LISTING_TYPES or page.meta.get("id") in LISTING_IDS,
+                           "glossary": page.meta.get("id") in GLOSSARY_IDS,
+                           "description": page.meta.get("description", ""),
+                           "reading": reading.group(1).strip() if reading else None}
+    return _point_to_worker(output, _language(config, page)) if enabled() else output
+
+
+def on_post_template(output_content, template_name, config):
+    if enabled() and template_name == "404.html":
+        return _point_to_worker(output_content, _language(config))
+    return output_content
+
+
+def load_synonyms(lang: str) -> list[list[str]]:
+    """Synonym groups of one language: a YAML list of lists of words or phrases."""
+    path = project.path("includes", f"search-synonyms.{lang}.yml")
+    if not path.exists():
+        return []
+    try:
+        groups = pages.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        raise PluginError(f"{path.relative_to(project.ROOT)}: invalid YAML: {error}") from error
+    if not isinstance(groups, list) or not all(
+        isinstance(group, list) and len(group) >= 2 and all(isinstance(x, str) and x.strip() for x in group)
+        for group in groups
+    ):
+        raise PluginError(f"{path.relative_to(project.ROOT)}: expected a list of groups, each a list of "
+                          "two or more words or phrases, e.g. - [PPT, pedagogisk-psykologisk tjeneste]")
+    return groups
+
+
+def check_synonyms(docs_dir=None):
+    """('file', problem) for each language's synonym file that is not a list of groups: a content
+    check, reported before anything is rendered (hooks/site_model.py)."""
+    for lang in project.LANGUAGES:
+        try:
+            load_synonyms(lang)
+        except PluginError as error:
+            where, _, problem = str(error).partition(": ")
+            yield where, problem
+
+
+def split_index(index: dict) -> dict[str, list[dict]]:
+    """Material's merged index documents by language (non-default languages live under /<lang>/)."""
+    others = [lang for lang in project.LANGUAGES if lang != project.DEFAULT_LANGUAGE]
+    split = {lang: [] for lang in project.LANGUAGES}
+    for doc in index["docs"]:
+        first = doc["location"].split("/", 1)[0]
+        lang = first if first in others and "/" in doc["location"] else project.DEFAULT_LANGUAGE
+        entry = {key: doc[key] for key in ("location", "title", "text")}
+        info = PAGES.get(doc["location"].split("#")[0], {})
+        for flag in ("lists", "glossary"):
+            if info.get(flag):
+                entry[flag] = True
+        if "#" not in doc["location"] and info.get("reading"):   # for the snippet only, not the ranking
+            entry["reading"] = info["reading"]
+            entry["summary"] = info.get("description", "")
+        if DEFINED.get(doc["location"]):  # the terms a section defines (glossary, key concepts)
+            entry["terms"] = " · ".join(DEFINED[doc["location"]])
+        split[lang].append(entry)
+    return split
+
+
+def write_workers(site_dir: Path, index: dict, stemmers: dict | None = None) -> dict[str, Path]:
+    """One worker per language; `stemmers` maps a language to its lunr-languages stemmer
+    (mkdocs.yml extra.search_stemmers; a language without one gets lunr's English stemming)."""
+    lunr = (site_dir / LUNR).read_text(encoding="utf-8")
+    worker = WORKER.read_text(encoding="utf-8")
+    written = {}
+    for lang, docs in split_index(index).items():
+        if not docs:
+            raise PluginError(f"search: no {lang} pages in the search index; did static-i18n's "
+                              "post_build run before hooks/search_index.py?")
+        parts = [lunr]
+        stemmer = (stemmers or {}).get(lang)
+        if stemmer:  # lunr's core stems English; Norwegian comes from lunr-languages ("no")
+            parts += [(site_dir / LUNR_LANGUAGES.format(name=name)).read_text(encoding="utf-8")
+                      for name in ("stemmer.support", stemmer)]
+        payload = {"lang": lang, "docs": docs, "synonyms": load_synonyms(lang)}
+        parts.append("self.LMP_SEARCH = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + ";")
+        parts.append(worker)
+        target = site_dir / OUTPUT.format(lang=lang)
+        target.write_text("\n".join(parts), encoding="utf-8")
+        written[lang] = target
+    return written
+
+
+def on_post_build(config):
+    if not enabled() or lmp_i18n.is_nested_build(config):
+        return
+    site_dir = Path(config.site_dir)
+    path = site_dir / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if not index.get("docs"):
+        return  # already split (a repeated post_build)
+    write_workers(site_dir, index, config.extra.get("search_stemmers") or {})
+    stub = json.dumps({"config": index["config"], "docs": []}, separators=(",", ":"))
+    path.write_text(stub, encoding="utf-8")
+    if (site_dir / "search" / "search_index.js").exists():
+        (site_dir / "search" / "search_index.js").write_text(f"var __index = {stub}", encoding="utf-8")

@@ -1,0 +1,19 @@
+"""What static-i18n tells about the build under way (its attributes: MAINTAINING.md, patches)."""
+
+
+def is_nested_build(config) -> bool:
+    """True while static-i18n builds the second language (MkDocs' build() run again)."""
+    return getattr(config.plugins.get("i18n"), "building", False)
+
+
+def last_language_build(config) -> bool:
+    """Whether this is the last language's build (static-i18n builds the default language first,
+    then each other one of `build_languages` in its order): the only one that sees every page."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return True
+    default = i18n.default_language
+    others = [lang for lang in i18n.build_languages if lang != default]
+    return i18n.current_language == (others[-1] if others else default)
+
+
