@@ -102,9 +102,9 @@ DEV_ADDRESSES = ("127.0.0.1", "localhost", "0.0.0.0")
 DEV_ADDRESS = re.compile(r"\b(?:" + "|".join(map(re.escape, DEV_ADDRESSES)) + r")\b", re.IGNORECASE)
 
 
-def public_address(config) -> str | None:
-    """The site's public address ending in '/', or None when the build has none."""
-    url = config.site_url
-    if not url:
+def public_address(site_url: str | None) -> str | None:
+    """The site's public address ending in '/' (from the config's site_url), or None when the
+    build has none."""
+    if not site_url:
         return None
-    return url if url.endswith("/") else url + "/"
+    return site_url if site_url.endswith("/") else site_url + "/"

@@ -1,4 +1,5 @@
 """What static-i18n tells about the build under way (its attributes: MAINTAINING.md, patches)."""
+from lmp import project
 
 
 def is_nested_build(config) -> bool:
@@ -17,3 +18,8 @@ def last_language_build(config) -> bool:
     return i18n.current_language == (others[-1] if others else default)
 
 
+
+
+def page_language(page) -> str:
+    """The language a page is rendered in: static-i18n's `locale` on its file (suffix layout)."""
+    return getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE

@@ -20,32 +20,13 @@ MODULES = (
     "lmp_mkdocs.serve",                      # serve: a save rebuilds only its language
     "lmp_mkdocs.checks",                     # every content check, once per build, before rendering
     "lmp_mkdocs.permalink",
-    "lmp.checks.draft_markers",
-    "lmp.checks.language_check",
-    "lmp.generators.abbreviations",
-    "lmp.generators.reading_time",
-    "lmp.generators.law_citations",
-    "lmp.generators.before_next_seminar",
-    "lmp.generators.theme_titles",
-    "lmp.generators.terms_table",
-    "lmp.generators.role_semesters",
-    "lmp.generators.reading_lists",
-    "lmp.generators.reading_builder",
-    "lmp.generators.home_page",
-    "lmp.generators.onboarding_path",
-    "lmp.generators.audience_index",
-    "lmp.generators.who_does_what",
-    "lmp.generators.tools_hub",
+    "lmp_mkdocs.pages",                      # the generators fill each page (lmp.generators)
     "lmp.print.handouts",
     "lmp.print.booklets",
-    "lmp.generators.programme",
     "lmp.outputs.docx_templates",
     "lmp_mkdocs.exporter",
-    "lmp.search.index",
-    "lmp.deploy.unused_assets",
-    "lmp.deploy.robots",
-    "lmp.deploy.not_found_pages",
-    "lmp.deploy.csp",
+    "lmp_mkdocs.search",                     # one search worker per language (lmp.search)
+    "lmp_mkdocs.deploy",                     # robots.txt, 404 pages, the nginx snippet, no unused files
 )
 
 

@@ -254,7 +254,7 @@ def test_material_search_worker_url_is_where_the_hook_rewrites_it():
     assert found, "Material's base.html no longer names its search worker as the hook expects"
     rendered = f'"search": "../{found.group(1)}"'   # as the `url` filter writes it on a page one level down
     assert search_index.MATERIAL_WORKER.search(rendered)
-    assert "lmp-search.nb.js" in search_index._point_to_worker(rendered, "nb")
+    assert "lmp-search.nb.js" in search_index.point_to_worker(rendered, "nb")
 
 
 def test_material_offline_plugin_name():
@@ -277,7 +277,7 @@ def test_search_worker_redirection_fails_the_build_when_it_matches_nothing():
     from mkdocs.exceptions import PluginError
     page = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/find.js"}</script>'
     with pytest.raises(PluginError, match="search worker URL was not found"):
-        search_index._point_to_worker(page, "nb")
+        search_index.point_to_worker(page, "nb")
 
 
 def test_search_index_runs_after_static_i18n_or_fails():

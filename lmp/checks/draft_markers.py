@@ -19,6 +19,7 @@ from lmp.checks import report
 from lmp.model import pages
 from lmp.model import site as model
 from lmp import project
+from lmp.model import info
 
 log = logging.getLogger("mkdocs.hooks.draft_markers")
 
@@ -62,12 +63,12 @@ def visible_text(page_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", page_html))
 
 
-def on_page_content(page_html, page, config, files):
-    expression = model.once(config.docs_dir, "draft_markers", lambda: pattern(load_markers()))
-    name = f"{getattr(page.file, 'locale', '')}:{page.file.src_uri}"   # looked at again only if changed
+def page_content(page_html: str, page: info.PageInfo, site: info.SiteInfo) -> str:
+    expression = model.once(site.docs_dir, "draft_markers", lambda: pattern(load_markers()))
+    name = f"{page.lang}:{page.src_uri}"   # looked at again only if changed
     found = model.unchanged("draft_markers_html", name, (page_html, expression.pattern),
                              lambda: list(find(visible_text(page_html), expression)))
     for _, phrase in found:
         log.warning("docs/%s: generated text contains the draft marker '%s': %s",
-                    page.file.src_uri, phrase, ADVICE)
+                    page.src_uri, phrase, ADVICE)
     return page_html

@@ -16,7 +16,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lmp import project
-from lmp_mkdocs import i18n
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
 SRC_OR_TYPE = re.compile(r"""\b(src|type)\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
@@ -64,21 +63,3 @@ def nginx_snippet(site_dir: Path, address: str | None) -> str:
 
 def snippet_path(site_dir: Path) -> Path:
     return site_dir.with_name(site_dir.name + "-nginx.conf")
-
-
-_command = {"name": "build"}
-
-
-def on_startup(command, dirty):
-    _command["name"] = command
-
-
-def on_post_build(config):
-    if _command["name"] == "serve":
-        return  # a preview in a temporary folder: nothing to deploy
-    # Every language's build writes into the same folder: only the last one sees all pages.
-    if not i18n.last_language_build(config):
-        return
-    site_dir = Path(config.site_dir)
-    snippet_path(site_dir).write_text(nginx_snippet(site_dir, project.public_address(config)),
-                                      encoding="utf-8")

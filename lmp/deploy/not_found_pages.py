@@ -20,32 +20,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lmp.model import site as model  # noqa: E402
 from lmp import project
 
 NOT_FOUND = "404.html"
-_pages: dict[str, str] = model.per_build({})   # language → rendered 404 page of the current build
 
 
-def _language(config) -> str:
-    return config.theme["language"] or project.DEFAULT_LANGUAGE
-
-
-def on_template_context(context, template_name, config):
-    if template_name == NOT_FOUND:
-        vars(config.extra).pop("alternate", None)   # static-i18n's links of the last page rendered
-    return context
-
-
-def on_post_template(output, template_name, config):
-    if template_name == NOT_FOUND:
-        _pages[_language(config)] = output
-    return output
-
-
-def on_post_build(config):
-    site_dir = Path(config.site_dir)
-    for lang, html in _pages.items():
-        target = site_dir / (NOT_FOUND if lang == project.DEFAULT_LANGUAGE else f"{lang}/{NOT_FOUND}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+def path(lang: str) -> str:
+    """Where a language's 404 page is written under the site: the default language's at the root."""
+    return NOT_FOUND if lang == project.DEFAULT_LANGUAGE else f"{lang}/{NOT_FOUND}"

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from lmp import project
-from lmp_mkdocs import i18n
 
 
 def robots_txt(address: str | None) -> str:
@@ -15,10 +14,3 @@ def robots_txt(address: str | None) -> str:
     if address:
         lines += ["", f"Sitemap: {address}sitemap.xml"]
     return "\n".join(lines) + "\n"
-
-
-def on_post_build(config):
-    if i18n.is_nested_build(config):
-        return
-    (Path(config.site_dir) / "robots.txt").write_text(robots_txt(project.public_address(config)),
-                                                       encoding="utf-8")

@@ -28,12 +28,3 @@ def keep(stemmers) -> set[str]:
 
 def unused(dest_uri: str, kept: set[str]) -> bool:
     return dest_uri not in kept and any(fnmatch.fnmatch(dest_uri, pattern) for pattern in UNUSED)
-
-
-def on_files(files, config):
-    if not search_index.enabled():  # plain Material search (LMP_SEARCH=material) loads lunr's languages
-        return files
-    kept = keep((config.extra.get("search_stemmers") or {}).values())
-    for file in [f for f in files if unused(f.dest_uri, kept)]:
-        files.remove(file)
-    return files

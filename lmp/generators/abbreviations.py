@@ -5,11 +5,12 @@ own pymdownx.snippets settings, hence this hook.
 """
 from pathlib import Path
 from lmp import project
+from lmp.model import info
 
 
 
-def on_page_markdown(markdown, page, **kwargs):
-    lang = getattr(page.file, "locale", None)
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
+    lang = page.lang
     abbreviations = project.path("includes", f"abbreviations.{lang}.md")
     if not abbreviations.exists():
         return markdown

@@ -16,13 +16,13 @@ Both are left out of the search index (data-search-exclude): they only repeat ot
 import sys
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
 
 from lmp.model import catalogue  # noqa: E402
 from lmp import markers  # noqa: E402
 from lmp import words as lmp_words
 from lmp.model import pages as lmp_pages
 from lmp.templates import render  # noqa: E402
+from lmp.model import info
 
 markers.register("audience-filter", "audience-groups", owner="audience_index")
 
@@ -32,23 +32,23 @@ TYPE_ORDER = ("theme", "topic", "role", "template", "tool", "overview", "page", 
 LEFT_OUT = {"home", PAGE_ID}    # the home page and this page itself
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return markdown
-    lang = catalogue.language(page)
+    lang = page.lang
     words = lmp_words.ui(lang)
-    pages = [p for p in sorted(catalogue.pages(config.docs_dir, lang), key=_order)
+    pages = [p for p in sorted(catalogue.pages(site.docs_dir, lang), key=_order)
              if p.meta.get("type") not in LEFT_OUT and p.meta.get("id") not in LEFT_OUT]
     roles = {p.meta.get("role"): str(p.meta["title"]) for p in pages if p.meta.get("type") == "role"}
     themes = {p.meta["id"]: str(p.meta["title"]) for p in pages if p.meta.get("type") == "theme"}
-    markdown = markers.fill(markdown, "audience-filter", form(words, roles), f"docs/{page.file.src_path}")
-    return markers.fill(markdown, "audience-groups", groups(pages, themes, words, page), f"docs/{page.file.src_path}")
+    markdown = markers.fill(markdown, "audience-filter", form(words, roles), f"docs/{page.src_path}")
+    return markers.fill(markdown, "audience-groups", groups(pages, themes, words, page), f"docs/{page.src_path}")
 
 
-def on_page_content(html_text, page, config, **kwargs):
+def page_content(html_text: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return html_text
-    return f'{html_text}\n<script src="{get_relative_url(SCRIPT, page.url)}" defer></script>\n'
+    return f'{html_text}\n<script src="{info.relative_url(SCRIPT, page.url)}" defer></script>\n'
 
 
 def _order(page):
@@ -74,7 +74,7 @@ def groups(pages, themes, words, page) -> str:
     found = []
     for group in (*lmp_pages.THEMES, "all-themes", "general"):
         members = [{"settings": p.meta.get("settings") or [], "roles": p.meta.get("roles") or [],
-                    "href": catalogue.html_url(page.file.src_uri, p.key), "title": str(p.meta["title"])}
+                    "href": catalogue.html_url(page.src_uri, p.key), "title": str(p.meta["title"])}
                    for p in pages if group_of(p) == group]
         if members:
             found.append({"id": group, "title": titles[group], "pages": members})

@@ -14,7 +14,6 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
 from lmp import markers  # noqa: E402
 from lmp import project
@@ -23,6 +22,7 @@ from lmp.checks import report
 from lmp.model import pages
 from lmp.model import reading
 from lmp.model import site as model
+from lmp.model import info
 
 log = logging.getLogger("mkdocs.hooks.before_next_seminar")
 
@@ -96,11 +96,10 @@ def between_reading(markdown: str) -> str:
     return "\n".join(lines[i] for i in sorted(chosen) if MARKER not in lines[i])
 
 
-@event_priority(5)  # after reading_time (10) has counted the page as written
-def on_page_markdown(markdown, page, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("type") != "theme" or MARKER not in markdown:
         return markdown
-    lang = getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
+    lang = page.lang
     words = reading.word_count(between_reading(markdown))
     sentence = lmp_words.ui(lang)["before_next_seminar"]["time"].format(
         minutes=reading.minutes_for(words),

@@ -17,14 +17,15 @@ import os
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 
 from lmp.model import catalogue  # noqa: E402
+from lmp.errors import BuildError
 from lmp import markers  # noqa: E402
 from lmp import words as lmp_words
 from lmp.model import pages
 from lmp.generators import programme  # noqa: E402
 from lmp.templates import render  # noqa: E402
+from lmp.model import info
 
 markers.register("home-now", "home-themes", owner="home_page")
 
@@ -41,7 +42,7 @@ def build_date() -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise PluginError(f"{DATE_VARIABLE}={value!r} is not a date: write it as YYYY-MM-DD") from None
+        raise BuildError(f"{DATE_VARIABLE}={value!r} is not a date: write it as YYYY-MM-DD") from None
 
 
 def phase(data: dict, today: dt.date) -> tuple[str, dict | None]:
@@ -88,13 +89,13 @@ def theme_list(titles: dict, root: str) -> str:
                      for number, theme in enumerate(pages.THEMES, start=1) if theme in titles) + "\n"
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("type") != PAGE_TYPE:
         return markdown
-    lang = catalogue.language(page)
-    titles = {p.meta["id"]: str(p.meta["title"]) for p in catalogue.pages(config.docs_dir, lang)
+    lang = page.lang
+    titles = {p.meta["id"]: str(p.meta["title"]) for p in catalogue.pages(site.docs_dir, lang)
               if p.meta.get("type") == "theme"}
-    root = "../" * page.file.src_uri.count("/")
+    root = "../" * page.src_uri.count("/")
     block = now_block(pages.load_programme(), build_date(), lang, root, titles)
-    markdown = markers.fill(markdown, "home-now", block, f"docs/{page.file.src_path}")
-    return markers.fill(markdown, "home-themes", theme_list(titles, root), f"docs/{page.file.src_path}")
+    markdown = markers.fill(markdown, "home-now", block, f"docs/{page.src_path}")
+    return markers.fill(markdown, "home-themes", theme_list(titles, root), f"docs/{page.src_path}")

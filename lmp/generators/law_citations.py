@@ -28,6 +28,7 @@ from lmp.checks import report
 from lmp.model import pages
 from lmp.model import site as model
 from lmp.templates import render  # noqa: E402
+from lmp.model import info
 
 log = logging.getLogger("mkdocs.hooks.law_citations")
 
@@ -323,10 +324,10 @@ def check(docs_dir: Path, law: dict | None = None):
 
 # --- MkDocs events -------------------------------------------------------------------------------
 
-def on_page_markdown(markdown, page, config, files):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     # The data file and its link definitions once per build, not once per page.
-    law, definitions = model.once(config.docs_dir, "law_citations", _law_and_definitions)
-    lang = getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
+    law, definitions = model.once(site.docs_dir, "law_citations", _law_and_definitions)
+    lang = page.lang
     markdown = expand_markers(markdown, law, lang)
     markdown = expand_shortcuts(markdown, law, lang)
     return markdown + "\n\n" + definitions + "\n"

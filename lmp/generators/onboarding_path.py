@@ -16,7 +16,6 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
 
 from lmp.model import catalogue  # noqa: E402
 from lmp import markers  # noqa: E402
@@ -24,6 +23,7 @@ from lmp import words as lmp_words
 from lmp.templates import render  # noqa: E402
 from lmp.generators import home_page  # noqa: E402  (the build date)
 from lmp.generators import programme  # noqa: E402  (dates in words)
+from lmp.model import info
 
 log = logging.getLogger("mkdocs.hooks.onboarding_path")
 
@@ -35,23 +35,23 @@ SCRIPT = "assets/javascripts/print-path.js"
 CHECKLIST = '<div class="lmp-checklist"'
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return markdown
-    lang = catalogue.language(page)
+    lang = page.lang
     words = lmp_words.ui(lang)["onboarding"]
-    known = catalogue.sections_by_id(catalogue.load(config.docs_dir, lang))
+    known = catalogue.sections_by_id(catalogue.load(site.docs_dir, lang))
     chunks = re.split(r"(?m)^(?=## )", catalogue.words_per_minute(markdown))
     today = home_page.build_date()
-    header = render("onboarding-header.html", site_name=config.site_name, title=str(page.meta["title"]),
+    header = render("onboarding-header.html", site_name=site.site_name, title=str(page.meta["title"]),
                     words=words, date=programme.date_range(today, today, lang)) + "\n\n"
     return header + "".join(fill_path(chunk, known, words, page, lang) for chunk in chunks)
 
 
-def on_page_content(html_text, page, config, **kwargs):
+def page_content(html_text: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return html_text
-    return f'{html_text}\n<script src="{get_relative_url(SCRIPT, page.url)}" defer></script>\n'
+    return f'{html_text}\n<script src="{info.relative_url(SCRIPT, page.url)}" defer></script>\n'
 
 
 def print_button(chunk: str, words: dict) -> str:
@@ -75,11 +75,11 @@ def fill_path(chunk: str, known: dict, words: dict, page, lang: str) -> str:
         for section_id in marker.args.split():
             if section_id not in known:
                 log.warning("docs/%s: onboarding step names '%s', which is no section in the catalogue",
-                            page.file.src_path, section_id)
+                            page.src_path, section_id)
                 continue
             entry, section = known[section_id]
             minutes.append(section)
-            target = catalogue.md_link(page.file.src_uri, entry.key, section.anchor)
+            target = catalogue.md_link(page.src_uri, entry.key, section.anchor)
             links.append({"text": f"{entry.title}: {section.title}", "target": target, "minutes": section.minutes})
         return render("onboarding-step.html", words=words, links=links, minutes=lmp_words.ui(lang)["onboarding_time"])
 

@@ -19,8 +19,6 @@ import os
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 from lmp import cache  # noqa: E402
 from lmp import markers  # noqa: E402
@@ -29,6 +27,7 @@ from lmp import words
 from lmp.model import pages
 from lmp.model import site as model
 from lmp.templates import render as render_template  # noqa: E402
+from lmp.model import info
 
 log = logging.getLogger("mkdocs.hooks.programme")
 
@@ -62,10 +61,6 @@ def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     return f"{first} – {last}"
 
 
-def _lang(page) -> str:
-    return getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
-
-
 def _table(head, rows) -> str:
     return render_template("markdown-table.html", head=head, rows=rows).strip("\n")
 
@@ -75,8 +70,8 @@ def _semester_label(number: int, lang: str) -> str:
 
 
 def render(kind: str, page, data: dict, docs_dir=None) -> str | None:
-    lang, text = _lang(page), TEXT[_lang(page)]
-    depth = "../" * page.file.src_uri.count("/")
+    lang, text = page.lang, TEXT[page.lang]
+    depth = "../" * page.src_uri.count("/")
     if kind == "gatherings":
         rows = [(g["title"][lang], date_range(g["start"], g["end"], lang), text[g["format"]],
                  _semester_label(g["semester"], lang)) for g in data["gatherings"]]
@@ -97,18 +92,18 @@ def render(kind: str, page, data: dict, docs_dir=None) -> str | None:
     if kind == "ics":
         # A Markdown link to a file of the build (on_files): MkDocs validates it.
         href = os.path.relpath(f"{ICS_DIR}/{ICS_NAME.format(lang=lang)}",
-                               os.path.dirname(page.file.src_uri) or ".").replace(os.sep, "/")
+                               os.path.dirname(page.src_uri) or ".").replace(os.sep, "/")
         return render_template("programme-ics-link.html", text=text["ics"], href=href, lang=lang).strip("\n")
     return None
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if "lmp:programme-" not in markdown:
         return markdown
     data = pages.load_programme()
     for kind in KINDS:
         markdown = markers.replace(markdown, f"programme-{kind}",
-                                    lambda marker, kind=kind: render(kind, page, data, config.docs_dir))
+                                    lambda marker, kind=kind: render(kind, page, data, site.docs_dir))
     return markdown
 
 
@@ -155,18 +150,6 @@ def calendar(data: dict, lang: str, stamp: dt.datetime | None = None,
     return cal
 
 
-@event_priority(-200)  # after static-i18n (-100) has chosen the files of the language being built
-def on_files(files, config, **kwargs):
-    """Both languages' calendars as files of every language build, at the site's root (the URL
-    they always had): a generated file is not in docs_dir, so static-i18n leaves its place alone."""
-    data = pages.load_programme()
-    for lang in project.LANGUAGES:
-        uri = f"{ICS_DIR}/{ICS_NAME.format(lang=lang)}"
-        if files.get_file_from_path(uri) is None:
-            files.append(File.generated(config, uri, content=ics_bytes(data, lang, config.docs_dir)))
-    return files
-
-
 def ics_bytes(data: dict, lang: str, docs_dir) -> bytes:
     """The .ics file of one language, made again only when something it is made from changed (the
     data, the language's words, the theme titles, SOURCE_DATE_EPOCH, this code, icalendar's version:
@@ -175,3 +158,10 @@ def ics_bytes(data: dict, lang: str, docs_dir) -> bytes:
     inputs = (repr(data), lang, repr(TEXT[lang]), repr(titles), os.environ.get("SOURCE_DATE_EPOCH", ""))
     return cache.made("ics", inputs, lambda: calendar(data, lang, docs_dir=docs_dir).to_ical(),
                        code=[__file__], packages=("icalendar",))
+
+
+def calendar_files(docs_dir) -> dict[str, bytes]:
+    """Every language's calendar (.ics) by its path under the site: made for each language's build,
+    at the site's root (the address it always had)."""
+    data = pages.load_programme()
+    return {f"{ICS_DIR}/{ICS_NAME.format(lang=lang)}": ics_bytes(data, lang, docs_dir) for lang in project.LANGUAGES}

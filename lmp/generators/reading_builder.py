@@ -12,11 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
 
 from lmp.model import catalogue  # noqa: E402
 from lmp import words
 from lmp.model import reading
+from lmp.model import info
 
 PAGE_ID = "tool-reading-builder"
 SCRIPT = "assets/javascripts/reading-builder.js"
@@ -29,14 +29,14 @@ def catalogue_json(entries, src_uri: str) -> list[dict]:
             for entry in entries for section in entry.sections]
 
 
-def on_page_content(html, page, config, **kwargs):
+def page_content(html: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return html
-    lang = catalogue.language(page)
+    lang = page.lang
     data = {"text": words.ui(lang)["builder"],   # the script's interface words (data/ui.<lang>.yml)
             "wpm": reading.WORDS_PER_MINUTE,
-            "entries": catalogue_json(catalogue.load(config.docs_dir, lang), page.file.src_uri)}
+            "entries": catalogue_json(catalogue.load(site.docs_dir, lang), page.src_uri)}
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # never ends the <script>
-    script = get_relative_url(SCRIPT, page.url)
+    script = info.relative_url(SCRIPT, page.url)
     return (f'{html}\n<script type="application/json" id="lmp-catalogue">{payload}</script>\n'
             f'<script src="{script}" defer></script>\n')

@@ -17,6 +17,7 @@ from lmp import markers  # noqa: E402
 from lmp import words
 from lmp.model import pages
 from lmp.templates import render as render_template  # noqa: E402
+from lmp.model import info
 
 PAGE_ID = "tool-reading-lists"
 MARKER = "reading-lists"
@@ -25,13 +26,13 @@ GROUPS = ("working-group", "staff")          # role ids; the role page's title n
 SKIP_FOR_STAFF = {"staff-meeting", "further-reading"}
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return markdown
-    lang = catalogue.language(page)
-    entries = catalogue.load(config.docs_dir, lang)
-    return markers.fill(catalogue.words_per_minute(markdown), MARKER, render(entries, lang, page.file.src_uri),
-                         f"docs/{page.file.src_path}")
+    lang = page.lang
+    entries = catalogue.load(site.docs_dir, lang)
+    return markers.fill(catalogue.words_per_minute(markdown), MARKER, render(entries, lang, page.src_uri),
+                         f"docs/{page.src_path}")
 
 
 def reading(entries, semester: int, group: str):

@@ -8,19 +8,18 @@ onboarding paths. The words are in data/ui.<lang>.yml (reading_time). The minute
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
 from lmp.model import catalogue  # noqa: E402
 from lmp import words
 from lmp.templates import render  # noqa: E402
+from lmp.model import info
 
 
-@event_priority(10)  # before other hooks add text to the page
-def on_page_markdown(markdown, page, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("type") in (None, "home", "tool", "template"):
         return markdown
-    lang = catalogue.language(page)
-    minutes = catalogue.page_minutes(markdown, page.meta, lang, page.file.src_uri[: -len(".md")])
+    lang = page.lang
+    minutes = catalogue.page_minutes(markdown, page.meta, lang, page.src_uri[: -len(".md")])
     page.meta["reading_time"] = minutes
     line = render("reading_time-line.html", words=words.ui(lang)["reading_time"], minutes=minutes)
     return f"{line}\n\n{markdown}"

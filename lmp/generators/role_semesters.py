@@ -9,11 +9,12 @@ from pathlib import Path
 from lmp import project
 from lmp import words as lmp_words
 from lmp.model import pages
+from lmp.model import info
 
 
-def on_page_markdown(markdown, page, **kwargs):
-    lang = getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
-    return with_semesters(markdown, page.meta, lang, page.file.src_uri)
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
+    lang = page.lang
+    return with_semesters(markdown, page.meta, lang, page.src_uri)
 
 
 def with_semesters(markdown: str, meta: dict, lang: str, src_uri: str) -> str:

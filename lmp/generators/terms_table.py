@@ -13,6 +13,7 @@ from lmp import project
 from lmp import words
 from lmp.model import pages
 from lmp.templates import render  # noqa: E402
+from lmp.model import info
 
 MARKER = "terms-table"
 markers.register(MARKER, owner="terms_table")
@@ -30,9 +31,9 @@ def table(terms: dict, page_lang: str) -> str:
     return render("markdown-table.html", head=head, rows=rows).strip("\n")
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if next(markers.find(markdown, MARKER), None) is None:
         return markdown
-    terms = pages.load_yaml(Path(config.config_file_path).parent / "data" / "terms.yml")
-    lang = getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
+    terms = pages.load_yaml(site.root / "data" / "terms.yml")
+    lang = page.lang
     return markers.replace(markdown, MARKER, lambda marker: table(terms, lang))

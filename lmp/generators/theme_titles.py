@@ -11,19 +11,20 @@ from lmp import markers  # noqa: E402
 from lmp import project
 from lmp.model import pages
 from lmp.model import site as model
+from lmp.model import info
 
 MARKER = "theme-title"
 markers.register(MARKER, owner="theme_titles")
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if next(markers.find(markdown, MARKER), None) is None:
         return markdown
-    lang = getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
+    lang = page.lang
 
     def title(marker):
         if marker.args not in pages.THEMES:   # reported before rendering (hooks/markers.py)
             return marker.text
-        return model.theme_title(marker.args, lang, config.docs_dir)
+        return model.theme_title(marker.args, lang, site.docs_dir)
 
     return markers.replace(markdown, MARKER, title)

@@ -10,17 +10,18 @@ from pathlib import Path
 from lmp.model import catalogue  # noqa: E402
 from lmp import markers  # noqa: E402
 from lmp.templates import render  # noqa: E402
+from lmp.model import info
 
 PAGE_ID = "tools"
 MARKER = "tools"
 markers.register(MARKER, owner="tools_hub")
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return markdown
-    lang = catalogue.language(page)
-    tools = {p.key[len("tools/"):]: p for p in catalogue.pages(config.docs_dir, lang)
+    lang = page.lang
+    tools = {p.key[len("tools/"):]: p for p in catalogue.pages(site.docs_dir, lang)
              if p.key.startswith("tools/") and p.key != "tools/index"}
     named = {name for marker in markers.find(markdown, MARKER) for name in marker.args.split()}
 
@@ -31,6 +32,6 @@ def on_page_markdown(markdown, page, config, **kwargs):
                            and not (name.startswith("templates/") and name != "templates/index"))
         return render("tools_hub-list.html", tools=[
             {"title": tools[n].meta["title"], "description": tools[n].meta["description"],
-             "link": catalogue.md_link(page.file.src_uri, tools[n].key)} for n in names if n in tools])
+             "link": catalogue.md_link(page.src_uri, tools[n].key)} for n in names if n in tools])
 
     return markers.replace(markdown, MARKER, listing)

@@ -14,25 +14,26 @@ from lmp import markers  # noqa: E402
 from lmp import words
 from lmp.model import pages
 from lmp.templates import render  # noqa: E402
+from lmp.model import info
 
 markers.register("roles-by-semester", "roles-by-meeting", owner="who_does_what")
 
 PAGE_ID = "tool-who-does-what"
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
+def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
     if page.meta.get("id") != PAGE_ID:
         return markdown
-    lang = catalogue.language(page)
-    roles = sorted((p for p in catalogue.pages(config.docs_dir, lang)
+    lang = page.lang
+    roles = sorted((p for p in catalogue.pages(site.docs_dir, lang)
                     if p.meta.get("type") == "role" and p.meta.get("role") in pages.ROLES),
                    key=lambda p: pages.ROLES.index(p.meta["role"]))
-    markdown = markers.fill(markdown, "roles-by-semester", by_semester(roles, lang, page), f"docs/{page.file.src_path}")
-    return markers.fill(markdown, "roles-by-meeting", by_meeting(roles, lang, page), f"docs/{page.file.src_path}")
+    markdown = markers.fill(markdown, "roles-by-semester", by_semester(roles, lang, page), f"docs/{page.src_path}")
+    return markers.fill(markdown, "roles-by-meeting", by_meeting(roles, lang, page), f"docs/{page.src_path}")
 
 
 def _role(role, page) -> str:
-    return f"[{role.meta['title']}]({catalogue.md_link(page.file.src_uri, role.key)})"
+    return f"[{role.meta['title']}]({catalogue.md_link(page.src_uri, role.key)})"
 
 
 def by_semester(roles, lang: str, page) -> str:

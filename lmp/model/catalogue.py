@@ -72,7 +72,7 @@ def page_minutes(markdown: str, meta: dict, lang: str, key: str) -> int:
 
 
 def language(page) -> str:
-    return getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
+    return page.lang
 
 
 def pages(docs_dir, lang: str) -> list[lmp_pages.Page]:

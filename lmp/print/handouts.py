@@ -431,7 +431,7 @@ def _links_on_paper(article: Tag, page, config, lang: str, in_pdf: set[str]) -> 
     address: whole where it fits on a line (`prints_whole`), else "(udir.no, lenke 3)" and an
     entry with a QR code in the links part, before the notes page (handouts) or as the last
     chapter (handbook)."""
-    site_url = project.public_address(config)
+    site_url = project.public_address(config.site_url)
     base = posixpath.dirname(page.file.dest_uri)
     numbers: dict[str, int] = {}                       # address → its number in the links part
     entries = []
@@ -594,7 +594,7 @@ def site_links_as_text(root: Tag) -> None:
 
 
 def _finish(soup, title: str, running: str | None, lang: str, config) -> str:
-    if project.public_address(config) is None:
+    if project.public_address(config.site_url) is None:
         site_links_as_text(soup)
     soup.title.string = title
     style = soup.new_tag("style")
@@ -617,7 +617,7 @@ def _addresses(config, page, lang: str) -> list[tuple[str, str, str]]:
     """(term, short address, address) of the site, the page and the page in the other language;
     none when the build has no public address (SITE_URL): a printed address must be one a
     reader can reach."""
-    site_url = project.public_address(config)
+    site_url = project.public_address(config.site_url)
     if site_url is None:
         return []
     text = words(lang)
@@ -634,7 +634,7 @@ def _back_addresses(config, page, lang: str) -> str:
 def _back_page(config, page, lang: str) -> list:
     """Where the document comes from, the addresses and a QR code to the page online (no
     addresses and no code without a public address)."""
-    site_url = project.public_address(config)
+    site_url = project.public_address(config.site_url)
     page_address = site_url + page.file.dest_uri if site_url else ""
     return _nodes(render("handout-back.html", words=words(lang), site_name=config.site_name,
                          qr=qr_svg(page_address) if site_url else None, page_address=page_address,
@@ -673,7 +673,7 @@ def _handout_html(page, config) -> str:
     article = soup.select_one("article.md-content__inner")
     for element in soup.find_all(class_="md-path"):
         element.decompose()
-    _printable(article, project.public_address(config))
+    _printable(article, project.public_address(config.site_url))
     tasks = _tasks(article)
     summary = _key_points(article)
     _write_in(article)
@@ -692,8 +692,8 @@ def _handout_html(page, config) -> str:
             rows.append((text["gathering"], gathering))
     rows.append((text["language"], text["language_name"]))
     rows.append((text["version"], version_text([Path(page.file.abs_src_path)], lang)))
-    if project.public_address(config):
-        rows.append((text["web"], short_address(project.public_address(config) + page.file.dest_uri)))
+    if project.public_address(config.site_url):
+        rows.append((text["web"], short_address(project.public_address(config.site_url) + page.file.dest_uri)))
 
     if tasks:
         # The checklist follows the last task list (the between-session section ends with it).
@@ -828,13 +828,13 @@ def _handbook_html(page, config) -> str:
     entries = [(depth, title, item) for depth, title, item in _nav_entries(state.nav.items)
                if item is None or item.file.dest_uri != page.file.dest_uri]
     slugs = {item.file.dest_uri: _slug(item.file.dest_uri, lang) for _, _, item in entries if item}
-    site_url = project.public_address(config)
+    site_url = project.public_address(config.site_url)
     article.clear()
 
     rows = [(text["language"], text["language_name"]),
             (text["version"], version_text([Path(config.docs_dir)], lang))]
-    if project.public_address(config):
-        rows.append((text["web"], short_address(project.public_address(config))))
+    if project.public_address(config.site_url):
+        rows.append((text["web"], short_address(project.public_address(config.site_url))))
     article.append(_cover(config, text["handbook"], "", config.site_description or "", rows))
 
     # A page with nothing to read on paper (a screen-only tool such as the reading builder) is

@@ -30,13 +30,11 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from lmp.model import site as model
 from lmp import project
 from lmp.model import pages
-from lmp_mkdocs import i18n as lmp_i18n
+from lmp.errors import BuildError
 
 LOG = logging.getLogger("mkdocs.hooks.search_index")
 WORKER = Path(__file__).resolve().parent / "worker.js"
@@ -59,40 +57,6 @@ def enabled() -> bool:
     return os.environ.get("LMP_SEARCH", "").lower() != "material"
 
 
-@event_priority(50)  # after pdf_export's on_config (99), which moves i18n's post_build last
-def on_config(config):
-    if not enabled() or lmp_i18n.is_nested_build(config):
-        return
-    # Before rendering: a bad synonym file is one of the problems the build stops with at once.
-    model.PROBLEMS.extend((LOG.name, where, problem) for where, problem in check_synonyms())
-    methods = config.plugins.events["post_build"]
-    i18n = config.plugins.get("i18n")
-    if on_post_build not in methods or i18n is None:
-        return
-    # Run right after static-i18n's handler (which builds the other language and merges the
-    # index) and before the offline plugin's, which inlines search_index.json into a script.
-    # MkDocs has no API to run after another plugin's handler that is itself moved (pdf_export).
-    methods.remove(on_post_build)
-    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
-    if not theirs:  # static-i18n changed how it registers: fail rather than index one language
-        raise PluginError("search_index: static-i18n's post_build handler was not found; "
-                          "see MAINTAINING.md (mkdocs-static-i18n) and tests/test_integrations.py")
-    methods.insert(max(theirs) + 1, on_post_build)
-
-
-def _language(config, page=None) -> str:
-    locale = getattr(getattr(page, "file", None), "locale", None)
-    return locale or config.theme.get("language") or project.DEFAULT_LANGUAGE
-
-
-def _point_to_worker(html: str, lang: str) -> str:
-    html, found = MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{m.group(2)}{OUTPUT.format(lang=lang)}"', html, count=1)
-    if not found:  # Material changed how it names its worker: say so rather than search nothing
-        raise PluginError("search_index: Material's search worker URL was not found in a page's config; "
-                          "see MAINTAINING.md (Material) and tests/test_integrations.py")
-    return html
-
-
 def collect_defined_terms(html: str, url: str):
     location = url
     for anchor, term in SECTION_OR_TERM.findall(html):
@@ -103,23 +67,6 @@ def collect_defined_terms(html: str, url: str):
             DEFINED.setdefault(location, []).append(text)
 
 
-def on_post_page(output, page, config):
-    if enabled():
-        collect_defined_terms(output, page.url)
-        reading = READING_TIME.search(output)
-        PAGES[page.url] = {"lists": page.meta.get("type") in LISTING_TYPES or page.meta.get("id") in LISTING_IDS,
-                           "glossary": page.meta.get("id") in GLOSSARY_IDS,
-                           "description": page.meta.get("description", ""),
-                           "reading": reading.group(1).strip() if reading else None}
-    return _point_to_worker(output, _language(config, page)) if enabled() else output
-
-
-def on_post_template(output_content, template_name, config):
-    if enabled() and template_name == "404.html":
-        return _point_to_worker(output_content, _language(config))
-    return output_content
-
-
 def load_synonyms(lang: str) -> list[list[str]]:
     """Synonym groups of one language: a YAML list of lists of words or phrases."""
     path = project.path("includes", f"search-synonyms.{lang}.yml")
@@ -128,12 +75,12 @@ def load_synonyms(lang: str) -> list[list[str]]:
     try:
         groups = pages.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as error:
-        raise PluginError(f"{path.relative_to(project.ROOT)}: invalid YAML: {error}") from error
+        raise BuildError(f"{path.relative_to(project.ROOT)}: invalid YAML: {error}") from error
     if not isinstance(groups, list) or not all(
         isinstance(group, list) and len(group) >= 2 and all(isinstance(x, str) and x.strip() for x in group)
         for group in groups
     ):
-        raise PluginError(f"{path.relative_to(project.ROOT)}: expected a list of groups, each a list of "
+        raise BuildError(f"{path.relative_to(project.ROOT)}: expected a list of groups, each a list of "
                           "two or more words or phrases, e.g. - [PPT, pedagogisk-psykologisk tjeneste]")
     return groups
 
@@ -144,7 +91,7 @@ def check_synonyms(docs_dir=None):
     for lang in project.LANGUAGES:
         try:
             load_synonyms(lang)
-        except PluginError as error:
+        except BuildError as error:
             where, _, problem = str(error).partition(": ")
             yield where, problem
 
@@ -178,7 +125,7 @@ def write_workers(site_dir: Path, index: dict, stemmers: dict | None = None) -> 
     written = {}
     for lang, docs in split_index(index).items():
         if not docs:
-            raise PluginError(f"search: no {lang} pages in the search index; did static-i18n's "
+            raise BuildError(f"search: no {lang} pages in the search index; did static-i18n's "
                               "post_build run before hooks/search_index.py?")
         parts = [lunr]
         stemmer = (stemmers or {}).get(lang)
@@ -194,15 +141,34 @@ def write_workers(site_dir: Path, index: dict, stemmers: dict | None = None) -> 
     return written
 
 
-def on_post_build(config):
-    if not enabled() or lmp_i18n.is_nested_build(config):
-        return
-    site_dir = Path(config.site_dir)
+def record_page(html: str, url: str, meta: dict) -> None:
+    """What the index needs of a rendered page besides Material's documents: the terms its
+    sections define, whether it lists or explains, its description and its reading-time line."""
+    collect_defined_terms(html, url)
+    reading = READING_TIME.search(html)
+    PAGES[url] = {"lists": meta.get("type") in LISTING_TYPES or meta.get("id") in LISTING_IDS,
+                  "glossary": meta.get("id") in GLOSSARY_IDS,
+                  "description": meta.get("description", ""),
+                  "reading": reading.group(1).strip() if reading else None}
+
+
+def point_to_worker(html: str, lang: str) -> str:
+    """A page whose search box uses its language's worker instead of Material's."""
+    html, found = MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{m.group(2)}{OUTPUT.format(lang=lang)}"', html, count=1)
+    if not found:  # Material changed how it names its worker: say so rather than search nothing
+        raise BuildError("search_index: Material's search worker URL was not found in a page's config; "
+                         "see MAINTAINING.md (Material) and tests/test_integrations.py")
+    return html
+
+
+def split_site_index(site_dir: Path, stemmers: dict) -> None:
+    """Material's merged index of every language (search/search_index.json) → one worker per
+    language; the merged index (and the offline plugin's copy) is cut down to its config."""
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     if not index.get("docs"):
         return  # already split (a repeated post_build)
-    write_workers(site_dir, index, config.extra.get("search_stemmers") or {})
+    write_workers(site_dir, index, stemmers)
     stub = json.dumps({"config": index["config"], "docs": []}, separators=(",", ":"))
     path.write_text(stub, encoding="utf-8")
     if (site_dir / "search" / "search_index.js").exists():

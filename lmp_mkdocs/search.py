@@ -1,0 +1,73 @@
+"""Search per language (lmp.search): Material's search box, each language's own worker.
+
+static-i18n merges every language into one index in its post_build; right after it, the index is
+split into one worker per language. Each page's config names its language's worker.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from lmp import project
+from lmp.errors import BuildError
+from lmp.model import site as model
+from lmp.search import index as search_index
+from lmp_mkdocs import i18n as lmp_i18n
+
+LOG_NAME = "mkdocs.hooks.search_index"
+
+
+@event_priority(50)  # after the exporter adapter's on_config (99), which moves i18n's post_build last
+def on_config(config):
+    if not search_index.enabled() or lmp_i18n.is_nested_build(config):
+        return
+    # Before rendering: a bad synonym file is one of the problems the build stops with at once.
+    model.PROBLEMS.extend((LOG_NAME, where, problem) for where, problem in search_index.check_synonyms())
+    methods = config.plugins.events["post_build"]
+    i18n = config.plugins.get("i18n")
+    if on_post_build not in methods or i18n is None:
+        return
+    # Run right after static-i18n's handler (which builds the other language and merges the
+    # index) and before the offline plugin's, which inlines search_index.json into a script.
+    # MkDocs has no API to run after another plugin's handler that is itself moved (exporter.py).
+    methods.remove(on_post_build)
+    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
+    if not theirs:  # static-i18n changed how it registers: fail rather than index one language
+        raise PluginError("search_index: static-i18n's post_build handler was not found; "
+                          "see MAINTAINING.md (mkdocs-static-i18n) and tests/test_integrations.py")
+    methods.insert(max(theirs) + 1, on_post_build)
+
+
+def _language(config, page=None) -> str:
+    return lmp_i18n.page_language(page) if page is not None else (config.theme.get("language") or project.DEFAULT_LANGUAGE)
+
+
+def _worker(html: str, lang: str) -> str:
+    try:
+        return search_index.point_to_worker(html, lang)
+    except BuildError as error:
+        raise PluginError(str(error)) from error
+
+
+def on_post_page(output, page, config):
+    if not search_index.enabled():
+        return output
+    search_index.record_page(output, page.url, page.meta)
+    return _worker(output, _language(config, page))
+
+
+def on_post_template(output_content, template_name, config):
+    if search_index.enabled() and template_name == "404.html":
+        return _worker(output_content, _language(config))
+    return output_content
+
+
+def on_post_build(config):
+    if not search_index.enabled() or lmp_i18n.is_nested_build(config):
+        return
+    try:
+        search_index.split_site_index(Path(config.site_dir), config.extra.get("search_stemmers") or {})
+    except BuildError as error:
+        raise PluginError(str(error)) from error
