@@ -36,6 +36,7 @@ def page_info(page) -> PageInfo:
 def site_info(config) -> SiteInfo:
     return SiteInfo(docs_dir=config.docs_dir, site_dir=config.site_dir, config_file=config.config_file_path,
                     site_name=config.site_name, public_address=project.public_address(config.site_url),
+                    site_description=config.site_description or "", copyright=config.copyright or "",
                     extra=config.extra)
 
 

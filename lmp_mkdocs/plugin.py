@@ -11,6 +11,8 @@ import importlib
 
 from mkdocs.plugins import EVENTS, BasePlugin, CombinedEvent
 
+from lmp_mkdocs.errors import engine_errors
+
 # The order of work: what was the list of hooks in mkdocs.yml.
 MODULES = (
     "lmp_mkdocs.start",                      # per-build state reset, pages parsed once, the checks' verdict
@@ -21,9 +23,8 @@ MODULES = (
     "lmp_mkdocs.checks",                     # every content check, once per build, before rendering
     "lmp_mkdocs.permalink",
     "lmp_mkdocs.pages",                      # the generators fill each page (lmp.generators)
-    "lmp.print.handouts",
-    "lmp.print.booklets",
-    "lmp.outputs.docx_templates",
+    "lmp_mkdocs.printing",                   # handouts, handbook and booklets for mkdocs-exporter (lmp.print)
+    "lmp_mkdocs.word",                       # each template page as a Word file (lmp.outputs)
     "lmp_mkdocs.exporter",
     "lmp_mkdocs.search",                     # one search worker per language (lmp.search)
     "lmp_mkdocs.deploy",                     # robots.txt, 404 pages, the nginx snippet, no unused files
@@ -33,8 +34,14 @@ MODULES = (
 def _handlers(event: str) -> list:
     found = []
     for name in MODULES:
-        handler = getattr(importlib.import_module(name), f"on_{event}", None)
+        module = importlib.import_module(name)
+        handler = getattr(module, f"on_{event}", None)
         if handler is not None:
+            if not hasattr(handler, "__wrapped__"):
+                # The module's own name for it becomes the wrapped handler too, so that a module
+                # that finds its handler in MkDocs' event lists (search.py) finds this one.
+                handler = engine_errors(handler)
+                setattr(module, f"on_{event}", handler)
             found.append(staticmethod(handler))
     return found
 

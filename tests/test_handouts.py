@@ -30,6 +30,7 @@ from lmp import words as lmp_words
 from pdfs import Pdf
 
 from lmp.print import handouts  # noqa: E402
+from lmp_mkdocs import printing
 
 DOCS = ROOT / "docs"
 
@@ -574,7 +575,7 @@ def test_material_content_partial_is_the_one_copied():
     import hashlib
     import material
     theirs = Path(material.__file__).parent / "templates" / "partials" / "content.html"
-    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == handouts.MATERIAL_CONTENT
+    assert hashlib.sha256(theirs.read_bytes()).hexdigest() == printing.MATERIAL_CONTENT
     ours = (ROOT / "overrides" / "partials" / "content.html").read_text(encoding="utf-8")
     assert ours.count('{% include "lmp/handout-download.html" %}') == 1
 

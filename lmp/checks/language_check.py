@@ -31,7 +31,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 
 from lmp import cache  # noqa: E402
 from lmp.model import site as model  # noqa: E402
@@ -40,6 +39,7 @@ from lmp.checks import report
 from lmp.model import pages as lmp_pages
 from lmp.model import reading
 from lmp.model import site as model
+from lmp.errors import BuildError
 
 log = logging.getLogger("mkdocs.hooks.language_check")
 
@@ -124,7 +124,7 @@ def words(text: str, lang: str) -> dict[tuple[str, str], int]:
 def load_word_list(path: Path) -> set[str]:
     """The words of a word list: one per line, `#` starts a comment."""
     if not path.exists():
-        raise PluginError(f"{path.relative_to(path.parent.parent).as_posix()}: no word list for the "
+        raise BuildError(f"{path.relative_to(path.parent.parent).as_posix()}: no word list for the "
                           "language (names and terms the dictionary lacks, one per line; may be empty)")
     listed = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -171,7 +171,7 @@ def unknown_to_hunspell(asked: dict[str, tuple[set[str], str]]) -> dict[str, set
     runs = {}
     for dictionary, (candidates, package) in asked.items():
         if shutil.which("hunspell") is None:
-            raise PluginError("language_check: no hunspell program: install Debian's hunspell and "
+            raise BuildError("language_check: no hunspell program: install Debian's hunspell and "
                               f"{package} (apt-get install hunspell {package})")
         cached = answers_file(dictionary)
         if cached and dictionary not in _READ and cached.is_file():
@@ -183,7 +183,7 @@ def unknown_to_hunspell(asked: dict[str, tuple[set[str], str]]) -> dict[str, set
     for dictionary, (new, package, cached, (process, text)) in runs.items():
         output, errors = process.communicate(text)
         if process.returncode != 0 or "Can't open" in errors:
-            raise PluginError(f"language_check: hunspell has no dictionary {dictionary}: install "
+            raise BuildError(f"language_check: hunspell has no dictionary {dictionary}: install "
                               f"Debian's {package} (apt-get install {package}); {errors.strip()}")
         reported = set(output.split())
         for word in new:
@@ -204,7 +204,7 @@ def _start_hunspell(dictionary: str, package: str, words: list[str]):
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    text=True, encoding="utf-8")
     except FileNotFoundError:
-        raise PluginError("language_check: no hunspell program: install Debian's hunspell and "
+        raise BuildError("language_check: no hunspell program: install Debian's hunspell and "
                           f"{package} (apt-get install hunspell {package})") from None
     return process, "\n".join(words) + "\n"
 
@@ -215,7 +215,7 @@ def spelling(extra) -> dict[str, dict]:
     for lang in project.LANGUAGES:
         entry = found.get(lang)
         if not isinstance(entry, dict) or not entry.get("dictionary") or not entry.get("package"):
-            raise PluginError(f"mkdocs.yml: no hunspell dictionary for the language '{lang}': add "
+            raise BuildError(f"mkdocs.yml: no hunspell dictionary for the language '{lang}': add "
                               f"`extra.spelling.{lang}: {{dictionary: …, package: …}}` (the Debian "
                               "package that installs it, e.g. hunspell-no for nb_NO and nn_NO)")
     return found

@@ -11,7 +11,6 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
 from lmp.model import site as model  # noqa: E402
 from lmp.checks import report

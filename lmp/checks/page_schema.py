@@ -10,7 +10,6 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
 from lmp.checks import report
 from lmp.model import pages

@@ -11,7 +11,6 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
 from lmp import project
 from lmp.checks import report

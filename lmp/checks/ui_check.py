@@ -19,15 +19,13 @@ import sys
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from lmp.model import site as model  # noqa: E402
 from lmp import project
 from lmp import words
 from lmp.checks import report
 from lmp.model import pages
-from lmp_mkdocs import i18n
+from lmp.errors import BuildError
 
 log = logging.getLogger("mkdocs.hooks.ui_check")
 

@@ -19,6 +19,9 @@ class PageInfo:
     url: str = ""                 # its address relative to the site's root
     title: str | None = None
     canonical_url: str | None = None
+    abs_src_path: str | None = None  # the source file on disk
+    content: str | None = None    # its rendered body (after the page is built)
+    html: str | None = None       # the whole page as it prints (mkdocs-exporter's copy)
 
     @property
     def src_path(self) -> str:
@@ -34,6 +37,8 @@ class SiteInfo:
     config_file: str
     site_name: str = ""
     public_address: str | None = None     # the site's address ending in "/", or None (lmp.project)
+    site_description: str = ""
+    copyright: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
     @property

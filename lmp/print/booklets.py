@@ -167,21 +167,12 @@ def make(source: Path, target: Path, title: str, lang: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # Build events
 
-def _pdf_on(config) -> bool:
-    plugin = config.plugins.get("exporter-pdf")
-    return bool(plugin and plugin.config.enabled)
 
-
-def _lang(page) -> str:
-    return getattr(page.file, "locale", None) or project.DEFAULT_LANGUAGE
-
-
-def on_post_page(output, page, config, **kwargs):
-    """Ask hooks/pdf_export.py to make the booklet once the handout's PDF is written (in a
-    thread, while Chromium prints the other documents)."""
-    if _pdf_on(config) and has_booklet(page.meta):
-        site, lang = Path(config.site_dir), _lang(page)
-        pdf = posixpath.splitext(page.file.dest_uri)[0] + ".pdf"
-        title = words.ui(lang)["booklet"]["title"].format(title=page.meta["title"])
-        page.lmp_after_print = [partial(make, site / pdf, site / booklet_name(pdf, lang), title, lang)]
-    return output
+def after_print(site_dir: Path, dest_uri: str, meta: dict, lang: str) -> list:
+    """What to do once a handout's PDF is written (in a thread, while Chromium prints the other
+    documents): its booklet."""
+    if not has_booklet(meta):
+        return []
+    pdf = posixpath.splitext(dest_uri)[0] + ".pdf"
+    title = words.ui(lang)["booklet"]["title"].format(title=meta["title"])
+    return [partial(make, site_dir / pdf, site_dir / booklet_name(pdf, lang), title, lang)]

@@ -41,16 +41,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
-from mkdocs.structure.pages import Page
 
 from lmp import markers  # noqa: E402
 from lmp.model import site as model  # noqa: E402
 from lmp import project
 from lmp import words as lmp_words
 from lmp.model import pages
+from lmp.errors import BuildError
 from lmp.print import booklets  # noqa: E402  (has_booklet, booklet_name, download_name: the booklets' files and links)
 from lmp.generators import programme  # noqa: E402  (date_range and the gathering format words)
 from lmp.templates import render  # noqa: E402
@@ -66,9 +63,6 @@ LINES_PER_QUESTION = 6
 LINES_PER_TASK = 3
 LINES_ON_NOTES_PAGE = 24
 TASK_SECTIONS = ("tasks-working-group", "tasks-all-staff")
-# Material's partials/content.html as overrides/partials/content.html copies it (sha256): when an
-# upgrade changes it, the copy (which places the PDF link) must be redone.
-MATERIAL_CONTENT = "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5"
 
 
 def words(lang: str) -> dict:
@@ -76,62 +70,11 @@ def words(lang: str) -> dict:
     try:
         return lmp_words.ui(lang)["handouts"]
     except KeyError as error:
-        raise PluginError(f"data/ui.{lang}.yml: no section 'handouts' ({error})") from None
-
-
-class _State:
-    """What one language's build has collected (reset at the start of every build)."""
-
-    def __init__(self):
-        self.nav = None
-        self.pages: dict[str, Page] = {}   # dest_uri → page, every page of this build
-
-
-state = _State()
-
-
-class PrintedPdf(File):
-    """A PDF of the build: a file MkDocs knows (so strict link validation covers links to it),
-    written by mkdocs-exporter after the pages, never copied by MkDocs."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
-
-
-def _keep_other_schemes() -> None:
-    """mkdocs-exporter makes every link without a host absolute on site_url, mailto: included
-    ("http://…/tools/name@uis.no"): keep links with another scheme as they are. Wraps the exporter's
-    own method, also when this runs again in one process (serve, tests): never a wrapper of a
-    wrapper. Imported here: an HTML-only build never loads mkdocs-exporter."""
-    from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
-    rewrite_links = getattr(Preprocessor.rewrite_links, "__wrapped__", Preprocessor.rewrite_links)
-
-    def keep(self, base, root):
-        kept = [(a, a["href"]) for a in self.html.find_all("a", href=True)
-                if urlsplit(a["href"]).scheme not in ("", "http", "https", "file")]
-        rewrite_links(self, base, root)
-        for link, href in kept:
-            link["href"] = href
-
-    keep.__wrapped__ = rewrite_links
-    Preprocessor.rewrite_links = keep
+        raise BuildError(f"data/ui.{lang}.yml: no section 'handouts' ({error})") from None
 
 
 # ---------------------------------------------------------------------------------------------
 # Small helpers
-
-def _lang(page) -> str:
-    return _file_lang(page.file)
-
-
-def _file_lang(file) -> str:
-    return getattr(file, "locale", None) or project.DEFAULT_LANGUAGE
-
-
-def _key(page) -> str:
-    """themes/theme-1/index for themes/theme-1/index.en.md."""
-    return _key_of(page.file.src_uri)
-
 
 def _key_of(src_uri: str) -> str:
     stem = src_uri[: -len(".md")]
@@ -139,15 +82,6 @@ def _key_of(src_uri: str) -> str:
         if stem.endswith("." + code):
             return stem[: -len(code) - 1]
     return stem
-
-
-def pdf_enabled(config) -> bool:
-    plugin = config.plugins.get("exporter-pdf")
-    return bool(plugin and plugin.config.enabled)
-
-
-def _makes_pdf(page, config) -> bool:
-    return pdf_enabled(config) and bool(page.meta.get("pdf"))
 
 
 def pdf_dest(html_dest: str) -> str:
@@ -266,103 +200,51 @@ def _one(html: str) -> Tag:
 # ---------------------------------------------------------------------------------------------
 # Collecting the pages of this build; the PDFs as files of the build
 
-def on_config(config, **kwargs):
-    import material
-    copied = Path(material.__file__).parent / "templates" / "partials" / "content.html"
-    if not copied.is_file() or hashlib.sha256(copied.read_bytes()).hexdigest() != MATERIAL_CONTENT:
-        raise PluginError(
-            "handouts: Material's partials/content.html is not the one overrides/partials/content.html "
-            "copies (it places the PDF download link). Copy it again, keep the lmp/handout-download.html "
-            "line and update MATERIAL_CONTENT in hooks/handouts.py (MAINTAINING.md, Material).")
-    if pdf_enabled(config):
-        _keep_other_schemes()
-    return config
-
-
-def on_pre_build(config, **kwargs):
-    global state
-    state = _State()
-
-
-@event_priority(-110)  # after static-i18n (-100) has chosen this language's files
-def on_files(files, config, **kwargs):
-    """Register each PDF the exporter will write, and each handout's booklet (hooks/booklets.py),
-    as a file of the build (also in a preview without PDFs, so that links are validated the same
-    way in both)."""
-    site = model.current(config.docs_dir)          # the build's page model: no second parse
-    for file in list(files.documentation_pages()):
-        page = site.page(file.src_uri)
-        if page is None or not page.meta.get("pdf"):
-            continue
-        src, dest = _key_of(file.src_uri) + ".pdf", pdf_dest(file.dest_uri)
-        made = [(src, dest)]
-        if booklets.has_booklet(page.meta):
-            lang = _file_lang(file)
-            made.append((booklets.booklet_name(src, lang), booklets.booklet_name(dest, lang)))
-        for src, dest in made:
-            pdf = PrintedPdf.generated(config, src, content=b"")
-            pdf.dest_uri = dest
-            pdf.url = pdf.dest_uri
-            files.append(pdf)
-    return files
-
-
-def on_nav(nav, config, files, **kwargs):
-    state.nav = nav
-    return nav
-
-
 # ---------------------------------------------------------------------------------------------
 # The table of PDFs (tools/handouts)
 
-def _pdf_documents(lang: str, files, docs_dir: str) -> list[tuple[dict, str]]:
-    """(front matter, page src_uri) of every PDF page of `lang`: themes by semester, then the rest."""
-    found = []
-    for file in files.documentation_pages():
-        if not file.src_uri.endswith(f".{lang}.md"):
-            continue
-        meta = model.current(docs_dir).page(file.src_uri).meta
-        if meta.get("pdf"):
-            found.append((meta, file.src_uri))
-    return sorted(found, key=lambda item: (item[0].get("semester") is None,
-                                           item[0].get("semester") or 0, item[1]))
-
-
-def _pdf_table(page, config, files) -> str:
-    lang = _lang(page)
+def pdf_table(page, documents: list[tuple[dict, str]], enabled: bool) -> str:
+    """The table of the language's PDFs (tools/handouts): `documents` are (front matter, src_uri)
+    of every PDF page of the page's language."""
+    lang = page.lang
     rows = []
-    for meta, src in _pdf_documents(lang, files, config.docs_dir):
+    for meta, src in sorted(documents, key=lambda item: (item[0].get("semester") is None,
+                                                         item[0].get("semester") or 0, item[1])):
         pdf = _key_of(src) + ".pdf"
         booklet = booklets.has_booklet(meta) and {
-            "href": _relative(booklets.booklet_name(pdf, lang), page.file.src_uri),
+            "href": _relative(booklets.booklet_name(pdf, lang), page.src_uri),
             "name": booklets.download_name(meta, lang)}
         rows.append({"title": meta["title"], "semester": meta.get("semester"),
-                     "href": _relative(pdf, page.file.src_uri),
+                     "href": _relative(pdf, page.src_uri),
                      "name": f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf', "booklet": booklet})
     return render("handout-list.html", rows=rows, words=words(lang), lang=lang,
-                  booklet=lmp_words.ui(lang)["booklet"], enabled=pdf_enabled(config))
+                  booklet=lmp_words.ui(lang)["booklet"], enabled=enabled)
 
 
-def on_page_markdown(markdown, page, config, files, **kwargs):
-    if _makes_pdf(page, config):
-        lang = _lang(page)
-        kind = ("theme" if page.meta.get("type") == "theme"
-                else "handbook" if _key(page) == HANDBOOK else "page")
-        page.meta["lmp_pdf"] = {
-            "href": posixpath.basename(pdf_dest(page.file.dest_uri)), "lang": lang,
+def download(page) -> dict:
+    """What the page's PDF download link shows (overrides/lmp/handout-download.html reads it from
+    the page's `lmp_pdf`)."""
+    lang = page.lang
+    kind = ("theme" if page.meta.get("type") == "theme"
+            else "handbook" if _key_of(page.src_uri) == HANDBOOK else "page")
+    return {"href": posixpath.basename(pdf_dest(page.dest_uri)), "lang": lang,
             "name": f'laringsmiljoprosjektet-{page.meta.get("id", "page")}-{lang}.pdf',
             "label": words(lang)["button"][kind], "info": words(lang)["format"]}
+
+
+def with_pdf_table(markdown: str, page, documents, enabled: bool) -> str:
+    """`<!-- lmp:handouts-list -->` replaced by the table of the language's PDFs."""
     if not any(markers.find(markdown, MARKER)):
         return markdown
-    return markers.replace(markdown, MARKER, lambda marker: _pdf_table(page, config, files))
+    return markers.replace(markdown, MARKER, lambda marker: pdf_table(page, documents, enabled))
+
+
+def without_wrapped_caption(html: str) -> str:
+    return WRAPPED_CAPTION.sub(r"\1\2", html) if 'class="lmp-pdf-list"' in html else html
 
 
 # md_in_html does not know <caption> and wraps it in a paragraph: unwrap it in the table we made.
 WRAPPED_CAPTION = re.compile(r'(<table class="lmp-pdf-list">\s*)<p>(<caption>.*?</caption>)</p>', re.DOTALL)
-
-
-def on_page_content(html, page, config, files, **kwargs):
-    return WRAPPED_CAPTION.sub(r"\1\2", html) if 'class="lmp-pdf-list"' in html else html
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,14 +307,14 @@ def _columns(link: Tag) -> int | None:
     return sum(int(c.get("colspan") or 1) for c in row.find_all(["td", "th"], recursive=False))
 
 
-def _links_on_paper(article: Tag, page, config, lang: str, in_pdf: set[str]) -> None:
+def _links_on_paper(article: Tag, page, site, lang: str, in_pdf: set[str]) -> None:
     """A link to a part of this PDF gets its page number; a link to another page of the site
     (none without a public address: the link is then plain text) or to another site gets its
     address: whole where it fits on a line (`prints_whole`), else "(udir.no, lenke 3)" and an
     entry with a QR code in the links part, before the notes page (handouts) or as the last
     chapter (handbook)."""
-    site_url = project.public_address(config.site_url)
-    base = posixpath.dirname(page.file.dest_uri)
+    site_url = site.public_address
+    base = posixpath.dirname(page.dest_uri)
     numbers: dict[str, int] = {}                       # address → its number in the links part
     entries = []
     for link in article.select("a[href]"):
@@ -464,7 +346,7 @@ def _links_on_paper(article: Tag, page, config, lang: str, in_pdf: set[str]) -> 
         link.insert_after(_one(render("handout-url.html", host=host, number=numbers[url],
                                       words=words(lang))))
     if entries:
-        _links_part(article, entries, lang, chapter=_key(page) == HANDBOOK)
+        _links_part(article, entries, lang, chapter=_key_of(page.src_uri) == HANDBOOK)
 
 
 def _link_description(link: Tag) -> str:
@@ -593,8 +475,8 @@ def site_links_as_text(root: Tag) -> None:
                 link.attrs.pop(attribute, None)
 
 
-def _finish(soup, title: str, running: str | None, lang: str, config) -> str:
-    if project.public_address(config.site_url) is None:
+def _finish(soup, title: str, running: str | None, lang: str, site) -> str:
+    if site.public_address is None:
         site_links_as_text(soup)
     soup.title.string = title
     style = soup.new_tag("style")
@@ -613,33 +495,33 @@ def qr_svg(address: str, error: str = "m") -> Markup:
     return Markup(svg)
 
 
-def _addresses(config, page, lang: str) -> list[tuple[str, str, str]]:
+def _addresses(site, page, lang: str) -> list[tuple[str, str, str]]:
     """(term, short address, address) of the site, the page and the page in the other language;
     none when the build has no public address (SITE_URL): a printed address must be one a
     reader can reach."""
-    site_url = project.public_address(config.site_url)
+    site_url = site.public_address
     if site_url is None:
         return []
     text = words(lang)
-    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.file.dest_uri),
-            (text["other"], _other_language_url(site_url, page.file.dest_uri, lang))]
+    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.dest_uri),
+            (text["other"], _other_language_url(site_url, page.dest_uri, lang))]
     return [(term, short_address(url), url) for term, url in rows]
 
 
-def _back_addresses(config, page, lang: str) -> str:
+def _back_addresses(site, page, lang: str) -> str:
     """The back page's addresses as printed ('' without a public address)."""
-    return render("handout-addresses.html", addresses=_addresses(config, page, lang)).strip()
+    return render("handout-addresses.html", addresses=_addresses(site, page, lang)).strip()
 
 
-def _back_page(config, page, lang: str) -> list:
+def _back_page(site, page, lang: str) -> list:
     """Where the document comes from, the addresses and a QR code to the page online (no
     addresses and no code without a public address)."""
-    site_url = project.public_address(config.site_url)
-    page_address = site_url + page.file.dest_uri if site_url else ""
-    return _nodes(render("handout-back.html", words=words(lang), site_name=config.site_name,
+    site_url = site.public_address
+    page_address = site_url + page.dest_uri if site_url else ""
+    return _nodes(render("handout-back.html", words=words(lang), site_name=site.site_name,
                          qr=qr_svg(page_address) if site_url else None, page_address=page_address,
-                         addresses=_addresses(config, page, lang),
-                         copyright=config.copyright or config.site_name))
+                         addresses=_addresses(site, page, lang),
+                         copyright=site.copyright or site.site_name))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -662,18 +544,18 @@ def _term(semester: int, lang: str) -> str | None:
     return None
 
 
-def _cover(config, title: str, kind: str, lead: str, rows) -> Tag:
-    return _one(render("handout-cover.html", programme=config.site_name, kind=kind, title=title,
+def _cover(site, title: str, kind: str, lead: str, rows) -> Tag:
+    return _one(render("handout-cover.html", programme=site.site_name, kind=kind, title=title,
                        lead=lead, rows=rows))
 
 
-def _handout_html(page, config) -> str:
-    lang, text = _lang(page), words(_lang(page))
+def _handout_html(page, site) -> str:
+    lang, text = page.lang, words(page.lang)
     soup = bs4.BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
     for element in soup.find_all(class_="md-path"):
         element.decompose()
-    _printable(article, project.public_address(config.site_url))
+    _printable(article, site.public_address)
     tasks = _tasks(article)
     summary = _key_points(article)
     _write_in(article)
@@ -691,9 +573,9 @@ def _handout_html(page, config) -> str:
         if gathering:
             rows.append((text["gathering"], gathering))
     rows.append((text["language"], text["language_name"]))
-    rows.append((text["version"], version_text([Path(page.file.abs_src_path)], lang)))
-    if project.public_address(config.site_url):
-        rows.append((text["web"], short_address(project.public_address(config.site_url) + page.file.dest_uri)))
+    rows.append((text["version"], version_text([Path(page.abs_src_path)], lang)))
+    if site.public_address:
+        rows.append((text["web"], short_address(site.public_address + page.dest_uri)))
 
     if tasks:
         # The checklist follows the last task list (the between-session section ends with it).
@@ -704,44 +586,36 @@ def _handout_html(page, config) -> str:
         meeting.insert_after(_one(render("handout-leader.html", words=text)))
     article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE)))
     in_pdf = {element["id"] for element in article.find_all(id=True)}
-    _links_on_paper(article, page, config, lang, in_pdf)
+    _links_on_paper(article, page, site, lang, in_pdf)
 
     entries = [(1, h2["id"], h2.get_text(" ", strip=True)) for h2 in article.find_all("h2", id=True)]
-    cover = _cover(config, title, text["handout"], page.meta.get("description", ""), rows)
+    cover = _cover(site, title, text["handout"], page.meta.get("description", ""), rows)
     start = _one(render("handout-start.html", words=text, entries=entries, summary=summary))
     article.insert(0, cover)
     cover.insert_after(start)
-    for node in _back_page(config, page, lang):
+    for node in _back_page(site, page, lang):
         article.append(node)
-    return _finish(soup, title, title, lang, config)
+    return _finish(soup, title, title, lang, site)
 
 
-def _printed_html(page, config) -> str:
+def printed_html(page, site, entries=()) -> str:
+    """The HTML a PDF page prints: a seminar kit (theme), the handbook (`entries`: every page of the
+    language in navigation order, as (depth, section title or None, page or None)) or the page."""
     if page.meta.get("type") == "theme":
-        return _handout_html(page, config)
-    if _key(page) == HANDBOOK:
-        return _handbook_html(page, config)
+        return _handout_html(page, site)
+    if _key_of(page.src_uri) == HANDBOOK:
+        return _handbook_html(page, site, entries)
     soup = bs4.BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner") or soup.body
     _printable(article)
-    _links_on_paper(article, page, config, _lang(page),
+    _links_on_paper(article, page, site, page.lang,
                     {element["id"] for element in article.find_all(id=True)})
-    return _finish(soup, page.meta["title"], page.meta["title"], _lang(page), config)
+    return _finish(soup, page.meta["title"], page.meta["title"], page.lang, site)
 
 
 # ---------------------------------------------------------------------------------------------
 # The download link on the web page is in the theme (overrides/partials/content.html): it must be
 # there on every page that has a PDF.
-
-@event_priority(50)  # after mkdocs-exporter (its PDF part returns page.html as the output at 90)
-def on_post_page(output, page, config, **kwargs):
-    state.pages[page.file.dest_uri] = page
-    if page.meta.get("lmp_pdf") and 'class="lmp-pdf-download' not in output:
-        raise PluginError(f"handouts: {page.file.src_uri} has a PDF but its web page has no download "
-                          "link: overrides/partials/content.html no longer includes "
-                          "lmp/handout-download.html (MAINTAINING.md, Material)")
-    return output
-
 
 # ---------------------------------------------------------------------------------------------
 # The handbook: every page of the language in navigation order, in one printed document
@@ -750,16 +624,6 @@ def _slug(dest: str, lang: str) -> str:
     if lang != project.DEFAULT_LANGUAGE and dest.startswith(lang + "/"):
         dest = dest[len(lang) + 1:]
     return "hb-" + re.sub(r"[^a-z0-9]+", "-", posixpath.splitext(dest)[0].lower()).strip("-")
-
-
-def _nav_entries(items, depth=0):
-    """(depth, section title or None, page or None) in navigation order."""
-    for item in items:
-        if getattr(item, "is_section", False):
-            yield depth, item.title, None
-            yield from _nav_entries(item.children, depth + 1)
-        elif getattr(item, "is_page", False):
-            yield depth, None, item
 
 
 def _printed_body(page, site_url: str | None) -> Tag:
@@ -780,7 +644,7 @@ def _chapter_title(page) -> str:
 def _chapter(page, body: Tag, level: int, handbook_dest: str, slugs: dict) -> Tag:
     """One page (its `_printed_body`) as a chapter: title at `level`, its headings below it, ids
     prefixed, links to pages in the handbook made links inside it."""
-    prefix = slugs[page.file.dest_uri]
+    prefix = slugs[page.dest_uri]
     for element in body.find_all(True):
         if element.name and re.fullmatch(r"h[1-6]", element.name):
             element.name = f"h{min(6, int(element.name[1]) + level - 1)}"
@@ -791,7 +655,7 @@ def _chapter(page, body: Tag, level: int, handbook_dest: str, slugs: dict) -> Ta
                 value = element[attribute]
                 value = value if isinstance(value, list) else value.split()
                 element[attribute] = " ".join(f"{prefix}--{v}" for v in value)
-        base = posixpath.dirname(page.file.dest_uri)
+        base = posixpath.dirname(page.dest_uri)
         for attribute in ("href", "src"):
             value = element.get(attribute)
             if not value or urlsplit(value).scheme or value.startswith("//"):
@@ -819,27 +683,27 @@ def _has_print_content(body: Tag) -> bool:
                if not re.fullmatch(r"h[1-6]", element.name or ""))
 
 
-def _handbook_html(page, config) -> str:
-    lang, text = _lang(page), words(_lang(page))
+def _handbook_html(page, site, entries) -> str:
+    lang, text = page.lang, words(page.lang)
     soup = bs4.BeautifulSoup(page.html, "lxml")
     article = soup.select_one("article.md-content__inner")
     for element in soup.find_all(class_="md-path"):
         element.decompose()
-    entries = [(depth, title, item) for depth, title, item in _nav_entries(state.nav.items)
-               if item is None or item.file.dest_uri != page.file.dest_uri]
-    slugs = {item.file.dest_uri: _slug(item.file.dest_uri, lang) for _, _, item in entries if item}
-    site_url = project.public_address(config.site_url)
+    entries = [(depth, title, item) for depth, title, item in entries
+               if item is None or item.dest_uri != page.dest_uri]
+    slugs = {item.dest_uri: _slug(item.dest_uri, lang) for _, _, item in entries if item}
+    site_url = site.public_address
     article.clear()
 
     rows = [(text["language"], text["language_name"]),
-            (text["version"], version_text([Path(config.docs_dir)], lang))]
-    if project.public_address(config.site_url):
-        rows.append((text["web"], short_address(project.public_address(config.site_url))))
-    article.append(_cover(config, text["handbook"], "", config.site_description or "", rows))
+            (text["version"], version_text([Path(site.docs_dir)], lang))]
+    if site.public_address:
+        rows.append((text["web"], short_address(site.public_address)))
+    article.append(_cover(site, text["handbook"], "", site.site_description or "", rows))
 
     # A page with nothing to read on paper (a screen-only tool such as the reading builder) is
     # left out; links to it then lead to its address online like any page outside the PDF.
-    bodies = {item.file.dest_uri: _printed_body(item, site_url) for _, _, item in entries if item}
+    bodies = {item.dest_uri: _printed_body(item, site_url) for _, _, item in entries if item}
     for dest, body in bodies.items():
         if not _has_print_content(body):
             del slugs[dest]
@@ -851,23 +715,15 @@ def _handbook_html(page, config) -> str:
             anchor = f"hb-section-{section_no}"
             chapters.append(_one(render("handout-part.html", anchor=anchor, level=level, title=title)))
             toc.append((depth + 1, anchor, title))
-        elif item.file.dest_uri in slugs:
-            chapters.append(_chapter(item, bodies[item.file.dest_uri], level, page.file.dest_uri, slugs))
-            toc.append((depth + 1, slugs[item.file.dest_uri], _chapter_title(item)))
+        elif item.dest_uri in slugs:
+            chapters.append(_chapter(item, bodies[item.dest_uri], level, page.dest_uri, slugs))
+            toc.append((depth + 1, slugs[item.dest_uri], _chapter_title(item)))
     article.append(_contents(toc, lang))
     for chapter in chapters:
         article.append(chapter)
-    _links_on_paper(article, page, config, lang, {element["id"] for element in article.find_all(id=True)})
-    for node in _back_page(config, page, lang):
+    _links_on_paper(article, page, site, lang, {element["id"] for element in article.find_all(id=True)})
+    for node in _back_page(site, page, lang):
         article.append(node)
     soup.body["class"] = soup.body.get("class", []) + ["lmp-handbook"]
-    return _finish(soup, text["handbook_title"], None, lang, config)
+    return _finish(soup, text["handbook_title"], None, lang, site)
 
-
-@event_priority(-80)  # after every page is built, before mkdocs-exporter prints (-90)
-def on_post_build(config, **kwargs):
-    """Turn the HTML that mkdocs-exporter kept of each PDF page into the printed document. Done
-    here, not in on_post_page: the exporter returns its copy as the web page's output there."""
-    for page in state.pages.values():
-        if _makes_pdf(page, config) and getattr(page, "html", None) is not None:
-            page.html = _printed_html(page, config)
