@@ -31,6 +31,7 @@ from pdfs import Pdf
 
 from lmp.print import handouts  # noqa: E402
 from lmp_mkdocs import printing
+from lmp.model.info import PageInfo
 
 DOCS = ROOT / "docs"
 
@@ -497,9 +498,8 @@ def test_links_on_paper_numbers_long_addresses_once():
             f'<a href="{long}">again</a></td><td></td><td></td></tr></table>'
             '<section class="lmp-notes-page"></section></article>')
     article = BeautifulSoup(html, "html.parser").article
-    page = SimpleNamespace(file=SimpleNamespace(dest_uri="themes/theme-1/index.html",
-                                                src_uri="themes/theme-1/index.en.md"))
-    handouts._links_on_paper(article, page, SimpleNamespace(site_url=None), "en", set())
+    page = PageInfo(src_uri="themes/theme-1/index.en.md", lang="en", meta={}, dest_uri="themes/theme-1/index.html")
+    handouts._links_on_paper(article, page, SimpleNamespace(public_address=None), "en", set())
     shown = [squash(span.get_text()) for span in article.select(".lmp-url")]
     assert shown == ["(udir.no/lk20)", "(example.org, link 1)", "(lovdata.no, link 2)",
                      "(example.org, link 1)"]
@@ -581,13 +581,13 @@ def test_material_content_partial_is_the_one_copied():
 
 
 def test_printed_pdf_is_a_file_mkdocs_does_not_copy(tmp_path):
-    """handouts.PrintedPdf: MkDocs 1.6 File.generated gives a file link validation finds, and
+    """lmp_mkdocs/printing.py PrintedPdf: MkDocs 1.6 File.generated gives a file link validation finds, and
     Files.copy_static_files goes through File.copy_file, which PrintedPdf leaves to the exporter."""
     from types import SimpleNamespace
     from mkdocs.structure.files import Files
     config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"),
                              use_directory_urls=False, plugins=SimpleNamespace(_current_plugin=None))
-    pdf = handouts.PrintedPdf.generated(config, "themes/theme-1/index.pdf", content=b"")
+    pdf = printing.PrintedPdf.generated(config, "themes/theme-1/index.pdf", content=b"")
     files = Files([pdf])
     assert files.get_file_from_path("themes/theme-1/index.pdf") is pdf
     files.copy_static_files()

@@ -22,6 +22,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+from lmp.model.info import PageInfo, SiteInfo
+from lmp_mkdocs.errors import engine_errors
+
 from conftest import LANGUAGES, ROOT
 from lmp import project
 from lmp import words as lmp_words
@@ -164,8 +167,8 @@ def home_page_of(lang):
     """The home page as the hook gets it in a build (its meta, file and the config's docs_dir)."""
     home = next(p for p in model.iter_pages(ROOT / "docs") if p.key == "index" and p.lang == lang)
     src = home.path.relative_to(ROOT / "docs").as_posix()
-    page = SimpleNamespace(meta=home.meta, file=SimpleNamespace(locale=lang, src_uri=src, src_path=src))
-    return home, page, SimpleNamespace(docs_dir=str(ROOT / "docs"))
+    page = PageInfo(src_uri=src, lang=lang, meta=home.meta)
+    return home, page, SiteInfo(docs_dir=str(ROOT / "docs"), site_dir="", config_file=str(ROOT / "mkdocs.yml"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -173,7 +176,7 @@ def test_the_hook_fills_the_block_for_the_build_date(monkeypatch, lang):
     """LMP_BUILD_DATE sets the day whose block the hook puts into the home page's marker."""
     home, page, config = home_page_of(lang)
     monkeypatch.setenv(home_page.DATE_VARIABLE, DATES["during"].isoformat())
-    filled = home_page.on_page_markdown(home.body, page, config)
+    filled = home_page.page_markdown(home.body, page, config)
     block = home_page.now_block(DATA, DATES["during"], lang, home_root(lang), theme_titles(lang))
     assert block.strip() in filled and "<!-- lmp:home-now -->" not in filled
 
@@ -184,9 +187,10 @@ def test_the_build_date_is_today_without_lmp_build_date(monkeypatch):
 
 
 def test_a_bad_build_date_fails_the_build_with_a_clear_message(monkeypatch):
-    """The hook raises a PluginError on the home page: MkDocs stops the build and prints it."""
+    """The generator raises a BuildError on the home page; the adapter gives it to MkDocs as a
+    PluginError (lmp_mkdocs/errors.py): MkDocs stops the build and prints the message alone."""
     home, page, config = home_page_of(project.DEFAULT_LANGUAGE)
     monkeypatch.setenv(home_page.DATE_VARIABLE, "29.11.2026")
     with pytest.raises(PluginError) as error:
-        home_page.on_page_markdown(home.body, page, config)
+        engine_errors(home_page.page_markdown)(home.body, page, config)
     assert "LMP_BUILD_DATE" in str(error.value) and "YYYY-MM-DD" in str(error.value)

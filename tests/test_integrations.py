@@ -274,16 +274,16 @@ def test_search_worker_redirection_fails_the_build_when_it_matches_nothing():
     """hooks/search_index.py: if Material renames its worker, every page would silently search
     with Material's worker (no Norwegian stemming, both languages mixed): the build must stop."""
     from lmp.search import index as search_index
-    from mkdocs.exceptions import PluginError
+    from lmp.errors import BuildError
     page = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/find.js"}</script>'
-    with pytest.raises(PluginError, match="search worker URL was not found"):
+    with pytest.raises(BuildError, match="search worker URL was not found"):
         search_index.point_to_worker(page, "nb")
 
 
 def test_search_index_runs_after_static_i18n_or_fails():
-    """hooks/search_index.py `on_config` places its post_build right after static-i18n's (which
+    """lmp_mkdocs/search.py `on_config` places its post_build right after static-i18n's (which
     merges both languages' index); without that handler it must fail, not index one language."""
-    from lmp.search import index as search_index
+    from lmp_mkdocs import search as search_index
     from types import SimpleNamespace
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import PluginCollection
@@ -308,10 +308,10 @@ def test_exporter_preprocessor_rewrite_links_is_what_handouts_wraps():
     """hooks/handouts.py wraps PdfPreprocessor.rewrite_links (mkdocs-exporter makes mailto: and
     tel: links absolute on the site address): the wrapper calls it as (self, base, root) and reads
     self.html (a BeautifulSoup tree)."""
-    from lmp.print import handouts
+    from lmp_mkdocs import printing
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
-    handouts._keep_other_schemes()
-    handouts._keep_other_schemes()   # again, as in a serve rebuild: it wraps the original, never a wrapper
+    printing._keep_other_schemes()
+    printing._keep_other_schemes()   # again, as in a serve rebuild: it wraps the original, never a wrapper
     original = Preprocessor.rewrite_links.__wrapped__
     assert Preprocessor.rewrite_links.__qualname__.startswith("_keep_other_schemes.")
     assert original.__module__ == Preprocessor.__module__ and not hasattr(original, "__wrapped__")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
+from lmp.errors import BuildError
 
 from conftest import ROOT, assert_reported, fault_injector
 from lmp import project as lmp_project
@@ -112,12 +112,12 @@ def test_a_misspelling_on_a_page_of_each_site_language(tmp_path):
 
 def test_a_missing_dictionary_fails_naming_the_debian_package(tmp_path):
     settings = {"nn": {"dictionary": "xx_XX", "package": "hunspell-xx"}}
-    with pytest.raises(PluginError, match=r"no dictionary xx_XX: install Debian's hunspell-xx \(apt-get install hunspell-xx\)"):
+    with pytest.raises(BuildError, match=r"no dictionary xx_XX: install Debian's hunspell-xx \(apt-get install hunspell-xx\)"):
         check(tmp_path, {"docs/x.nn.md": PAGE + "Tekst.\n"}, settings=settings)
 
 
 def test_every_site_language_has_an_installed_dictionary_and_a_word_list():
-    with pytest.raises(PluginError, match=r"no hunspell dictionary for the language 'nb'.*extra\.spelling\.nb"):
+    with pytest.raises(BuildError, match=r"no hunspell dictionary for the language 'nb'.*extra\.spelling\.nb"):
         language_check.spelling({})
     for lang in lmp_project.LANGUAGES:
         entry = SETTINGS[lang]

@@ -142,7 +142,7 @@ def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
     printed = {}
     for address in (ADDRESS, None):
         soup = BeautifulSoup(html.replace("<html>", "<html><head><title></title></head>"), "lxml")
-        printed[address] = handouts._finish(soup, "T", None, "nb", SimpleNamespace(site_url=address))
+        printed[address] = handouts._finish(soup, "T", None, "nb", SimpleNamespace(public_address=address))
     hrefs = [a["href"] for a in BeautifulSoup(printed[ADDRESS], "lxml").find_all("a")]
     assert hrefs == ["../roles/ppt.html#duties", "#top", "https://lovdata.no/x", "mailto:a@uis.no"]
     soup = BeautifulSoup(printed[None], "lxml")
@@ -164,9 +164,9 @@ def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
 @pytest.mark.parametrize("address", [ADDRESS, None])
 def test_handout_back_page_prints_the_address_or_nothing(address):
     from lmp.print import handouts
-    config = SimpleNamespace(site_url=address)
-    page = SimpleNamespace(file=SimpleNamespace(dest_uri="themes/theme-1/index.html"))
-    printed = handouts._back_addresses(config, page, "nb")
+    site = SimpleNamespace(public_address=address)
+    page = SimpleNamespace(dest_uri="themes/theme-1/index.html")
+    printed = handouts._back_addresses(site, page, "nb")
     if address:
         assert f'href="{ADDRESS}themes/theme-1/index.html"' in printed
         assert f'href="{ADDRESS}en/themes/theme-1/index.html"' in printed

@@ -26,7 +26,7 @@ from lmp import project
 from lmp.model import pages as lmp_pages
 from lmp.model import reading
 from lmp.model import site as model
-from lmp.generators import role_semesters  # noqa: E402  (its generated section is part of every role page)
+from lmp.model import roles  # a role page's generated section is part of the page as read
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 markers.register("words-per-minute", owner="_catalogue")   # tool pages: the figure the minutes use
@@ -94,7 +94,7 @@ def _order(entry: Entry):
 
 def _full_markdown(page: lmp_pages.Page, lang: str) -> str:
     """The body as readers see it: for role pages with the generated 'by semester' section."""
-    return role_semesters.with_semesters(page.body, page.meta, lang, page.key + ".md")
+    return roles.with_semesters(page.body, page.meta, lang, page.key + ".md")
 
 
 def _sections(page: lmp_pages.Page, lang: str) -> list[Section]:
