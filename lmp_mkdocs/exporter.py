@@ -28,7 +28,7 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    Without it, a link to another page would point into the temporary file the PDF is printed
    from (file:///tmp/…): hooks/handouts.py prints such links as plain text (`site_links_as_text`).
 6. Page numbers for links inside a PDF ("se side 7") are filled in the page itself after Paged.js
-   has laid it out (overrides/pdf/page-refs.js), so each document is printed once.
+   has laid it out (print/page-refs.js), so each document is printed once.
 """
 from __future__ import annotations
 
@@ -298,7 +298,7 @@ ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="?alternate"?[^>]*>', re.IGNOREC
 async def _print(self, html: str) -> tuple[bytes, int]:
     """Print and finish (from the cache when the HTML, the page's printed HTML and the finishing
     code are unchanged). The page numbers after links inside the PDF ("se side 7") are put in by
-    overrides/pdf/page-refs.js once Paged.js has laid out the pages, so every document is printed
+    print/page-refs.js once Paged.js has laid out the pages, so every document is printed
     once. The finishing runs in a thread: Chromium goes on printing the other documents."""
     page = _printing.get(None)
     if page is None:

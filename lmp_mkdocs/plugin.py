@@ -21,7 +21,6 @@ MODULES = (
     "lmp_mkdocs.theme_files",                # the theme's files listed once per build
     "lmp_mkdocs.serve",                      # serve: a save rebuilds only its language
     "lmp_mkdocs.checks",                     # every content check, once per build, before rendering
-    "lmp_mkdocs.permalink",
     "lmp_mkdocs.pages",                      # the generators fill each page (lmp.generators)
     "lmp_mkdocs.printing",                   # handouts, handbook and booklets for mkdocs-exporter (lmp.print)
     "lmp_mkdocs.word",                       # each template page as a Word file (lmp.outputs)

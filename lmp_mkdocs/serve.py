@@ -38,7 +38,7 @@ from lmp import project
 from lmp_mkdocs import i18n as lmp_i18n
 
 log = logging.getLogger("mkdocs.hooks.serve_one_language")
-WATCHED = ("docs", "data", "includes", "overrides", "lmp", "lmp_mkdocs", "mkdocs.yml")
+WATCHED = ("docs", "data", "includes", "overrides", "print", "lmp", "lmp_mkdocs", "mkdocs.yml")
 SERVING: dict = {"on": False, "changed": None}   # changed: the languages whose pages alone changed
 RECORDS: dict[str, dict] = {}            # language → what its last nested build wrote and added
 _SOURCES: dict[str, tuple] = {}          # path → (mtime_ns, size) at the start of the last build

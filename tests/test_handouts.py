@@ -328,7 +328,7 @@ def test_notes_page_before_the_back_page(site, pdfs, lang, theme):
 @pytest.mark.parametrize("lang,theme", handout_cases())
 def test_links_inside_the_pdf_print_their_page(site, pdfs, lang, theme):
     """"mellomarbeidet (se side 7)": each link to another part of the handout names the page its
-    target is on (overrides/pdf/page-refs.js fills it in after Paged.js has laid out the pages)."""
+    target is on (print/page-refs.js fills it in after Paged.js has laid out the pages)."""
     pdf = pdfs[handout_pdf(site, lang, theme)]
     text = squash(" ".join(pdf.text))
     marks = pdf.destinations
@@ -365,7 +365,7 @@ def test_qr_code_is_vector_and_decodes(page, tmp_path):
         "handout-back.html", words=words("en"), site_name="Site", qr=handouts.qr_svg(address),
         page_address=address, addresses=[("Page", handouts.short_address(address), address)],
         copyright="Owner"))))
-    css = (ROOT / "overrides/pdf/kit.css").read_text(encoding="utf-8")
+    css = (ROOT / "print/kit.css").read_text(encoding="utf-8")
     page.set_content(f'<html lang="en"><head><style>{css}</style></head>'
                      f'<body class="md-typeset">{back}</body></html>')
     pdf = page.pdf(format="A4")
@@ -452,8 +452,8 @@ def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, pdfs, kind, l
 
 def test_the_form_of_a_printed_address():
     """hooks/handouts.py `prints_whole`: an address prints whole where it fits on a line, at the
-    print layout's sizes (overrides/pdf/handout.css), else as its host and a number."""
-    css = (ROOT / "overrides/pdf/handout.css").read_text(encoding="utf-8")
+    print layout's sizes (print/handout.css), else as its host and a number."""
+    css = (ROOT / "print/handout.css").read_text(encoding="utf-8")
     # The layout the limit is worked out from is the stylesheet's.
     margins = re.search(r"@page \{[^}]*margin: \S+ (\d+)mm \S+ (\d+)mm;", css)
     assert 210 - int(margins[1]) - int(margins[2]) == handouts.TEXT_WIDTH_MM

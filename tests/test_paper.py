@@ -1,7 +1,7 @@
 """The PDFs as paper: what a reader holds after printing, measured in the PDFs of the session build.
 
 Read with pdfplumber (characters with their size, font, colour and position) and checked with
-PyPI `pdfua`. The limits come from the print stylesheet (overrides/pdf/handout.css): A4 portrait,
+PyPI `pdfua`. The limits come from the print stylesheet (print/handout.css): A4 portrait,
 a text area 124 mm wide between 43 mm margins, body text 11 pt.
 
 - body text 10.5–11 pt, lines of running text at most 80 characters;

@@ -42,12 +42,12 @@ _SOURCES: dict[str, tuple[list, str]] = {}   # project → (its files' path, siz
 
 def sources_digest(docs_dir, config_file) -> str:
     """A digest of everything a content check reads from the project: mkdocs.yml and every file
-    under docs/, data/, includes/ and overrides/ (of the config's project and of the project these
+    under docs/, data/, includes/, overrides/ and print/ (of the config's project and of the project these
     hooks belong to, when another), read again only when a file's size or time changed."""
     folder_of_project = Path(config_file).parent
     files = [Path(config_file)]
     folders = [Path(docs_dir)] + [base / name for base in dict.fromkeys((folder_of_project, project.ROOT))
-                                         for name in ("data", "includes", "overrides")]
+                                         for name in ("data", "includes", "overrides", "print")]
     for folder in folders:
         files += sorted(path for path in folder.rglob("*") if path.is_file())
     stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]

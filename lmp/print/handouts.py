@@ -12,7 +12,7 @@ data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.htm
   from the module's tasks (task ☐, who, by when), the staff-meeting plan marked for whoever leads
   it, a notes page and a back page (QR code and short addresses to the page online and to the
   other language, only when the build has a public address). Links to another part of the same
-  PDF print "se side 7": overrides/pdf/page-refs.js fills the page numbers in after layout.
+  PDF print "se side 7": print/page-refs.js fills the page numbers in after layout.
   The web page itself is not changed by any of it.
 - Handbook: tools/handbook.<lang>.md is an ordinary `pdf: true` page. Its web page says what the
   PDF is; its printed HTML is replaced by every page of the language in navigation order,
@@ -116,7 +116,7 @@ def short_address(url: str) -> str:
 # Addresses on paper (issue #13): an address that fits on one line where it is printed prints whole
 # and never breaks (`white-space: nowrap`, handout.css); a longer one prints as "(udir.no, lenke 3)"
 # and is listed with a QR code in the links part near the end of the PDF. The limit comes from the
-# print layout (overrides/pdf/handout.css): a text area 124 mm wide, .lmp-url at 85 % of the text,
+# print layout (print/handout.css): a text area 124 mm wide, .lmp-url at 85 % of the text,
 # body text 11 pt, tables 9.5 pt (8 pt from seven columns), equal columns (table-layout: fixed)
 # with 1.6 mm padding on each side. Running text is taken 20 mm narrower than the text area (a list
 # inside a box). The print font (Liberation Sans) sets addresses at 0.42–0.49 em a character.
