@@ -6,7 +6,7 @@ source of the code that makes it (the caller's module) and the versions of the p
 uses. The same key always means the same bytes, so a hit is never stale; it is kept in memory
 (`mkdocs serve` rebuilds in one process) and in `.cache/<kind>/` (git-ignored) for the next
 build. LMP_BUILD_CACHE=off makes everything afresh; LMP_BUILD_CACHE=<dir> moves the folder.
-PDFs have their own cache (hooks/pdf_cache.py), keyed on the printed HTML. The checks' results
+PDFs have their own cache (lmp/print/pdf_cache.py), keyed on the printed HTML. The checks' results
 per file (`_model.unchanged`: term_check, law_citations, draft_markers) are kept the same way
 (`result`, `.cache/checks/<kind>.json`), keyed on their inputs and the hooks' code, so a new
 `mkdocs build` process does not re-scan every page that did not change.

@@ -5,7 +5,7 @@
 
 A hook that fills a marker registers its names at import time (`register("programme-gatherings")`);
 MkDocs imports every hook before the first page is read, so the registry is complete when the
-check (hooks/markers.py) reports an unknown name as `docs/<file>:<line>`.
+check (lmp/checks/marker_names.py) reports an unknown name as `docs/<file>:<line>`.
 Plain functions, no MkDocs objects: the domain logic stays portable.
 """
 from __future__ import annotations

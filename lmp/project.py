@@ -50,9 +50,8 @@ def languages_of(entries) -> tuple[str, ...]:
 
 
 def lazy_import(name: str):
-    """The module `name`, executed on its first use (importlib's LazyLoader): a hook's helper with a
-    heavy package (python-docx, pikepdf) that a build from the caches never needs. Call it while the
-    hook module loads: MkDocs puts hooks/ on sys.path only then, so a later `import` would not find it."""
+    """The module `name`, executed on its first use (importlib's LazyLoader): a helper with a heavy
+    package (python-docx, pikepdf) that a build from the caches never needs."""
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.find_spec(name)

@@ -38,7 +38,7 @@ class Words(dict):
 
     def _read_only(self, *args, **kwargs):
         raise TypeError(f"{self._file}: interface words are shared by every hook and page "
-                        "(hooks/_site.py ui()): copy a section before changing it")
+                        "(lmp/model/pages.py ui()): copy a section before changing it")
 
     __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only
 

@@ -19,14 +19,14 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    tagged (structure tree, /Lang) and with an outline (bookmarks from headings).
 4. The savings: mkdocs-exporter's HTML post-processing runs only on pages that are printed, a
    PDF whose printed HTML (and every local file it loads) is unchanged comes from the cache
-   (hooks/pdf_cache.py) instead of Chromium, and the largest document is printed first. Each
-   print is finished (hooks/pdf_ua.py `finish`: bookmarks, PDF/UA, compression) in a thread
+   (lmp/print/pdf_cache.py) instead of Chromium, and the largest document is printed first. Each
+   print is finished (lmp/print/pdf_ua.py `finish`: bookmarks, PDF/UA, compression) in a thread
    while Chromium prints the next one, and goes into the cache finished: a PDF from the cache
    needs no work at all. What another hook asks to be done with a written PDF
-   (`page.lmp_after_print`: hooks/booklets.py's booklet) runs in a thread right after its print.
+   (`page.lmp_after_print`: lmp/print/booklets.py's booklet) runs in a thread right after its print.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
-   from (file:///tmp/…): hooks/handouts.py prints such links as plain text (`site_links_as_text`).
+   from (file:///tmp/…): lmp/print/handouts.py prints such links as plain text (`site_links_as_text`).
 6. Page numbers for links inside a PDF ("se side 7") are filled in the page itself after Paged.js
    has laid it out (print/page-refs.js), so each document is printed once.
 """
@@ -97,7 +97,7 @@ def on_pre_build(config):
         _drop_held()
 
 
-@event_priority(-85)  # after hooks/handouts.py has made the printed HTML (-80), before the exporter prints (-90)
+@event_priority(-85)  # after lmp/print/handouts.py has made the printed HTML (-80), before the exporter prints (-90)
 def on_post_build(config, **kwargs):
     """Every language's documents are printed together, in the last language's build: a language
     built before it hands its print tasks (unstarted `render(page)` coroutines: bound to no event
@@ -145,7 +145,7 @@ def _drop_held() -> None:
 async def _print_of(page, task):
     """Run an exporter print task with its page known to `_print` (which finishes the PDF with
     the page's printed HTML); then, in a thread, what another hook asked to be done with the
-    written PDF (`page.lmp_after_print`: hooks/booklets.py imposes the booklet)."""
+    written PDF (`page.lmp_after_print`: lmp/print/booklets.py imposes the booklet)."""
     import asyncio   # here: an HTML-only build never needs it
     _printing.set(page)
     result = await task

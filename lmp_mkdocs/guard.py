@@ -3,7 +3,7 @@
 The project patches or leans on internals of mkdocs-exporter, Material and mkdocs-static-i18n
 (MAINTAINING.md lists each). The versions pinned in requirements.txt are the tested ones; when
 the installed version differs, a strict build (every build here but the preview) stops before
-rendering, naming the package (hooks/site_model.py); the preview logs it as a warning. To upgrade: change the pin, run `pytest tests/test_integrations.py`
+rendering, naming the package (lmp_mkdocs/start.py); the preview logs it as a warning. To upgrade: change the pin, run `pytest tests/test_integrations.py`
 (seconds: it asserts every internal the hooks use still exists), then the full suite.
 """
 from __future__ import annotations
@@ -52,5 +52,5 @@ def on_config(config):
     # on_config, not on_startup: MkDocs counts warnings for --strict only inside build().
     if getattr(config.plugins.get("i18n"), "building", False):  # static-i18n's nested build
         return
-    from lmp.model import site as model   # the build's verdict before rendering (hooks/site_model.py)
+    from lmp.model import site as model   # the build's verdict before rendering (lmp_mkdocs/start.py)
     model.PROBLEMS.extend((LOG.name, "requirements.txt", problem) for problem in untested())

@@ -4,7 +4,7 @@ MkDocs makes a new Jinja environment for each build, and static-i18n runs one bu
 so Material's ~50 templates were compiled from source twice per build and again on every save
 under `mkdocs serve` (about a tenth of a build's CPU time). Jinja's own bytecode cache
 (`FileSystemBytecodeCache`, set through MkDocs' public on_env event) keeps the compiled code in
-`.cache/jinja/` (git-ignored, like hooks/_cache.py's; LMP_BUILD_CACHE moves it or turns it off).
+`.cache/jinja/` (git-ignored, like lmp/cache.py's; LMP_BUILD_CACHE moves it or turns it off).
 An entry is keyed on the template's name and file and checked against a checksum of its
 source and the Python version, so an edited template is compiled afresh: the HTML is the same.
 """

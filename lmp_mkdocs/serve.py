@@ -48,7 +48,7 @@ def guard() -> None:
     import mkdocs_static_i18n.plugin as i18n_plugin
     source = inspect.getsource(i18n_plugin.I18n.on_post_build)
     if "build(config, dirty=dirty)" not in source or not callable(getattr(i18n_plugin, "build", None)):
-        raise PluginError("hooks/serve_one_language.py: static-i18n no longer runs its nested "
+        raise PluginError("lmp_mkdocs/serve.py: static-i18n no longer runs its nested "
                           "builds through its module's build(); see MAINTAINING.md, 'Patches'")
 
 

@@ -8,7 +8,7 @@ with ONE message that lists every problem as `file:line: problem`, instead of wa
 (`make serve`: `mkdocs serve --no-strict`) logs each problem as a warning and goes on serving the
 new text, with a box at the top of each page that has a problem: an author is never stuck.
 
-The thin MkDocs adapter of hooks/_model.py (listed FIRST in mkdocs.yml, and at the highest
+The thin MkDocs adapter of lmp/model/site.py (listed FIRST in mkdocs.yml, and at the highest
 priority, so that it runs before any check or generator). `mkdocs serve` rebuilds in one process
 and static-i18n runs a nested build for the second language: the model is built once, at the
 start of the outer build, and the nested build uses the same one.

@@ -36,7 +36,7 @@ def guard() -> None:
     if (list(inspect.signature(ORIGINAL).parameters) != ["self", "env", "config"]
             or "env.list_templates(filter_func=filter)" not in source
             or "self.append(File(path, dir, config.site_dir, config.use_directory_urls))" not in source):
-        raise PluginError("hooks/theme_files.py: MkDocs' Files.add_files_from_theme changed; "
+        raise PluginError("lmp_mkdocs/theme_files.py: MkDocs' Files.add_files_from_theme changed; "
                           "see MAINTAINING.md, 'Patches'")
 
 

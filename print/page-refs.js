@@ -1,5 +1,5 @@
 /* Print only (mkdocs-exporter `scripts:`, mkdocs.yml): " (se side 7)" after a link to another part of
-   the same PDF. hooks/handouts.py writes `<span class="lmp-page-no" data-lmp-target="ID">000</span>`;
+   the same PDF. lmp/print/handouts.py writes `<span class="lmp-page-no" data-lmp-target="ID">000</span>`;
    once Paged.js has laid out every page (its afterRendered hook, before mkdocs-exporter prints),
    each stand-in gets the number of the page the element with that id landed on: one print, where
    reading the numbers back from a first PDF took two.

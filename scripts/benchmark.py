@@ -7,7 +7,7 @@
   plugin and no hooks (the fair baseline: the ratio of the two is what i18n and our hooks cost);
 - the full build with PDFs, and so the time of the PDF step;
 - the author loop, in a throw-away copy of the project: a second full build with nothing changed
-  and one after editing one theme page (how many PDFs each re-prints: hooks/pdf_cache.py), and the
+  and one after editing one theme page (how many PDFs each re-prints: lmp/print/pdf_cache.py), and the
   time from saving a page to `mkdocs serve` serving the new text (PDFs off);
 - pages and PDFs per language;
 - then the figures of the other benchmarks in scripts/ (search, PDFs, page weight) if present.

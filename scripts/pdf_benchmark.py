@@ -35,7 +35,7 @@ HANDOUT_BUDGET = 500 * 1024          # bytes, each seminar handout (and its book
 
 
 def build(site_dir: Path, pdf: bool, concurrency: int | None = None) -> float:
-    # Every PDF printed afresh: the PDF cache (hooks/pdf_cache.py) would time nothing.
+    # Every PDF printed afresh: the PDF cache (lmp/print/pdf_cache.py) would time nothing.
     env = {**ENV, "PDF": "true" if pdf else "false", "LMP_PDF_CACHE": "off"}
     if concurrency:
         env["PDF_CONCURRENCY"] = str(concurrency)

@@ -32,7 +32,7 @@ def timed_events(totals: collections.Counter):
         for method in self.events[name]:
             self._current_plugin = self._event_origins.get(method, "<unknown>")
             owner = getattr(method, "__module__", "") or ""
-            label = self._current_plugin if not owner.startswith("hooks/") else owner
+            label = owner if owner.startswith(("lmp.", "lmp_mkdocs.")) else self._current_plugin
             stack.append(0.0)
             start = time.perf_counter()
             result = method(item, **kwargs) if pass_item else method(**kwargs)

@@ -12,7 +12,7 @@ query table of tests/test_search.py finds its page; ours against plain Material 
   building the index there until search opens, and the iframe shim runs it on the main thread).
 - Hit rate: share of the table's queries whose page is in the first 3 results with no result in
   the other language, and (looser) with the page in the first 3 whatever else is there.
-The plain Material figures come from a build with LMP_SEARCH=material (hooks/search_index.py off).
+The plain Material figures come from a build with LMP_SEARCH=material (lmp/search/index.py off).
 
 Usage: python scripts/search_benchmark.py [SITE_DIR]   (builds the site without PDFs if not given)
 scripts/benchmark.py calls main(site_dir) with its full build.
@@ -198,7 +198,7 @@ def main(site_dir: Path | None = None) -> dict:
         ours = Path(site_dir) if site_dir else build(scratch / "ours" / "site", material=False)
         plain = build(scratch / "material" / "site", material=True)
         with sync_playwright() as playwright:
-            results = {"ours": measure(ours, "This site (per-language worker, hooks/search_index.py)", playwright),
+            results = {"ours": measure(ours, "This site (per-language worker, lmp/search/index.py)", playwright),
                        "material": measure(plain, "Plain Material search (LMP_SEARCH=material)", playwright)}
             pagefind = measure_pagefind(plain, playwright, scratch)
             if pagefind:

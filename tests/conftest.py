@@ -204,7 +204,7 @@ def snapshot(docs: Path) -> dict[str, str]:
 # Fault injection in TWO builds. Test modules register the faults they prove with
 # @fault_injector("name"): inject(project) puts them into a project copy and returns
 # {expected 'file:line': expected message part}. Faults the content checks find (before anything
-# is rendered: the build stops there with one message listing them all, hooks/site_model.py) go
+# is rendered: the build stops there with one message listing them all, lmp_mkdocs/start.py) go
 # into one copy; faults found only while pages are rendered (MkDocs' link validation, text a hook
 # generates) are registered with stage="render" and go into a second copy, which has no content
 # fault and so is rendered. Each copy gets every registered module's faults in turn (each module

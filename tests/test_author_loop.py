@@ -1,10 +1,10 @@
 """The author loop's savings keep the output: with PDFs off mkdocs-exporter's HTML post-processing
-runs on no page (hooks/pdf_export.py `_only_on_pdf_pages`); with PDFs on, only on printed pages."""
+runs on no page (lmp_mkdocs/exporter.py `_only_on_pdf_pages`); with PDFs on, only on printed pages."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from lmp_mkdocs import exporter as lmp_exporter  # hooks/ is on sys.path (conftest)
+from lmp_mkdocs import exporter as lmp_exporter
 
 
 class Exporter:
@@ -43,7 +43,7 @@ def test_with_pdfs_on_it_sees_the_printed_pages_only():
 # The author is never stuck: under `make serve` (mkdocs serve --no-strict) a content problem is
 # logged and shown on its page, and the preview goes on serving the new text; a strict build
 # (make build, make test) stops before rendering with every problem in one message
-# (hooks/site_model.py; the combined fault build in conftest.py proves the strict side).
+# (lmp_mkdocs/start.py; the combined fault build in conftest.py proves the strict side).
 
 import re  # noqa: E402
 import socket  # noqa: E402

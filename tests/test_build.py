@@ -98,7 +98,7 @@ def test_material_ui_speaks_the_page_language(html_site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_heading_links_are_titled_in_the_page_language(html_site, lang):
-    """hooks/permalink_title.py: the ¶ beside every heading has the title of data/ui.<lang>.yml."""
+    """lmp/generators/permalinks.py: the ¶ beside every heading has the title of data/ui.<lang>.yml."""
     expected = lmp_words.ui(lang)["headings"]["permalink"]
     titles = set()
     for page in html_pages(html_site, lang):

@@ -1,8 +1,8 @@
-"""hooks/_cache.py: a generated file is made again exactly when something it is made from changed
+"""lmp/cache.py: a generated file is made again exactly when something it is made from changed
 (its inputs, the code that makes it), and never when LMP_BUILD_CACHE=off."""
 from __future__ import annotations
 
-from lmp import cache  # hooks/ is on sys.path (conftest)
+from lmp import cache
 from lmp.model import site as model
 
 
@@ -86,7 +86,7 @@ def test_a_content_check_is_replayed_until_a_source_file_changes(tmp_path, monke
                              plugins={})
     from lmp.model import site as model
     log, runs, logged = logging.getLogger("mkdocs.hooks.a_check"), [], []
-    # What report() keeps for the build's verdict (hooks/site_model.py), as `file:line: problem`.
+    # What report() keeps for the build's verdict (lmp_mkdocs/start.py), as `file:line: problem`.
     monkeypatch.setattr(model, "PROBLEMS", type("Kept", (list,), {
         "append": lambda self, item: logged.append(f"{item[1]}: {item[2]}")})())
 

@@ -31,7 +31,7 @@ from lmp.model import site as model
 from lmp import project as lmp_project
 from lmp import words as lmp_words
 
-from lmp.generators import before_next_seminar  # noqa: E402  (hooks/ is on sys.path: conftest.py)
+from lmp.generators import before_next_seminar
 from lmp.checks import draft_markers  # noqa: E402
 from lmp.checks import language_check  # noqa: E402
 from lmp.generators import law_citations  # noqa: E402

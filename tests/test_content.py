@@ -13,7 +13,7 @@ from lmp.model import reading
 from lmp.model import site as model
 from lmp import project
 
-from lmp.checks import page_schema  # noqa: E402  (hooks/ is on sys.path through conftest)
+from lmp.checks import page_schema
 from lmp.checks import translation_pairs  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -56,7 +56,7 @@ LOVDATA = re.compile(r"^https://lovdata\.no/dokument/NL/lov/\d{4}-\d{2}-\d{2}-\d
 
 
 def test_law_link_targets_all_go_to_lovdata():
-    """Every act and provision in data/law.yml has a well-formed Lovdata address (hooks/law_citations.py)."""
+    """Every act and provision in data/law.yml has a well-formed Lovdata address (lmp/generators/law_citations.py)."""
     from lmp.generators import law_citations  # noqa: E402
     laws = law_citations.link_targets(law_citations.load_law())
     assert len(laws) >= 15
@@ -86,7 +86,7 @@ def test_legal_anchors_cite_sections_with_lovdata_links(page):
     assert lines, f"{page.path}: no legal-anchors section"
     for number, line in enumerate(lines):
         if line.lstrip().startswith(("-", "*")) and SECTION.search(line):
-            # `[text][bhl-41]` or `[bhl-41]`: both link to Lovdata (hooks/law_citations.py checks the id)
+            # `[text][bhl-41]` or `[bhl-41]`: both link to Lovdata (lmp/generators/law_citations.py checks the id)
             assert re.search(r"\[(bhl|oppl|mrl|bk)-?[\w-]*\]", line), \
                 f"{page.path.relative_to(ROOT)}: cites a section without a Lovdata link: {line.strip()}"
 

@@ -143,7 +143,7 @@ def broken_languages(tmp_path_factory):
 @pytest.mark.full   # a build of its own (shared with the next test)
 def test_missing_key_fails_the_build(broken_languages):
     """A key missing from one language file fails the strict build, naming the key and the file:
-    a line of the one message the build stops with before rendering (hooks/site_model.py)."""
+    a line of the one message the build stops with before rendering (lmp_mkdocs/start.py)."""
     result = broken_languages[0]
     output = result.stdout + result.stderr
     assert result.returncode != 0
@@ -179,7 +179,7 @@ def test_languages_come_from_the_config(tmp_path):
 @pytest.mark.full   # a build of its own (the one of test_missing_key_fails_the_build)
 def test_untranslated_data_value_fails_naming_file_and_line(broken_languages):
     """A data file value given in the default language but missing in another stops the build at
-    once, naming data/<file>:<line> (hooks/ui_check.py, check_data); nothing is written over."""
+    once, naming data/<file>:<line> (lmp/checks/ui_check.py, check_data); nothing is written over."""
     from lmp import project as lmp_project
     from lmp import words as lmp_words
     result, nb_line, before, after = broken_languages

@@ -1,6 +1,6 @@
 """No text a reader sees lives in Python (issue #11): interface words are in data/ui.<lang>.yml.
 
-Every hooks/*.py is parsed with `ast`; every string literal outside docstrings (f-strings: their
+Every Python file of lmp/ and lmp_mkdocs/ is parsed with `ast`; every string literal outside docstrings (f-strings: their
 constant parts) is checked. A literal fails when it contains a Norwegian letter (æøåÆØÅ) or, once
 stripped and at least 4 characters long, equals a value of any language file. Messages to authors
 (English warnings naming file:line) may stay in Python.
@@ -97,7 +97,7 @@ def literals(path: Path):
 def reader_text(path: Path, values: dict[str, str]) -> list[str]:
     problems = []
     for line, text in literals(path):
-        where = f"hooks/{path.name}:{line}"
+        where = f"{path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name}:{line}"
         if NORWEGIAN & set(text):
             problems.append(f"{where}: {text!r} has Norwegian letters: move it to data/ui.<lang>.yml")
         elif text.strip() in values:
@@ -105,7 +105,7 @@ def reader_text(path: Path, values: dict[str, str]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", [p for p in HOOKS if p.name not in PENDING], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in HOOKS if p.name not in PENDING], ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_reader_text_in_hooks(path):
     problems = reader_text(path, language_values())
     assert not problems, "\n".join(problems)
@@ -122,8 +122,8 @@ def test_the_check_finds_reader_text(tmp_path):
                     'WORDS = {"section": 1}["section"]\n', encoding="utf-8")
     problems = reader_text(hook, language_values())
     assert len(problems) == 2, problems
-    assert problems[0].startswith("hooks/bad_hook.py:2: ") and "data/ui.en.yml" in problems[0]
-    assert problems[1].startswith("hooks/bad_hook.py:4: ") and "Norwegian" in problems[1]
+    assert problems[0].startswith("bad_hook.py:2: ") and "data/ui.en.yml" in problems[0]
+    assert problems[1].startswith("bad_hook.py:4: ") and "Norwegian" in problems[1]
 
 
 def test_pending_hooks_exist():

@@ -91,7 +91,7 @@ full = pytest.mark.full   # a build of its own (the combined fault builds are no
 def test_no_browser_for_pdfs(project_copy, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    # No browser on PATH, but the spelling checker the build needs first (hooks/language_check.py)
+    # No browser on PATH, but the spelling checker the build needs first (lmp/checks/language_check.py)
     tools = tmp_path / "tools"
     tools.mkdir()
     (tools / "hunspell").symlink_to(shutil.which("hunspell"))

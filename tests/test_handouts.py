@@ -162,7 +162,7 @@ def test_pdf_links_lead_somewhere(site, pdfs, kind, lang, theme):
                     problems.append(f"page {number}: internal link to missing {dest}")
                 continue
             uri = annotation.uri or ""
-            # The session build has no public address: no links to the site (hooks/pdf_export.py).
+            # The session build has no public address: no links to the site (lmp_mkdocs/exporter.py).
             parts = urlsplit(uri)
             if not ((parts.scheme in ("http", "https") and "." in parts.netloc)
                     or (parts.scheme == "mailto" and "@" in parts.path)):
@@ -451,7 +451,7 @@ def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, pdfs, kind, l
 
 
 def test_the_form_of_a_printed_address():
-    """hooks/handouts.py `prints_whole`: an address prints whole where it fits on a line, at the
+    """lmp/print/handouts.py `prints_whole`: an address prints whole where it fits on a line, at the
     print layout's sizes (print/handout.css), else as its host and a number."""
     css = (ROOT / "print/handout.css").read_text(encoding="utf-8")
     # The layout the limit is worked out from is the stylesheet's.

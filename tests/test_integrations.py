@@ -17,12 +17,12 @@ import pytest
 
 from conftest import ROOT, assert_reported, fault_injector
 
-from lmp_mkdocs import guard  # noqa: E402  (hooks/ is on sys.path: conftest)
+from lmp_mkdocs import guard
 from lmp import cache
 
 
 def test_installed_versions_are_the_tested_pins():
-    """hooks/integration_guard.py: a build with another version fails under --strict."""
+    """lmp_mkdocs/guard.py: a build with another version fails under --strict."""
     assert guard.tested_versions().keys() == set(guard.GUARDED)
     assert guard.untested() == []
 
@@ -37,7 +37,7 @@ def test_the_guard_names_an_untested_version(tmp_path):
 
 
 def test_mkdocs_plugin_collection_exposes_event_lists():
-    """hooks/pdf_export.py and hooks/search_index.py reorder and remove handlers in
+    """lmp_mkdocs/exporter.py and lmp/search/index.py reorder and remove handlers in
     PluginCollection.events[event] (lists of bound methods): MkDocs has no API for the order of
     another plugin's handlers across static-i18n's nested build."""
     from mkdocs.plugins import PluginCollection
@@ -48,7 +48,7 @@ def test_mkdocs_plugin_collection_exposes_event_lists():
 
 
 def test_exporter_registers_its_pdf_plugin_in_on_config():
-    """hooks/pdf_export.py: mkdocs-exporter registers `exporter-pdf` from its on_config (so the
+    """lmp_mkdocs/exporter.py: mkdocs-exporter registers `exporter-pdf` from its on_config (so the
     nested i18n build registers a second one, which the hook removes)."""
     from mkdocs_exporter.plugin import Plugin
     source = inspect.getsource(Plugin.on_config)
@@ -56,7 +56,7 @@ def test_exporter_registers_its_pdf_plugin_in_on_config():
 
 
 def test_exporter_post_page_handler_exists():
-    """hooks/pdf_export.py `_only_on_pdf_pages`: wraps the exporter's second post_page handler
+    """lmp_mkdocs/exporter.py `_only_on_pdf_pages`: wraps the exporter's second post_page handler
     (its HTML re-parse) so it runs only on printed pages."""
     from mkdocs_exporter.plugin import Plugin
     assert callable(getattr(Plugin, "_on_post_page_2", None))
@@ -64,7 +64,7 @@ def test_exporter_post_page_handler_exists():
 
 
 def test_exporter_browser_has_what_the_patch_uses():
-    """hooks/pdf_export.py replaces Browser.launch (to pick the Chromium) and Browser.print (to
+    """lmp_mkdocs/exporter.py replaces Browser.launch (to pick the Chromium) and Browser.print (to
     print tagged PDFs with an outline): the replacements use these attributes."""
     from mkdocs_exporter.formats.pdf.browser import Browser
     assert inspect.iscoroutinefunction(Browser.launch)
@@ -77,7 +77,7 @@ def test_exporter_browser_has_what_the_patch_uses():
 
 
 def test_exporter_print_tasks_are_render_page_coroutines():
-    """hooks/pdf_export.py `on_post_build` sorts the exporter's pending print tasks, largest
+    """lmp_mkdocs/exporter.py `on_post_build` sorts the exporter's pending print tasks, largest
     printed HTML first: each is a `render(page)` coroutine in `plugin.tasks`, printed by
     `_on_post_build_1` (priority -90, after the hook's -85)."""
     from mkdocs_exporter.formats.pdf.plugin import Plugin
@@ -99,7 +99,7 @@ def test_exporter_print_tasks_are_render_page_coroutines():
 
 
 def test_each_print_knows_its_page():
-    """hooks/pdf_export.py `on_post_build` wraps each print task in `_print_of`, so that the
+    """lmp_mkdocs/exporter.py `on_post_build` wraps each print task in `_print_of`, so that the
     replaced Browser.print (called by the task with the HTML only) finishes the PDF with its
     page's printed HTML; a print outside such a task fails rather than go unfinished."""
     import asyncio
@@ -125,7 +125,7 @@ def test_each_print_knows_its_page():
 
 
 def test_exporter_print_tasks_can_wait_for_the_last_language():
-    """hooks/pdf_export.py `on_post_build` holds back the print tasks of each language built
+    """lmp_mkdocs/exporter.py `on_post_build` holds back the print tasks of each language built
     before the last and lets the exporter print them all in the last one's post_build, on that
     build's event loop and renderer: a task is an unstarted coroutine (bound to no loop) that reads
     `self.renderer` only when it runs; each build's on_pre_build makes a new loop and renderer,
@@ -149,9 +149,9 @@ def _three_language_builds():
 
 
 def test_every_language_prints_in_the_last_languages_build(monkeypatch):
-    """hooks/pdf_export.py: the nb and en builds hand their print tasks over; the nn build (the
+    """lmp_mkdocs/exporter.py: the nb and en builds hand their print tasks over; the nn build (the
     last of static-i18n's `build_languages`) prints all of them, largest first, each followed by
-    its page's `lmp_after_print` (hooks/booklets.py); under `mkdocs serve` each build prints its
+    its page's `lmp_after_print` (lmp/print/booklets.py); under `mkdocs serve` each build prints its
     own (a language may be put back from its last build)."""
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
@@ -192,7 +192,7 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
 
 
 def test_prints_left_unprinted_fail_the_build(monkeypatch):
-    """hooks/pdf_export.py: when no build turned out to be the last language's (static-i18n
+    """lmp_mkdocs/exporter.py: when no build turned out to be the last language's (static-i18n
     changed its order), the held prints fail the build after static-i18n's post_build; and
     without the static-i18n attributes that tell which language is built, on_config fails."""
     from mkdocs.exceptions import PluginError
@@ -224,7 +224,7 @@ def test_prints_left_unprinted_fail_the_build(monkeypatch):
 
 
 def test_static_i18n_nested_build_flag():
-    """hooks/_site.py `is_nested_build`: static-i18n sets `building` while it builds the other
+    """lmp/model/pages.py `is_nested_build`: static-i18n sets `building` while it builds the other
     languages by calling MkDocs' build() again."""
     from mkdocs_static_i18n.plugin import I18n
     assert "self.building = True" in inspect.getsource(I18n)
@@ -232,7 +232,7 @@ def test_static_i18n_nested_build_flag():
 
 
 def test_static_i18n_language_order_the_csp_snippet_relies_on():
-    """hooks/csp.py writes the CSP snippet only in the last language's build (the one that sees
+    """lmp/deploy/csp.py writes the CSP snippet only in the last language's build (the one that sees
     every page): static-i18n's `current_language`, `default_language` and `build_languages`, and
     its post_build building the other languages in `build_languages` order."""
     from mkdocs_static_i18n.plugin import I18n
@@ -244,7 +244,7 @@ def test_static_i18n_language_order_the_csp_snippet_relies_on():
 
 
 def test_material_search_worker_url_is_where_the_hook_rewrites_it():
-    """hooks/search_index.py points each page's search config at the language's own worker by
+    """lmp/search/index.py points each page's search config at the language's own worker by
     rewriting Material's worker URL in the page: the pattern must match Material's template."""
     import material
     from lmp.search import index as search_index
@@ -258,20 +258,20 @@ def test_material_search_worker_url_is_where_the_hook_rewrites_it():
 
 
 def test_material_offline_plugin_name():
-    """hooks/pdf_export.py moves `material/offline`'s post_build after static-i18n's."""
+    """lmp_mkdocs/exporter.py moves `material/offline`'s post_build after static-i18n's."""
     names = {ep.name for ep in metadata.entry_points(group="mkdocs.plugins")}
     assert {"material/offline", "material/search", "i18n", "exporter"} <= names
 
 
 def test_the_guard_covers_every_package_whose_internals_are_used():
-    """hooks/integration_guard.py: mkdocs-exporter, Material and static-i18n (patched or read
+    """lmp_mkdocs/guard.py: mkdocs-exporter, Material and static-i18n (patched or read
     below), MkDocs (handler lists) and Playwright (the PDF browser) are version-checked."""
     assert {"mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-exporter", "playwright"} <= set(
         guard.GUARDED)
 
 
 def test_search_worker_redirection_fails_the_build_when_it_matches_nothing():
-    """hooks/search_index.py: if Material renames its worker, every page would silently search
+    """lmp/search/index.py: if Material renames its worker, every page would silently search
     with Material's worker (no Norwegian stemming, both languages mixed): the build must stop."""
     from lmp.search import index as search_index
     from lmp.errors import BuildError
@@ -305,7 +305,7 @@ def test_search_index_runs_after_static_i18n_or_fails():
 
 
 def test_exporter_preprocessor_rewrite_links_is_what_handouts_wraps():
-    """hooks/handouts.py wraps PdfPreprocessor.rewrite_links (mkdocs-exporter makes mailto: and
+    """lmp/print/handouts.py wraps PdfPreprocessor.rewrite_links (mkdocs-exporter makes mailto: and
     tel: links absolute on the site address): the wrapper calls it as (self, base, root) and reads
     self.html (a BeautifulSoup tree)."""
     from lmp_mkdocs import printing
@@ -322,7 +322,7 @@ def test_exporter_preprocessor_rewrite_links_is_what_handouts_wraps():
 def test_material_group_loads_the_exporter_in_its_on_config():
     """mkdocs.yml puts mkdocs-exporter in Material's group plugin, so that an HTML-only build
     (PDF=false) does not import it. static-i18n runs on_config again for each further language, so
-    hooks/pdf_export.py `_load_group_once` switches the group off once it has loaded the exporter:
+    lmp_mkdocs/exporter.py `_load_group_once` switches the group off once it has loaded the exporter:
     the group must load in on_config (priority 150, before the exporter's own at 100), only when
     `self.config.enabled`, and keep what it loaded in `self.plugins`."""
     from material.plugins.group.plugin import GroupPlugin
@@ -355,7 +355,7 @@ def test_mkdocs_exporter_is_loaded_only_for_pdfs(pdf):
 
 
 def test_python_docx_internals_the_converter_uses():
-    """hooks/docx_templates.py reaches python-docx's XML elements (no public API for table header
+    """lmp/outputs/docx_templates.py reaches python-docx's XML elements (no public API for table header
     rows, table borders or hyperlinks): row._tr, table._tbl.tblPr, run._r, paragraph._p."""
     import docx
     document = docx.Document()
@@ -386,7 +386,7 @@ def test_an_untested_version_fails_the_strict_build(combined_faults):
 
 
 def test_theme_files_listed_once_give_the_files_mkdocs_adds():
-    """hooks/theme_files.py replaces MkDocs' Files.add_files_from_theme (a walk of every theme
+    """lmp_mkdocs/theme_files.py replaces MkDocs' Files.add_files_from_theme (a walk of every theme
     folder, repeated by static-i18n for each language) by one walk per build: the replay adds
     the same files, from the same folders, in the same order, and leaves docs files alone."""
     import os
@@ -411,14 +411,14 @@ def test_theme_files_listed_once_give_the_files_mkdocs_adds():
 
 
 def test_static_i18n_runs_nested_builds_through_its_module_build():
-    """hooks/serve_one_language.py wraps mkdocs_static_i18n.plugin.build (the nested build of
+    """lmp_mkdocs/serve.py wraps mkdocs_static_i18n.plugin.build (the nested build of
     each other language) to put back, under `mkdocs serve`, a language whose pages did not change."""
     from lmp_mkdocs import serve
     serve.guard()
 
 
 def test_theme_files_listing_is_kept_while_the_theme_folders_hold_the_same_names(tmp_path, monkeypatch):
-    """hooks/theme_files.py keeps the listing for the next build (.cache/checks/) keyed on
+    """lmp_mkdocs/theme_files.py keeps the listing for the next build (.cache/checks/) keyed on
     listing_inputs: an installed folder by its package's version, a project folder by its names."""
     from types import SimpleNamespace
     from lmp import cache

@@ -1,4 +1,4 @@
-"""Every word a reader reads is a word of the page's language (hooks/language_check.py).
+"""Every word a reader reads is a word of the page's language (lmp/checks/language_check.py).
 
 The checker function is proven on small fixtures (one hunspell run each) and on the nynorsk
 pages (staged in translations/nn until nynorsk is switched on); the build is proven in the one
@@ -15,7 +15,7 @@ from lmp.errors import BuildError
 from conftest import ROOT, assert_reported, fault_injector
 from lmp import project as lmp_project
 
-from lmp.checks import language_check  # noqa: E402  (hooks/ is on sys.path: conftest.py)
+from lmp.checks import language_check
 
 SETTINGS = language_check.spelling(lmp_project.read_config()["extra"])
 

@@ -87,7 +87,7 @@ def built_pdfs(site: Path) -> list[Path]:
 
 def test_links_inside_the_pdfs_resolve(site, pdfs):
     """The session build has no public address, so its PDFs link only to other hosts and mail
-    addresses: links to the site's pages are printed as text (hooks/pdf_export.py). How PDF links
+    addresses: links to the site's pages are printed as text (lmp_mkdocs/exporter.py). How PDF links
     use the address when it is set: tests/test_published_address.py. The links are those that
     `make links-online` asks (scripts/check_external_links.py `pdf_links`, annotations only)."""
     broken, checked = [], 0

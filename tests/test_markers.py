@@ -1,4 +1,4 @@
-"""One marker syntax for generated blocks (hooks/_markers.py, hooks/markers.py): unit tests.
+"""One marker syntax for generated blocks (lmp/markers.py, lmp/checks/marker_names.py): unit tests.
 The build with unknown and old-style markers (and links to missing .ics/.docx files) is part of
 the combined fault-injection build in test_author_errors.py."""
 from __future__ import annotations
@@ -36,7 +36,7 @@ def test_a_plain_comment_and_a_known_marker_are_not_reported():
 
 
 def test_a_docx_is_converted_once_for_the_same_html(tmp_path, monkeypatch):
-    """.cache/docx (hooks/_cache.py): the same page HTML (and converter) gives the cached file, a
+    """.cache/docx (lmp/cache.py): the same page HTML (and converter) gives the cached file, a
     change converts."""
     from lmp.outputs import docx_templates
     monkeypatch.setenv("LMP_BUILD_CACHE", str(tmp_path))

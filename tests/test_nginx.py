@@ -1,7 +1,7 @@
 """The web-server recipe (deploy/nginx/laringsmiljo.conf), tested with Debian's nginx.
 
 nginx runs on a loopback port with the recipe and the snippet the build wrote next to the site
-(hooks/csp.py), serving the session build at the root and the SITE_URL build under a sub-path.
+(lmp/deploy/csp.py), serving the session build at the root and the SITE_URL build under a sub-path.
 Every page of both languages is loaded through it in Chromium, and the search, the reading
 builder and the language switcher are used: no Content-Security-Policy violation, no console
 error, no failed request. Then the headers, compression, cache lifetimes, the 404 pages and the
@@ -376,7 +376,7 @@ def test_under_a_sub_path_pages_404s_and_the_sitemap_work(address_site, sub_path
 
 
 def test_the_build_ships_no_source_maps_or_unused_word_splitters(site):
-    """hooks/unused_assets.py: only what a page or the search worker loads is published."""
+    """lmp/deploy/unused_assets.py: only what a page or the search worker loads is published."""
     maps = [p.relative_to(site).as_posix() for p in site.rglob("*.map")]
     lunr = sorted(p.name for p in (site / "assets" / "javascripts" / "lunr").rglob("*.js"))
     assert not maps, maps

@@ -290,7 +290,7 @@ def test_handouts_page_links_the_booklets(site, lang):
 def test_no_page_is_written_again_once_printing_starts(site):
     """Issue #11: each web page is written once, by MkDocs, and never rewritten after the build's
     pages (the booklet links are in the handouts page when it is rendered). Every language's PDFs
-    are printed after the last language's pages are written (hooks/pdf_export.py), so every page
+    are printed after the last language's pages are written (lmp_mkdocs/exporter.py), so every page
     is older than the oldest PDF; a hook that rewrote a page after printing would make it newer."""
     pdfs = list(site.rglob("*.pdf"))
     assert pdfs, "the session build made no PDFs"
@@ -324,7 +324,7 @@ def test_pdfua_clean(site):
 # ---------------------------------------------------------------------------------------------
 # Addresses on paper (issue #13): whole on one line, or "(udir.no, lenke 3)" and a QR code
 
-# A printed address as the hook writes it (hooks/handouts.py `_links_on_paper`): "(host/path)"
+# A printed address as the hook writes it (lmp/print/handouts.py `_links_on_paper`): "(host/path)"
 # whole, or "(host, lenke 3)" for one too long for a line. Found in the page's text with its line
 # ends removed, so that one broken over two lines is found too.
 ADDRESS = re.compile(r"\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s()]*)?\)")
@@ -378,7 +378,7 @@ def test_no_address_is_split_over_two_lines(site, pdfs, kind, lang, theme):
     assert any("/" in address for _, address, _ in found), "no address printed whole: the test reads nothing"
     split = [f"p.{number}: {address}" for number, address, whole in found if not whole]
     assert not split, "addresses broken over two lines:\n" + "\n".join(split[:10])
-    # An address printed whole fits on a line where it stands (hooks/handouts.py `prints_whole`).
+    # An address printed whole fits on a line where it stands (lmp/print/handouts.py `prints_whole`).
     limit = address_limit()
     long = [f"p.{number}: {address}" for number, address, _ in found if "/" in address
             and len(address) - 2 > limit]

@@ -1,7 +1,7 @@
-"""The PDF cache (hooks/pdf_cache.py): a rebuild re-prints only PDFs whose input changed."""
+"""The PDF cache (lmp/print/pdf_cache.py): a rebuild re-prints only PDFs whose input changed."""
 from __future__ import annotations
 
-from lmp.print import pdf_cache  # hooks/ is on sys.path (conftest)
+from lmp.print import pdf_cache
 
 
 def test_key_follows_the_html_and_every_local_file_it_loads(tmp_path):
@@ -35,7 +35,7 @@ def test_round_trip_and_switch_off(tmp_path, monkeypatch):
 
 
 def test_a_booklet_is_imposed_once_for_the_same_a4_pdf(tmp_path, monkeypatch):
-    """hooks/booklets.py `make`: a booklet whose A4 PDF (bytes), title and language are unchanged
+    """lmp/print/booklets.py `make`: a booklet whose A4 PDF (bytes), title and language are unchanged
     comes from the cache; another A4 PDF is imposed again. Booklets are not counted as prints."""
     from lmp.print import booklets
     monkeypatch.setenv("LMP_PDF_CACHE", str(tmp_path / "cache"))

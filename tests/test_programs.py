@@ -22,7 +22,7 @@ BASE = {"bash", "sh", "cd", "echo", "printf", "test", "[", "true", "false", "rm"
         "cp", "mv", "ls", "cat", "grep", "sed", "awk", "sort", "head", "tail", "tr", "find", "env",
         "python", "python3", "pip", "mkdocs", "pytest"}
 COMMAND_SEPARATORS = {"&&", "||", ";", "|", "(", ")", "{", "}"}
-BROWSER = "chromium"   # find_browser() (hooks/pdf_export.py) starts a Chromium: .ci/run's `chromium`
+BROWSER = "chromium"   # find_browser() (lmp_mkdocs/exporter.py) starts a Chromium: .ci/run's `chromium`
 
 
 def ci_table(text: str) -> dict[str, str]:

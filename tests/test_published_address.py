@@ -137,7 +137,7 @@ def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
     assert hrefs[:2] == [ADDRESS + "themes/roles/ppt.html#duties", "#top"], hrefs
     assert hrefs[2:] == ["https://lovdata.no/x", "mailto:a@uis.no"]
 
-    # The printed HTML as hooks/handouts.py finishes it: site links left alone with an address
+    # The printed HTML as lmp/print/handouts.py finishes it: site links left alone with an address
     # (the exporter makes them absolute), plain text without.
     printed = {}
     for address in (ADDRESS, None):

@@ -1,5 +1,5 @@
 """A rebuild in one process (what `mkdocs serve` does after each save) gives exactly what a clean
-build gives, and a build parses each page source once (hooks/_model.py, hooks/site_model.py).
+build gives, and a build parses each page source once (lmp/model/site.py, lmp_mkdocs/start.py).
 
 The review found that a second build in one process doubled the search terms (208 → 416): module
 state of the hooks survived from one build to the next. PDFs are off (their cache is tested in
@@ -41,7 +41,7 @@ def builds(tmp_path_factory):
     """Every build of this module, in one process and one project copy, as `mkdocs serve` and a
     clean `mkdocs build` make them (6 builds instead of 8: the clean build is shared):
     1. under serve: the first build (everything), a save with nothing changed, a save of one
-       default-language page (hooks/serve_one_language.py);
+       default-language page (lmp_mkdocs/serve.py);
     2. serving off: a build and a rebuild into the same folder (what a second build in one
        process gives), counting the parses of each page source in each;
     3. a clean `mkdocs build` of the same (edited) sources, in a new process."""
@@ -63,7 +63,7 @@ def builds(tmp_path_factory):
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
         config.plugins.on_startup(command="serve", dirty=False)     # what `mkdocs serve` calls
         build(config)
-        return config.plugins["hooks/serve_one_language.py"]
+        return config.plugins["lmp_mkdocs/serve.py"]
     try:
         serve_build()                                               # the first build: everything
         hook = serve_build()                                        # a save with nothing changed
@@ -107,7 +107,7 @@ def test_a_build_parses_each_page_once(builds):
 
 @pytest.mark.full   # the module's builds
 def test_under_serve_a_save_of_a_default_language_page_rebuilds_it_and_equals_a_clean_build(builds):
-    """hooks/serve_one_language.py: under `mkdocs serve`, a save that changed only default-language
+    """lmp_mkdocs/serve.py: under `mkdocs serve`, a save that changed only default-language
     pages rebuilds that language and puts the other languages back as their last build made
     them; the site is still byte for byte what a clean build of the same sources gives."""
     changed, recorded = builds["unchanged save"]

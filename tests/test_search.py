@@ -6,7 +6,7 @@ Each row: (query, page that must be among the first 3 results). Pages are site p
 query must be in the reader's language (nb: no page under en/ or nn/; en: only pages under en/;
 nn: only pages under nn/): a nynorsk reader never gets bokmål or English results.
 Fuzzy matching IS supported: one typo up to 6 letters, two from 7 letters, when the word itself
-finds nothing (see hooks/search_worker.js).
+finds nothing (see lmp/search/worker.js).
 """
 from __future__ import annotations
 

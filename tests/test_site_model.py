@@ -1,9 +1,9 @@
-"""The page model (hooks/_model.py) on a small fixture site, in milliseconds: each page is parsed
+"""The page model (lmp/model/site.py) on a small fixture site, in milliseconds: each page is parsed
 once per build, every reader gets the same pages, nothing one reader changes reaches another, and
 per-build state is emptied when the next build starts."""
 from __future__ import annotations
 
-from lmp.model import catalogue  # hooks/ is on sys.path (conftest)
+from lmp.model import catalogue
 from lmp.model import site as model
 from lmp import project
 from lmp import words as lmp_words

@@ -99,7 +99,7 @@ def test_404_pages_switch_to_each_languages_home_page(request, build):
     """A 404 page is no page of the site: its switcher offers each language's home page, with
     root-absolute links like the rest of the 404 page (the web server shows it at any depth), not
     the links of the last page rendered before it (static-i18n leaves those behind:
-    hooks/not_found_pages.py)."""
+    lmp/deploy/not_found_pages.py)."""
     site = request.getfixturevalue(build)
     base = urlsplit(ADDRESS).path if build == "address_site" else "/"
     for lang in LANGUAGES:

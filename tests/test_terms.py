@@ -182,7 +182,7 @@ def test_norwegian_pages_link_to_norwegian_editions(html_site):
 
 @pytest.mark.parametrize("lang", lmp_project.LANGUAGES)
 def test_glossary_lines_up_every_term_in_every_language(html_site, lang):
-    """The glossary's table (hooks/terms_table.py) has a column per language and a row per term of
+    """The glossary's table (lmp/generators/terms_table.py) has a column per language and a row per term of
     data/terms.yml, in that language's words; the site's wording rules (`style: true`, such as UK
     spelling) are no rows."""
     from bs4 import BeautifulSoup

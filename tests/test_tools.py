@@ -50,7 +50,7 @@ def assigned(page) -> list[str]:
 
 
 def minutes_of(entries) -> int:
-    """The site's one rule (hooks/_site.py): the words of the chosen sections, rounded once."""
+    """The site's one rule (lmp/model/pages.py): the words of the chosen sections, rounded once."""
     return reading.minutes_for(sum(e["words"] for e in entries)) if entries else 0
 
 

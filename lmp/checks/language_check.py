@@ -54,7 +54,7 @@ SKIPPED = re.compile(r"`[^`\n]*`"                       # code
                      r"|\b(?:[\w-]+\.)+(?:no|com|org|net|int|eu)\b"     # domain names (regjeringen.no)
                      r"|<!--.*?-->|&[#\w]+;"             # comments (markers), character references
                      r"|\[\^[^\]]*\]"                    # footnote references
-                     r"|\[[a-z][a-z0-9]*(?:-[a-z0-9]+)+\]"  # a cited provision [bhl-ch-8]: hooks/law_citations.py
+                     r"|\[[a-z][a-z0-9]*(?:-[a-z0-9]+)+\]"  # a cited provision [bhl-ch-8]: lmp/generators/law_citations.py
                      r"|:[a-z][\w+-]*:")                  # an icon :material-compass-outline:
 BLOCK_SYNTAX = re.compile(r"^\s*(?:(?:!!!|\?\?\?\+?)\s+[\w-]+|===\+?|--8<--.*$)")  # admonition, tab, snippet
 OTHER_LANGUAGE = lmp_pages.OTHER_LANGUAGE   # a part marked as another language (WCAG 3.1.2)

@@ -1,4 +1,4 @@
-"""Every generated-block marker in a page is one a hook fills (hooks/_markers.py).
+"""Every generated-block marker in a page is one a hook fills (lmp/markers.py).
 
 `<!-- lmp:NAME … -->` with a NAME no hook registered, or a marker in the syntax before `lmp:`
 (`<!-- programme:ics -->`, `<!-- step: … -->`, `{{ law acts }}`), would stay in the page as an

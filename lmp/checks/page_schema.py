@@ -2,7 +2,7 @@
 
 Each problem is logged as a warning `docs/<file>:<line>: <what is wrong>`; under --strict (always
 on, see mkdocs.yml) any warning fails the build. Runs once per build, not again for the second
-language. The schema itself is in CONTRIBUTING.md and hooks/_site.py.
+language. The schema itself is in CONTRIBUTING.md and lmp/model/pages.py.
 """
 from __future__ import annotations
 

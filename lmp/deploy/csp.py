@@ -49,7 +49,7 @@ def policy(hashes: list[str]) -> str:
 def nginx_snippet(site_dir: Path, address: str | None) -> str:
     base = urlsplit(address).path if address else "/"
     lines = [
-        f"# Written by hooks/csp.py for the build in {site_dir.name}/ ({address or 'no SITE_URL: served at /'}).",
+        f"# Written by lmp/deploy/csp.py for the build in {site_dir.name}/ ({address or 'no SITE_URL: served at /'}).",
         "# Do not edit: every build writes it again. Include it before deploy/nginx/laringsmiljo.conf.",
         f'set $lmp_base "{base}";',
         f'set $lmp_not_found "{base}404.html";',

@@ -4,7 +4,7 @@ MkDocs writes the theme's 404.html to the root of the build; static-i18n's build
 language writes it there again (the English page at the root of a Norwegian site). Here each
 language's 404 page is kept: the second language's goes to <lang>/404.html and the default
 language's is put back at the root. Its words come from data/ui.<lang>.yml (not_found), through
-`config.extra.lmp_ui` (set by hooks/ui_check.py).
+`config.extra.lmp_ui` (set by lmp/checks/ui_check.py).
 
 Its language switcher (overrides/partials/alternate.html, `config.extra.alternate`) offers each
 language's home page. static-i18n gives every page the links to the same page in each language by

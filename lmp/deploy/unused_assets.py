@@ -2,7 +2,7 @@
 
 Material copies every lunr language (30 word-splitters and stemmers, ~1 MB, e.g. the Japanese
 `tinyseg`) and source maps (~1.3 MB) into every build. The site's search worker
-(hooks/search_index.py) embeds lunr with each language's stemmer (mkdocs.yml extra.search_stemmers), which it reads from the build at
+(lmp/search/index.py) embeds lunr with each language's stemmer (mkdocs.yml extra.search_stemmers), which it reads from the build at
 post-build time: those files stay, everything else below is excluded from the build here
 (on_files), so it is never written to site/. With LMP_SEARCH=material (plain Material search, for
 scripts/search_benchmark.py) lunr's languages are kept: Material's own worker loads them.

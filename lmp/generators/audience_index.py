@@ -2,7 +2,7 @@
 narrow down to their setting and role.
 
 Read from the `settings`, `roles` and `themes` front matter of every page of the same language
-(hooks/_site.py), so a page turns up here as soon as its front matter says whom it concerns. A page
+(lmp/model/pages.py), so a page turns up here as soon as its front matter says whom it concerns. A page
 that names no setting (or no role) concerns every setting (or every role). Each page is listed once:
 under its theme when it names one theme, under "for all the themes" when it names several, and
 under "about, tools and reference" when it names none.

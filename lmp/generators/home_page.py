@@ -7,7 +7,7 @@
   names the next one.
 - `<!-- lmp:home-themes -->` becomes the four themes, each with its title from the theme page's own
   front matter (one source for the title).
-Words come from data/ui.<lang>.yml (home, home_terms), markup from overrides/lmp/home-now.html; dates and gathering formats from hooks/programme.py.
+Words come from data/ui.<lang>.yml (home, home_terms), markup from overrides/lmp/home-now.html; dates and gathering formats from lmp/generators/programme.py.
 """
 from __future__ import annotations
 

@@ -153,7 +153,7 @@ def calendar(data: dict, lang: str, stamp: dt.datetime | None = None,
 def ics_bytes(data: dict, lang: str, docs_dir) -> bytes:
     """The .ics file of one language, made again only when something it is made from changed (the
     data, the language's words, the theme titles, SOURCE_DATE_EPOCH, this code, icalendar's version:
-    hooks/_cache.py). Its DTSTAMP is the time the file was made."""
+    lmp/cache.py). Its DTSTAMP is the time the file was made."""
     titles = [model.theme_title(semester["theme"], lang, docs_dir) for semester in data["semesters"]]
     inputs = (repr(data), lang, repr(TEXT[lang]), repr(titles), os.environ.get("SOURCE_DATE_EPOCH", ""))
     return cache.made("ics", inputs, lambda: calendar(data, lang, docs_dir=docs_dir).to_ical(),

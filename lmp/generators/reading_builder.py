@@ -1,6 +1,6 @@
 """Give the reading-assignment builder (tools/reading-builder) its catalogue and its script.
 
-The catalogue of one language (hooks/_catalogue.py) is embedded in the page as JSON in a
+The catalogue of one language (lmp/model/catalogue.py) is embedded in the page as JSON in a
 <script type="application/json">, so the page works under file:// where fetch() is blocked, and
 the script is loaded on this page only. The script (docs/assets/javascripts/reading-builder.js)
 renders only what this catalogue holds: the selection in the URL is a list of its ids. Each

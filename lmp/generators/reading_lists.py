@@ -5,7 +5,7 @@ The rule, also stated on the page, for semester N and each group (the working gr
   staff-meeting plan and the further reading (SKIP_FOR_STAFF);
 - the group's own role page: the whole page in semester 1, its "semester by semester" section later;
 - working group only: every topic page, whole, in the first semester whose theme its `themes` lists.
-Minutes come from the catalogue's words (hooks/_catalogue.py, minutes_of): a row is its sections'
+Minutes come from the catalogue's words (lmp/model/catalogue.py, minutes_of): a row is its sections'
 words rounded once, so a "whole page" row shows the minutes printed under that page's title, and
 the total is all the words of the list rounded once (it can be less than the sum of the rows).
 """

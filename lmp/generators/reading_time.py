@@ -1,6 +1,6 @@
 """Show an honest reading time under each page title, computed from the page's own words.
 
-The words-per-minute figure and what counts as a word are in hooks/_site.py. The figure comes
+The words-per-minute figure and what counts as a word are in lmp/model/pages.py. The figure comes
 from catalogue.page_minutes: the same words (role pages with their generated "by semester"
 section) and the same rounding as the reading-assignment builder, the reading lists and the
 onboarding paths. The words are in data/ui.<lang>.yml (reading_time). The minutes are also kept in page.meta["reading_time"] for templates and tools.

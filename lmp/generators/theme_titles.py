@@ -2,7 +2,7 @@
 the front matter of themes/theme-2/index in the page's language (model.theme_title). A theme's
 name is typed once, on its own page; lists, headings and links elsewhere use the marker, e.g.
 `[<!-- lmp:theme-title theme-2 -->](../themes/theme-2/index.md)`. An unknown theme id is reported
-with its file and line by the marker check (hooks/markers.py) before anything is rendered.
+with its file and line by the marker check (lmp/checks/marker_names.py) before anything is rendered.
 """
 import sys
 from pathlib import Path
@@ -23,7 +23,7 @@ def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> st
     lang = page.lang
 
     def title(marker):
-        if marker.args not in pages.THEMES:   # reported before rendering (hooks/markers.py)
+        if marker.args not in pages.THEMES:   # reported before rendering (lmp/checks/marker_names.py)
             return marker.text
         return model.theme_title(marker.args, lang, site.docs_dir)
 

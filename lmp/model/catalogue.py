@@ -2,7 +2,7 @@
 
 Shared by the tool pages (reading lists, reading-assignment builder, onboarding path, audience
 index, who-does-what matrix). Not a hook itself: the tool hooks import it. Everything comes from
-the Markdown sources and their front matter (hooks/_site.py reads them); reading minutes use
+the Markdown sources and their front matter (lmp/model/pages.py reads them); reading minutes use
 reading.reading_minutes, the same count as the reading time under each page title.
 
 A section's id is `<page id>#<heading id>`, e.g. `theme-2#legal-anchors`: stable, because both
@@ -77,7 +77,7 @@ def language(page) -> str:
 
 def pages(docs_dir, lang: str) -> list[lmp_pages.Page]:
     """Every page of one language with valid front matter, in path order (from the build's
-    page model: hooks/_model.py)."""
+    page model: lmp/model/site.py)."""
     return [page for page in model.iter_pages(docs_dir) if page.lang == lang and not page.meta_error]
 
 
@@ -114,7 +114,7 @@ def _sections(page: lmp_pages.Page, lang: str) -> list[Section]:
 
 def load(docs_dir, lang: str) -> list[Entry]:
     """The catalogue of one language: theme modules by semester, then topics, then roles.
-    Computed once per build from the page model (hooks/_model.py) and shared by every tool
+    Computed once per build from the page model (lmp/model/site.py) and shared by every tool
     page that uses it: treat it as read-only."""
     return model.current(docs_dir).once(("catalogue", lang), lambda: _load(docs_dir, lang))
 

@@ -76,7 +76,7 @@ class Page:
 
 def read_page(path: Path, docs_dir: Path) -> Page:
     """One source file read and parsed now. Hooks read pages from the build's model instead
-    (iter_pages, theme_title, hooks/_model.py), which parses each page once per build."""
+    (iter_pages, theme_title, lmp/model/site.py), which parses each page once per build."""
     return parse_page(Path(path), Path(docs_dir))
 
 

@@ -18,7 +18,7 @@ WORDS_PER_MINUTE = 200
 # usability test timed such readers at 16-27 minutes for a theme module of 2,100-3,300 words
 # (shared/notes/review-findings.md, section 2): about 80-130 words a minute. We take 100, the
 # middle of that range, for the between-session reading shown in each module's
-# "Before the next seminar" box (hooks/before_next_seminar.py).
+# "Before the next seminar" box (lmp/generators/before_next_seminar.py).
 SECOND_LANGUAGE_WORDS_PER_MINUTE = 100
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
 

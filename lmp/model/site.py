@@ -1,13 +1,13 @@
 """The page model: every page of every language, read and parsed ONCE per build, shared by all.
 
-Not a hook itself: `hooks/site_model.py` (the first hook in mkdocs.yml) is its thin MkDocs
+Not a hook itself: `lmp_mkdocs/start.py` (the first hook in mkdocs.yml) is its thin MkDocs
 adapter. At the start of each build (its on_config, before any check or generator) it
 
 1. resets every piece of per-build state that a module registered with `per_build()`, so that a
    rebuild in the same process (`mkdocs serve`) starts from what a clean build starts from;
 2. reads and parses every Markdown source under docs_dir once (`Site`), for both languages.
 
-The checks (page_schema, translation_pairs, …), the section catalogue (hooks/_catalogue.py) and
+The checks (page_schema, translation_pairs, …), the section catalogue (lmp/model/catalogue.py) and
 every generator then read the pages from this model: `pages.iter_pages`, `pages.theme_title` and
 `_catalogue.load` all go through `current()`. Everything here is plain Python on paths and
 strings (no MkDocs object), so it can be used by scripts and tests, and ported to another engine.
@@ -36,7 +36,7 @@ def per_build(container):
 
 
 # The content and data problems the checks found in this build: (logger name, 'file:line', problem).
-# hooks/site_model.py stops a strict build on them before anything is rendered, or, in a preview
+# lmp_mkdocs/start.py stops a strict build on them before anything is rendered, or, in a preview
 # (`mkdocs serve --no-strict`), logs them and shows each on its page.
 PROBLEMS: list = per_build([])
 

@@ -1,6 +1,6 @@
-"""HTML → Word for hooks/docx_templates.py: python-docx, imported only when a file is converted.
+"""HTML → Word for lmp/outputs/docx_templates.py: python-docx, imported only when a file is converted.
 
-See hooks/docx_templates.py for what the Word file holds and when it is made."""
+See lmp/outputs/docx_templates.py for what the Word file holds and when it is made."""
 from __future__ import annotations
 
 import io

@@ -9,7 +9,7 @@ the page's public address, SITE_URL) and puts a download link at the top of the 
 is a file of the build (registered in on_files, its bytes set once the page's HTML exists, copied
 by MkDocs), so the link is a Markdown link that strict validation checks; relative, so it works
 over HTTP and from file://. Anything marked `.lmp-web-only` stays out of the Word file (and out of
-print). A conversion is cached (hooks/_cache.py: .cache/docx/ and memory, under a hash of the page's
+print). A conversion is cached (lmp/cache.py: .cache/docx/ and memory, under a hash of the page's
 HTML, this converter and its packages; LMP_BUILD_CACHE=off switches it off): a rebuild with nothing
 changed converts no file.
 """
@@ -41,7 +41,7 @@ stats = {"converted": 0, "cached": 0, "seconds": 0.0}   # of the language build 
 
 
 def cached_docx(html: str, title: str, lang: str, description: str, base: str | None) -> bytes:
-    """html_to_docx, or the file it made before from the same input (hooks/_cache.py: keyed on the
+    """html_to_docx, or the file it made before from the same input (lmp/cache.py: keyed on the
     page HTML, this converter's source and the versions of python-docx and Beautiful Soup)."""
     made = []
 

@@ -4,18 +4,18 @@ A4 sheets in booklet order, to print double-sided (flip on the short edge), fold
 - Right after a theme handout `themes/theme-1/index.pdf` is printed, in a thread while Chromium
   prints the other documents, `themes/theme-1/index-<suffix>.pdf` is imposed (suffix per
   language: data/ui.<lang>.yml, section `booklet`): on_post_page gives the page's
-  `lmp_after_print` to hooks/pdf_export.py, which runs it after the page's print. A booklet
+  `lmp_after_print` to lmp_mkdocs/exporter.py, which runs it after the page's print. A booklet
   whose A4 PDF, title, language and imposing code are unchanged comes from the PDF cache
-  (hooks/pdf_cache.py).
+  (lmp/print/pdf_cache.py).
 - Booklet order: the pages are padded with blank pages (before the back page) to a multiple of 4, N;
   sheet k holds pages (N-1-2k, 2k) in front and (2k+1, N-2-2k) behind: folded and nested, the
   stack reads 1, 2, 3, …
 - Tagging: the placed pages are form XObjects; their own marked content is dropped (it belongs to
   the A4 file's structure tree) and each placed page becomes one tagged section whose /ActualText
-  is that page's text, in reading order (A4 page order, not sheet order). hooks/pdf_ua.py adds the
+  is that page's text, in reading order (A4 page order, not sheet order). lmp/print/pdf_ua.py adds the
   XMP metadata; PyPI `pdfua` checks the booklets like every PDF (tests/test_paper.py).
 - The handouts page (tools/handouts) links each booklet beside its handout from the start: the
-  booklet is a file of the build (hooks/handouts.py `on_files`, so `--strict` validates the link)
+  booklet is a file of the build (lmp/print/handouts.py `on_files`, so `--strict` validates the link)
   and the link is in the list's template (overrides/lmp/handout-list.html); no built file is
   rewritten after the build.
 """
@@ -38,7 +38,7 @@ from lmp.print import pdf_ua  # noqa: E402
 pikepdf = project.lazy_import("pikepdf")   # imported when a booklet is made (see pdf_ua)
 
 LOG = logging.getLogger("mkdocs.hooks.booklets")
-_PDFIUM = threading.Lock()        # booklets are imposed in threads (hooks/pdf_export.py `_print_of`)
+_PDFIUM = threading.Lock()        # booklets are imposed in threads (lmp_mkdocs/exporter.py `_print_of`)
 SHEET = (841.89, 595.28)          # landscape A4 in points; each half is an A5 page
 
 

@@ -1,5 +1,5 @@
 """Printable PDFs from the same Markdown as the web pages: a seminar kit for every theme and the
-whole handbook, in each language. mkdocs-exporter prints them (hooks/pdf_export.py); this hook
+whole handbook, in each language. mkdocs-exporter prints them (lmp_mkdocs/exporter.py); this hook
 decides what goes into the printed HTML and where the PDFs are offered. Words come from
 data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.html.
 
@@ -293,7 +293,7 @@ def _printable(root: Tag, site_url: str | None = None) -> None:
 
 
 def _page_ref(anchor: str, lang: str) -> Tag:
-    """' (se side 00)' after a link inside the PDF; hooks/pdf_export.py puts in the number."""
+    """' (se side 00)' after a link inside the PDF; lmp_mkdocs/exporter.py puts in the number."""
     before, _, after = words(lang)["see_page"].partition("{page}")
     return _one(render("handout-page-ref.html", before=before, after=after, anchor=anchor))
 

@@ -3,9 +3,9 @@
 The key is a hash of the HTML that Chromium would print plus the bytes of every local file it
 loads (stylesheets, scripts, images: mkdocs-exporter rewrites their addresses to absolute paths),
 so a change to a page, the print stylesheet or an image gives a new key. Chromium's output for
-the same input is taken as the same PDF. hooks/pdf_export.py keeps each PDF finished (after
-hooks/pdf_ua.py `finish`), so its key also holds the page's printed HTML and the finishing code
-(`also`). hooks/booklets.py keeps each booklet here too (key: its A4 PDF's bytes, title, language
+the same input is taken as the same PDF. lmp_mkdocs/exporter.py keeps each PDF finished (after
+lmp/print/pdf_ua.py `finish`), so its key also holds the page's printed HTML and the finishing code
+(`also`). lmp/print/booklets.py keeps each booklet here too (key: its A4 PDF's bytes, title, language
 and the imposing code). The cache lives in `.cache/pdf/` (git-ignored);
 LMP_PDF_CACHE=off switches it off, LMP_PDF_CACHE=<dir> moves it. Not a hook (pdf_export uses it).
 """
@@ -55,7 +55,7 @@ def key(html: str, also: tuple[str | bytes, ...] = ()) -> str:
 
 def get(key: str, count: bool = True) -> tuple[bytes, int] | None:
     """The cached PDF and its page count; `count` adds it to the printed/unchanged figures that
-    pdf_export logs (a booklet, hooks/booklets.py, is not counted)."""
+    pdf_export logs (a booklet, lmp/print/booklets.py, is not counted)."""
     folder = directory()
     if folder is None or not (folder / f"{key}.pdf").is_file():
         stats["printed"] += count

@@ -7,7 +7,7 @@ keyboard handling, and give each language a worker of its own:
 
 - After static-i18n has built and merged both languages, Material's index is split by language
   into site/search/lmp-search.<lang>.js: lunr, the Snowball stemmer (nb), that language's pages and
-  sections, its synonym groups (includes/search-synonyms.<lang>.yml) and hooks/search_worker.js.
+  sections, its synonym groups (includes/search-synonyms.<lang>.yml) and lmp/search/worker.js.
   One script file per language: it loads as a Web Worker over HTTP, and through Material's
   iframe-worker shim under file:// (the offline zip), where fetch() is blocked.
 - Each page's config names the worker of its own language, so results are in the reader's language.
@@ -42,7 +42,7 @@ OUTPUT = "search/lmp-search.{lang}.js"
 LUNR = "assets/vendor/lunr/lunr.min.js"
 LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{name}.min.js"   # shipped by Material
 # Definition-list terms by section (Material's index drops <dl>): location#anchor → terms
-# (both are emptied at the start of each build: hooks/_model.py `per_build`)
+# (both are emptied at the start of each build: lmp/model/site.py `per_build`)
 DEFINED: dict[str, list[str]] = model.per_build({})
 # Per page URL: its front-matter type and description, and its reading-time line as rendered
 PAGES: dict[str, dict] = model.per_build({})
@@ -87,7 +87,7 @@ def load_synonyms(lang: str) -> list[list[str]]:
 
 def check_synonyms(docs_dir=None):
     """('file', problem) for each language's synonym file that is not a list of groups: a content
-    check, reported before anything is rendered (hooks/site_model.py)."""
+    check, reported before anything is rendered (lmp_mkdocs/start.py)."""
     for lang in project.LANGUAGES:
         try:
             load_synonyms(lang)
@@ -126,7 +126,7 @@ def write_workers(site_dir: Path, index: dict, stemmers: dict | None = None) -> 
     for lang, docs in split_index(index).items():
         if not docs:
             raise BuildError(f"search: no {lang} pages in the search index; did static-i18n's "
-                              "post_build run before hooks/search_index.py?")
+                              "post_build run before lmp/search/index.py?")
         parts = [lunr]
         stemmer = (stemmers or {}).get(lang)
         if stemmer:  # lunr's core stems English; Norwegian comes from lunr-languages ("no")

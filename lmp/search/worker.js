@@ -1,5 +1,5 @@
 /* Site search worker: one language, Norwegian-aware. Built into site/search/lmp-search.<lang>.js by
- * hooks/search_index.py, after lunr (docs/assets/vendor/lunr), Material's lunr-languages stemmer
+ * lmp/search/index.py, after lunr (docs/assets/vendor/lunr), Material's lunr-languages stemmer
  * (nb only) and `self.LMP_SEARCH = {lang, docs, synonyms}` (that language's pages and sections).
  *
  * It speaks Material's search-worker protocol (SETUP 0 → READY 1, QUERY 2 → RESULT 3), so Material's

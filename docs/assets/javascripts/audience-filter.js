@@ -1,4 +1,4 @@
-// The audience filter on tools/by-audience (hooks/audience_index.py writes the form and the lists).
+// The audience filter on tools/by-audience (lmp/generators/audience_index.py writes the form and the lists).
 // The reader chooses a setting and a role; only the pages that concern them stay visible, with a
 // count per theme and in all. The choice lives only in the URL (?setting=…&role=…): shareable,
 // never stored. Without JavaScript the form stays hidden and every list is shown.

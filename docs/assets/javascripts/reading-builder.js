@@ -1,7 +1,7 @@
 /* Reading-assignment builder (tools/reading-builder): tick sections, see the total, share a link.
  *
  * The catalogue comes from the page itself (<script type="application/json" id="lmp-catalogue">,
- * written at build time by hooks/reading_builder.py). The selection lives in the URL only
+ * written at build time by lmp/generators/reading_builder.py). The selection lives in the URL only
  * (?s=<id>,<id>…): no server, no cookies, no storage. Ids from the URL are only looked up in the
  * catalogue; nothing from the URL is ever written into the page, and the DOM is built with
  * createElement/textContent only.
@@ -61,7 +61,7 @@
   }
 
   /* Minutes of some sections together: their words added up and rounded up once, with the
-     site's words per minute (hooks/_site.py minutes_for), so a whole page shows the minutes
+     site's words per minute (lmp/model/pages.py minutes_for), so a whole page shows the minutes
      printed under its title. Nothing chosen is 0 min. */
   function minutesOf(list) {
     if (!list.length) return 0;
