@@ -8,9 +8,9 @@ uses. The same key always means the same bytes, so a hit is never stale; it is k
 build. LMP_BUILD_CACHE=off makes everything afresh; LMP_BUILD_CACHE=<dir> moves the folder.
 PDFs have their own cache (lmp/print/pdf_cache.py), keyed on the printed HTML. The checks' results
 per file (`_model.unchanged`: term_check, law_citations, draft_markers) are kept the same way
-(`result`, `.cache/checks/<kind>.json`), keyed on their inputs and the hooks' code, so a new
+(`result`, `.cache/checks/<kind>.json`), keyed on their inputs and the site's code, so a new
 `mkdocs build` process does not re-scan every page that did not change.
-Not a hook; plain functions.
+Plain functions.
 """
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ def _hooks_digest() -> str:
 
 def result(kind: str, name: str, inputs: tuple, compute):
     """compute() one file's check result (JSON: lists, strings, numbers), or the result kept from
-    an earlier build when its inputs and the hooks' code are the same (no cache: compute())."""
+    an earlier build when its inputs and the site's code are the same (no cache: compute())."""
     folder = directory()
     if folder is None:
         return compute()

@@ -3,8 +3,8 @@
     <!-- lmp:NAME -->            e.g. <!-- lmp:programme-gatherings -->
     <!-- lmp:NAME ARGUMENTS -->  e.g. <!-- lmp:theme-title theme-2 -->
 
-A hook that fills a marker registers its names at import time (`register("programme-gatherings")`);
-MkDocs imports every hook before the first page is read, so the registry is complete when the
+A module that fills a marker registers its names at import time (`register("programme-gatherings")`);
+The adapter imports every module before the first page is read, so the registry is complete when the
 check (lmp/checks/marker_names.py) reports an unknown name as `docs/<file>:<line>`.
 Plain functions, no MkDocs objects: the domain logic stays portable.
 """
@@ -16,7 +16,7 @@ from typing import Callable, Iterator, NamedTuple
 
 MARKER = re.compile(r"<!--\s*lmp:([a-z0-9-]+)(?:[ \t]+([^>]*?))?\s*-->")
 
-KNOWN: dict[str, str] = {}   # name → the hook module that fills it
+KNOWN: dict[str, str] = {}   # name → the module that fills it
 
 # The syntax before `lmp:` (`<!-- programme:ics -->`, `<!-- step: a b -->`, `<!-- path-total -->`,
 # `{{ law acts }}`): one lowercase word, maybe a colon and arguments. Reported, so that an old

@@ -1,4 +1,4 @@
-"""Markup of everything the hooks generate (tables, lists, covers, back pages, buttons) lives in
+"""Markup of everything the site's code generates (tables, lists, covers, back pages, buttons) lives in
 Jinja templates under overrides/lmp/, never in Python strings. One environment per process;
 a template is parsed once and reused (Jinja's own cache, auto_reload keeps `mkdocs serve` fresh),
 and its compiled code is kept in `.cache/jinja/` for the next build (`_cache.jinja_bytecode`).
@@ -7,7 +7,7 @@ Templates end in .html: MkDocs copies any other file in a theme folder into the 
     from lmp.templates import render
     html = render("programme-table.html", rows=rows, words=words.ui(lang)["programme"])
 
-StrictUndefined: a template that names a value the hook did not pass fails loudly.
+StrictUndefined: a template that names a value the caller did not pass fails loudly.
 """
 from __future__ import annotations
 

@@ -33,11 +33,11 @@ class Words(dict):
             raise MissingWord(f"{self._file}: no key '{self._path}{key}' (every language file needs "
                               f"the same keys as data/ui.{project.DEFAULT_LANGUAGE}.yml)") from None
 
-    def get(self, key, default=None):  # only for optional lookups a hook decides on itself
+    def get(self, key, default=None):  # only for optional lookups a caller decides on itself
         return super().get(key, default)
 
     def _read_only(self, *args, **kwargs):
-        raise TypeError(f"{self._file}: interface words are shared by every hook and page "
+        raise TypeError(f"{self._file}: interface words are shared by every module and page "
                         "(lmp/model/pages.py ui()): copy a section before changing it")
 
     __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only
@@ -54,7 +54,7 @@ def ui(lang: str) -> Words:
     if not path.exists():
         raise MissingWord(f"{name}: no such language file for the language '{lang}' "
                           "(mkdocs.yml's i18n `languages:` lists it)")
-    # Built once while the file is unchanged (hooks ask ~800 times a build), shared: read-only.
+    # Built once while the file is unchanged (asked ~800 times a build), shared: read-only.
     stat = path.stat()
     version, cached = (stat.st_mtime_ns, stat.st_size), _WORDS.get(str(path))
     if cached is None or cached[0] != version:

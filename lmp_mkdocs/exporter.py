@@ -22,7 +22,7 @@ Three repairs, each small, and one saving (see shared/notes/toolchain.md §1–2
    (lmp/print/pdf_cache.py) instead of Chromium, and the largest document is printed first. Each
    print is finished (lmp/print/pdf_ua.py `finish`: bookmarks, PDF/UA, compression) in a thread
    while Chromium prints the next one, and goes into the cache finished: a PDF from the cache
-   needs no work at all. What another hook asks to be done with a written PDF
+   needs no work at all. What another module asks to be done with a written PDF
    (`page.lmp_after_print`: lmp/print/booklets.py's booklet) runs in a thread right after its print.
 5. The address in PDFs: with SITE_URL set, mkdocs-exporter makes links to the site absolute on it.
    Without it, a link to another page would point into the temporary file the PDF is printed
@@ -144,7 +144,7 @@ def _drop_held() -> None:
 
 async def _print_of(page, task):
     """Run an exporter print task with its page known to `_print` (which finishes the PDF with
-    the page's printed HTML); then, in a thread, what another hook asked to be done with the
+    the page's printed HTML); then, in a thread, what another module asked to be done with the
     written PDF (`page.lmp_after_print`: lmp/print/booklets.py imposes the booklet)."""
     import asyncio   # here: an HTML-only build never needs it
     _printing.set(page)
@@ -181,7 +181,7 @@ def _load_group_once(plugins):
 
 
 def _patch_browser():
-    """Our launch and print in mkdocs-exporter's Browser. Imported here, not when the hook loads:
+    """Our launch and print in mkdocs-exporter's Browser. Imported here, not when the module loads:
     an HTML-only build (PDF=false) never imports mkdocs-exporter or Playwright."""
     from mkdocs_exporter.formats.pdf.browser import Browser
     Browser.launch = _launch

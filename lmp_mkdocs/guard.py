@@ -4,7 +4,7 @@ The project patches or leans on internals of mkdocs-exporter, Material and mkdoc
 (MAINTAINING.md lists each). The versions pinned in requirements.txt are the tested ones; when
 the installed version differs, a strict build (every build here but the preview) stops before
 rendering, naming the package (lmp_mkdocs/start.py); the preview logs it as a warning. To upgrade: change the pin, run `pytest tests/test_integrations.py`
-(seconds: it asserts every internal the hooks use still exists), then the full suite.
+(seconds: it asserts every internal the adapter uses still exists), then the full suite.
 """
 from __future__ import annotations
 
@@ -37,11 +37,12 @@ def untested(installed=metadata.version, lock: Path | None = None) -> list[str]:
     for name, tested in tested_versions(lock).items():
         try:
             version = installed(name)
+            found = f"{name} {version} is installed"
         except metadata.PackageNotFoundError:
-            version = "not installed"
+            version, found = None, f"{name} is not installed"
         if version != tested:
             problems.append(
-                f"{name} {version} is installed, but this project is tested with {tested} "
+                f"{found}, but this project is tested with {tested} "
                 f"(requirements.txt). Its internals are patched here: see MAINTAINING.md, "
                 f"'Upgrading a dependency', and run tests/test_integrations.py."
             )

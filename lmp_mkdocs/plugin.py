@@ -13,7 +13,7 @@ from mkdocs.plugins import EVENTS, BasePlugin, CombinedEvent
 
 from lmp_mkdocs.errors import engine_errors
 
-# The order of work: what was the list of hooks in mkdocs.yml.
+# The order of work (it was the list of hook files in mkdocs.yml).
 MODULES = (
     "lmp_mkdocs.start",                      # per-build state reset, pages parsed once, the checks' verdict
     "lmp_mkdocs.guard",                      # an untested version of a patched package stops the build

@@ -7,11 +7,11 @@ depend on another language's page text, so after such a save the languages whose
 change are put back as their last build made them instead of being built again:
 
 - while serving, each nested build is recorded: the files it wrote into the site folder (their
-  bytes), the search entries it added, and what it added to the hooks' per-build state
+  bytes), the search entries it added, and what it added to the modules' per-build state
   (`_model.per_build` containers, e.g. search_index's page information);
 - before each rebuild, the watched sources are compared with the previous build's: when the only
   changes are edits of existing `*.<lang>.md` pages (no page added or removed, no data, include,
-  template, hook or config change), the nested build of each other language whose record exists
+  template, code or config change), the nested build of each other language whose record exists
   is replaced by that record; anything else rebuilds every language, as `mkdocs build` always
   does. The default language is static-i18n's outer build and is always built: a save of an
   `.nb.md` page builds nb only, a save of an `.en.md` page builds nb and en.
@@ -151,7 +151,7 @@ def recorded_build(original):
 
 def install() -> None:
     """Wrap static-i18n's build() with this module's records (again for each build: a process
-    that loads the hooks of another project copy, as the tests do, uses that copy's module)."""
+    that loads the code of another project copy, as the tests do, uses that copy's module)."""
     import mkdocs_static_i18n.plugin as i18n_plugin
     guard()
     i18n_plugin.build = recorded_build(getattr(i18n_plugin.build, "lmp_original", i18n_plugin.build))

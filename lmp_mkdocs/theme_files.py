@@ -21,6 +21,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+import mkdocs   # the engine that runs (MkDocs, or a fork such as ProperDocs that provides its modules)
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -57,7 +58,8 @@ def listing_inputs(config) -> tuple:
         if not any(folder.resolve().is_relative_to(prefix) for prefix in installed):
             names.append(sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")))
     return (list(config.theme.dirs), sorted(config.theme.static_templates),   # a set: sorted, or the key varies
-            [f"{name}=={metadata.version(name)}" for name in ("mkdocs", "mkdocs-material")], names)
+            [f"{mkdocs.__name__}=={mkdocs.__version__}", f"mkdocs-material=={metadata.version('mkdocs-material')}"],
+            names)
 
 
 def add_files_from_theme(self: Files, env, config) -> None:

@@ -3,6 +3,7 @@ through one adapter, `lmp_mkdocs` (MAINTAINING.md, "The code")."""
 from __future__ import annotations
 
 import ast
+import re
 import json
 import subprocess
 import sys
@@ -103,3 +104,31 @@ def test_mkdocs_yml_names_one_adapter_and_no_hook_files():
     assert "\nhooks:" not in config
     assert "\n  - lmp\n" in config
     assert not (ROOT / "hooks").exists()
+
+
+def test_maintaining_stays_a_guide_whose_places_exist():
+    """MAINTAINING.md: at most 250 lines; every module and function its patch table names exists;
+    every LMP_ setting the guides document is read by the code."""
+    guide = (ROOT / "MAINTAINING.md").read_text(encoding="utf-8")
+    assert len(guide.splitlines()) <= 250
+    table = guide[guide.index("## Patches of third-party internals"):guide.index("## Other engines")]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and line[2:3].isdigit()]
+    assert len(rows) >= 10
+    missing = []
+    for row in rows:
+        where = row.split(" | ")[2]
+        files = [ROOT / name if "/" in name else ROOT / "lmp_mkdocs" / name
+                 for name in re.findall(r"([\w/]+\.py)", where)]
+        for path in files:
+            if not path.is_file():
+                missing.append(f"{path.relative_to(ROOT)} (row {row[:6]})")
+                continue
+            text = path.read_text(encoding="utf-8")
+            missing += [f"{path.relative_to(ROOT)}: {name}" for name in re.findall(r"`(\w+)`", where)
+                        if not re.search(rf"\b{name}\b", text)]
+    assert missing == []
+    code = "\n".join(path.read_text(encoding="utf-8") for folder in ("lmp", "lmp_mkdocs", "scripts", "tests")
+                     for path in (ROOT / folder).rglob("*.py")) + (ROOT / "Makefile").read_text(encoding="utf-8")
+    documented = {name for guide_file in ("MAINTAINING.md", "README.md", "CONTRIBUTING.md")
+                  for name in re.findall(r"\bLMP_[A-Z_]+\b", (ROOT / guide_file).read_text(encoding="utf-8"))}
+    assert sorted(name for name in documented if name not in code) == []

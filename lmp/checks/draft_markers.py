@@ -2,7 +2,7 @@
 
 The phrases live in one data file, data/draft-markers.yml (nb, en and both). The build fails
 under --strict with `docs/<file>:<line>: draft marker '<phrase>' …` for each phrase in a page's
-Markdown, and with `docs/<file>: generated text …` for one that a hook or data file put into the
+Markdown, and with `docs/<file>: generated text …` for one that generated text or a data file put into the
 rendered page (the handouts and the handbook are printed from these pages). Doubts go to
 REVIEW-REGISTER.md instead.
 """

@@ -1,9 +1,9 @@
-"""Every generated-block marker in a page is one a hook fills (lmp/markers.py).
+"""Every generated-block marker in a page is one a generator fills (lmp/markers.py).
 
-`<!-- lmp:NAME … -->` with a NAME no hook registered, or a marker in the syntax before `lmp:`
+`<!-- lmp:NAME … -->` with a NAME no module registered, or a marker in the syntax before `lmp:`
 (`<!-- programme:ics -->`, `<!-- step: … -->`, `{{ law acts }}`), would stay in the page as an
 invisible comment or as text; so would a theme title marker with an unknown theme id. Each is a warning `docs/<file>:<line>: …` (fatal under --strict).
-Runs at on_config: MkDocs has imported every hook by then, so every name is registered.
+Runs at on_config: the adapter has imported every module by then, so every name is registered.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """No development address in what is published.
 
 The public address comes from one place (SITE_URL → mkdocs.yml's `site_url`, see
-`_site.public_address`). This hook stops a build whose sources hard-code a development address
+`_site.public_address`). This module stops a build whose sources hard-code a development address
 (127.0.0.1, localhost, 0.0.0.0): each one is a warning `docs/<file>:<line>: …`, fatal under
 --strict. The built output is scanned by tests/test_published_address.py.
 """

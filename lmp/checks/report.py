@@ -15,7 +15,7 @@ def report(docs_dir, config_file, name: str, check, inputs: tuple = ()) -> None:
     build's verdict before anything is rendered (lmp_mkdocs/start.py: a strict build stops with
     every problem in one message; a preview logs them and shows them on their pages). Its
     problems are kept (`cache.result`, in .cache/checks/report.json) under a digest of the
-    project's sources (sources_digest: a check reads nothing else of the project), the hooks'
+    project's sources (sources_digest: a check reads nothing else of the project), the site's
     code and `inputs` (anything else the check reads, e.g. a dictionary's version): a new build
     with none of them changed logs the same problems without running the check again."""
     def run():
@@ -43,7 +43,7 @@ _SOURCES: dict[str, tuple[list, str]] = {}   # project → (its files' path, siz
 def sources_digest(docs_dir, config_file) -> str:
     """A digest of everything a content check reads from the project: mkdocs.yml and every file
     under docs/, data/, includes/, overrides/ and print/ (of the config's project and of the project these
-    hooks belong to, when another), read again only when a file's size or time changed."""
+    code belongs to, when another), read again only when a file's size or time changed."""
     folder_of_project = Path(config_file).parent
     files = [Path(config_file)]
     folders = [Path(docs_dir)] + [base / name for base in dict.fromkeys((folder_of_project, project.ROOT))

@@ -1,7 +1,7 @@
 """Append the page language's abbreviation list (includes/abbreviations.<lang>.md) to each page.
 
 Material shows them as tooltips (content.tooltips). static-i18n cannot give each language its
-own pymdownx.snippets settings, hence this hook.
+own pymdownx.snippets settings, hence this module.
 """
 from pathlib import Path
 from lmp import project

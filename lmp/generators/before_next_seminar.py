@@ -2,7 +2,7 @@
 
 Checks (file:line, fatal under --strict) that every theme module opens with the box, an admonition
 `!!! note "<TITLE>"`, of at most MAX_WORDS words, holding the marker `<!-- lmp:between-reading -->`.
-The hook replaces the marker with the reading time of the between-session reading: the box, the
+This module replaces the marker with the reading time of the between-session reading: the box, the
 `between-sessions` section, and every section of the page that the box or that section links to
 (`(#legal-anchors)`…). It gives the minutes at the site's words per minute and at the slower
 second-language figure (both in lmp/model/pages.py, with their reasons).

@@ -2,7 +2,7 @@
 
 The page says, in prose, which step comes when and why; each step names the sections to read with a
 marker `<!-- lmp:step theme-1#why role-staff#duties -->` (catalogue ids, lmp/model/catalogue.py). The
-hook writes a link and the reading time for each section, and `<!-- lmp:path-total -->` becomes the
+module writes a link and the reading time for each section, and `<!-- lmp:path-total -->` becomes the
 reading time of all the steps' sections under the same H2 (their words rounded once,
 catalogue.minutes_of, as everywhere on the site). An id that is not in the catalogue is a warning (fatal under
 --strict), so a path never silently points at a section that is gone.

@@ -1,7 +1,7 @@
 """The catalogue of readable sections: theme modules, topics and role pages, cut at their H2s.
 
 Shared by the tool pages (reading lists, reading-assignment builder, onboarding path, audience
-index, who-does-what matrix). Not a hook itself: the tool hooks import it. Everything comes from
+index, who-does-what matrix). The tool generators import it. Everything comes from
 the Markdown sources and their front matter (lmp/model/pages.py reads them); reading minutes use
 reading.reading_minutes, the same count as the reading time under each page title.
 

@@ -75,7 +75,7 @@ class Page:
 
 
 def read_page(path: Path, docs_dir: Path) -> Page:
-    """One source file read and parsed now. Hooks read pages from the build's model instead
+    """One source file read and parsed now. The generators read pages from the build's model instead
     (iter_pages, theme_title, lmp/model/site.py), which parses each page once per build."""
     return parse_page(Path(path), Path(docs_dir))
 
@@ -139,7 +139,7 @@ def parse_page(path: Path, docs_dir: Path) -> Page:
 
 def plain_copy(value):
     """A deep copy of parsed YAML (dicts, lists and sets of immutable scalars): what
-    copy.deepcopy does for this data, several times faster (hooks copy front matter ~1,500 times
+    copy.deepcopy does for this data, several times faster (generators copy front matter ~1,500 times
     a build)."""
     if isinstance(value, dict):
         return {key: plain_copy(item) for key, item in value.items()}
@@ -186,7 +186,7 @@ _LOADED: dict[str, tuple[tuple[int, int], object]] = {}
 
 def load_yaml(path: str | Path):
     """A data file (data/*.yml) as plain Python values: parsed once while the file is unchanged
-    (hooks ask for data/law.yml once per page), a fresh copy for each caller."""
+    (generators ask for data/law.yml once per page), a fresh copy for each caller."""
     stat = Path(path).stat()
     version, cached = (stat.st_mtime_ns, stat.st_size), _LOADED.get(str(path))
     if cached is None or cached[0] != version:

@@ -1,6 +1,6 @@
 """The page model: every page of every language, read and parsed ONCE per build, shared by all.
 
-Not a hook itself: `lmp_mkdocs/start.py` (the first hook in mkdocs.yml) is its thin MkDocs
+`lmp_mkdocs/start.py` (the first handler of the plugin) is its thin MkDocs
 adapter. At the start of each build (its on_config, before any check or generator) it
 
 1. resets every piece of per-build state that a module registered with `per_build()`, so that a
@@ -89,7 +89,7 @@ def building(docs_dir: str | Path) -> Site | None:
 
 def once(docs_dir: str | Path, key, compute):
     """compute() once per build of docs_dir (kept by the build's model, so a rebuild computes it
-    afresh); outside a build, on every call. For what a hook would otherwise redo on every page
+    afresh); outside a build, on every call. For what a module would otherwise redo on every page
     (a data file loaded and checked, a pattern compiled)."""
     site = building(docs_dir)
     return site.once(key, compute) if site else compute()
@@ -104,7 +104,7 @@ def unchanged(kind: str, name: str, inputs: tuple, compute):
     a save re-checks only the edited file. One entry per (kind, name): nothing piles up. Content,
     not state (nothing of a build survives that a clean build would not compute the same). A new
     process takes the result from `.cache/checks/` (`cache.result`: keyed on the inputs and the
-    hooks' code), so the result must be JSON: lists (not tuples), strings, numbers."""
+    site's code), so the result must be JSON: lists (not tuples), strings, numbers."""
     cached = _MEMO.get((kind, name))
     if cached is None or cached[0] != inputs:
         cached = _MEMO[(kind, name)] = (inputs, cache.result(kind, name, inputs, compute))
@@ -118,7 +118,7 @@ def current(docs_dir: str | Path) -> Site:
 
 def iter_pages(docs_dir: str | Path):
     """Every page under docs_dir in path order, from the build's page model :
-    parsed once per build. Each caller gets its own copy of the front matter, so nothing one hook
+    parsed once per build. Each caller gets its own copy of the front matter, so nothing one module
     changes reaches another."""
     for page in current(docs_dir).pages:
         yield replace(page, meta=pages.plain_copy(page.meta))

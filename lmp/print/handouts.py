@@ -1,5 +1,5 @@
 """Printable PDFs from the same Markdown as the web pages: a seminar kit for every theme and the
-whole handbook, in each language. mkdocs-exporter prints them (lmp_mkdocs/exporter.py); this hook
+whole handbook, in each language. mkdocs-exporter prints them (lmp_mkdocs/exporter.py); this module
 decides what goes into the printed HTML and where the PDFs are offered. Words come from
 data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.html.
 
@@ -20,7 +20,7 @@ data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.htm
   turned into links inside the PDF. So the handbook is one exporter PDF: tagged, with /Lang,
   /Title and an outline.
 - Download links: each PDF page's link is in the theme (overrides/partials/content.html includes
-  lmp/handout-download.html with what this hook puts in `page.meta["lmp_pdf"]`), to the PDF of the
+  lmp/handout-download.html with what this module puts in `page.meta["lmp_pdf"]`), to the PDF of the
   page's own language (the exporter's own button points English pages at the Norwegian PDF with
   use_directory_urls: false, exporter issues #44/#60). The build fails if a PDF page comes out
   without it. `<!-- lmp:handouts-list -->` (tools/handouts) becomes a table of the language's

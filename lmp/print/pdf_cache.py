@@ -7,7 +7,7 @@ the same input is taken as the same PDF. lmp_mkdocs/exporter.py keeps each PDF f
 lmp/print/pdf_ua.py `finish`), so its key also holds the page's printed HTML and the finishing code
 (`also`). lmp/print/booklets.py keeps each booklet here too (key: its A4 PDF's bytes, title, language
 and the imposing code). The cache lives in `.cache/pdf/` (git-ignored);
-LMP_PDF_CACHE=off switches it off, LMP_PDF_CACHE=<dir> moves it. Not a hook (pdf_export uses it).
+LMP_PDF_CACHE=off switches it off, LMP_PDF_CACHE=<dir> moves it. lmp_mkdocs/exporter.py uses it.
 """
 from __future__ import annotations
 

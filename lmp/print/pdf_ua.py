@@ -1,5 +1,5 @@
 """PDF/UA repairs to the tagged PDFs Chromium prints: plain functions on an open pikepdf document,
-and `finish`, the post-step of every printed PDF (bytes in, bytes out). Not a hook:
+and `finish`, the post-step of every printed PDF (bytes in, bytes out). Plain functions:
 lmp_mkdocs/exporter.py calls `finish` on each print before it goes into the PDF cache (so a PDF from
 the cache is finished already), lmp/print/booklets.py `declare_pdf_ua` for the booklets. Checked by
 PyPI `pdfua` in tests/test_paper.py (0 errors, 0 warnings for every PDF).
