@@ -11,7 +11,6 @@ StrictUndefined: a template that names a value the caller did not pass fails lou
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import jinja2
 

@@ -37,7 +37,6 @@ import logging
 import os
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 from tempfile import NamedTemporaryFile
@@ -45,9 +44,9 @@ from tempfile import NamedTemporaryFile
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from lmp.print import pdf_cache
 from lmp_mkdocs import i18n as lmp_i18n
-from lmp.print import pdf_cache  # noqa: E402
-from lmp.print import pdf_ua  # noqa: E402  (finish: the post-step of every print)
+from lmp.print import pdf_ua  # (finish: the post-step of every print)
 
 LOG = logging.getLogger("mkdocs.hooks.pdf_export")
 BROWSER_ENV = "LMP_CHROMIUM"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import re
 from importlib import metadata
-import sys
 from pathlib import Path
 from lmp import project
 

@@ -8,10 +8,8 @@ under `mkdocs serve` (about a tenth of a build's CPU time). Jinja's own bytecode
 An entry is keyed on the template's name and file and checked against a checksum of its
 source and the Python version, so an edited template is compiled afresh: the HTML is the same.
 """
-import sys
-from pathlib import Path
 
-from lmp import cache  # noqa: E402
+from lmp import cache
 
 
 def on_env(env, config, files):

@@ -28,13 +28,12 @@ import inspect
 import logging
 import os
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from lmp.model import site as model  # noqa: E402
 from lmp import project
+from lmp.model import site as model
 from lmp_mkdocs import i18n as lmp_i18n
 
 log = logging.getLogger("mkdocs.hooks.serve_one_language")

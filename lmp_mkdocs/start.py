@@ -14,19 +14,18 @@ and static-i18n runs a nested build for the second language: the model is built 
 start of the outer build, and the nested build uses the same one.
 """
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from lmp import cache  # noqa: E402
-from lmp.model import site as model  # noqa: E402
+from lmp import cache
 from lmp import project
+from lmp import templates
 from lmp import words
 from lmp.checks import report
+from lmp.model import site as model
 from lmp_mkdocs import i18n
-from lmp import templates  # noqa: E402
 
 
 @event_priority(200)   # before every other on_config (the checks run at 100)

@@ -25,8 +25,8 @@ import mkdocs   # the engine that runs (MkDocs, or a fork such as ProperDocs tha
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from lmp import cache  # noqa: E402
-from lmp.model import site as model  # noqa: E402
+from lmp import cache
+from lmp.model import site as model
 
 LISTED: dict[tuple, list[tuple[str, str]]] = model.per_build({})   # theme setup → [(path, folder)]
 ORIGINAL = getattr(Files.add_files_from_theme, "lmp_original", Files.add_files_from_theme)

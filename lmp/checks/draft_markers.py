@@ -11,15 +11,12 @@ from __future__ import annotations
 import html
 import logging
 import re
-import sys
 from pathlib import Path
 
-from lmp.model import site as model  # noqa: E402
-from lmp.checks import report
-from lmp.model import pages
-from lmp.model import site as model
 from lmp import project
 from lmp.model import info
+from lmp.model import pages
+from lmp.model import site as model
 
 log = logging.getLogger("mkdocs.hooks.draft_markers")
 

@@ -28,18 +28,15 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 
-from lmp import cache  # noqa: E402
-from lmp.model import site as model  # noqa: E402
+from lmp import cache
 from lmp import project
-from lmp.checks import report
+from lmp.errors import BuildError
 from lmp.model import pages as lmp_pages
 from lmp.model import reading
 from lmp.model import site as model
-from lmp.errors import BuildError
 
 log = logging.getLogger("mkdocs.hooks.language_check")
 

@@ -8,12 +8,10 @@ Runs at on_config: the adapter has imported every module by then, so every name 
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 
-from lmp import markers  # noqa: E402
-from lmp.checks import report
+from lmp import markers
 from lmp.model import pages
 from lmp.model import site as model
 

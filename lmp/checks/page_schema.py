@@ -7,11 +7,9 @@ language. The schema itself is in CONTRIBUTING.md and lmp/model/pages.py.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 
-from lmp.checks import report
 from lmp.model import pages
 from lmp.model import site as model
 

@@ -8,12 +8,10 @@ The public address comes from one place (SITE_URL → mkdocs.yml's `site_url`, s
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 
 from lmp import project
-from lmp.checks import report
 
 log = logging.getLogger("mkdocs.hooks.published_address")
 

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 
 
-from lmp.model import site as model  # noqa: E402
 from lmp import project
 from lmp import words
-from lmp.checks import report
 from lmp.model import pages
 from lmp.model import reading
 from lmp.model import site as model

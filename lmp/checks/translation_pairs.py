@@ -10,12 +10,10 @@ it static-i18n would silently show the default language's picture. Problems are 
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 
 from lmp import project
-from lmp.checks import report
 from lmp.model import pages as lmp_pages
 from lmp.model import site as model
 

@@ -15,17 +15,12 @@ text (terms.yml's `avoid`), may differ between languages.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import yaml
 
-from lmp.model import site as model  # noqa: E402
-from lmp import project
 from lmp import words
-from lmp.checks import report
 from lmp.model import pages
-from lmp.errors import BuildError
 
 log = logging.getLogger("mkdocs.hooks.ui_check")
 

@@ -17,8 +17,6 @@ the path of SITE_URL), as a 404 page's links must be.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 from lmp import project
 

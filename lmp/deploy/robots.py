@@ -3,10 +3,7 @@ sitemap (overrides/sitemap.xml). Crawlers read robots.txt only at the root of a 
 site lives under a sub-path, add the `Sitemap:` line to the host's own robots.txt (README)."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-from lmp import project
 
 
 def robots_txt(address: str | None) -> str:

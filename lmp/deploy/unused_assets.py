@@ -10,10 +10,7 @@ scripts/search_benchmark.py) lunr's languages are kept: Material's own worker lo
 from __future__ import annotations
 
 import fnmatch
-import sys
-from pathlib import Path
 
-from lmp.search import index as search_index  # noqa: E402
 
 LUNR = "assets/javascripts/lunr/"
 UNUSED = ("*.map", LUNR + "*")

@@ -3,7 +3,6 @@
 Material shows them as tooltips (content.tooltips). static-i18n cannot give each language its
 own pymdownx.snippets settings, hence this module.
 """
-from pathlib import Path
 from lmp import project
 from lmp.model import info
 

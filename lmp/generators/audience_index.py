@@ -13,16 +13,14 @@ groups. The reader's choice lives in the URL (?setting=school&role=ppt): shareab
 Markup: overrides/lmp/audience-*.html; words: data/ui.<lang>.yml (audience, settings).
 Both are left out of the search index (data-search-exclude): they only repeat other pages' titles.
 """
-import sys
-from pathlib import Path
 
 
-from lmp.model import catalogue  # noqa: E402
-from lmp import markers  # noqa: E402
+from lmp import markers
 from lmp import words as lmp_words
-from lmp.model import pages as lmp_pages
-from lmp.templates import render  # noqa: E402
+from lmp.model import catalogue
 from lmp.model import info
+from lmp.model import pages as lmp_pages
+from lmp.templates import render
 
 markers.register("audience-filter", "audience-groups", owner="audience_index")
 

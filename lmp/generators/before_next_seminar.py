@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 
 
-from lmp import markers  # noqa: E402
+from lmp import markers
 from lmp import project
 from lmp import words as lmp_words
-from lmp.checks import report
+from lmp.model import info
 from lmp.model import pages
 from lmp.model import reading
 from lmp.model import site as model
-from lmp.model import info
 
 log = logging.getLogger("mkdocs.hooks.before_next_seminar")
 

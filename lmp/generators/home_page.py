@@ -14,18 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sys
-from pathlib import Path
 
 
-from lmp.model import catalogue  # noqa: E402
-from lmp.errors import BuildError
-from lmp import markers  # noqa: E402
+from lmp import markers
 from lmp import words as lmp_words
-from lmp.model import pages
-from lmp.generators import programme  # noqa: E402
-from lmp.templates import render  # noqa: E402
+from lmp.errors import BuildError
+from lmp.generators import programme
+from lmp.model import catalogue
 from lmp.model import info
+from lmp.model import pages
+from lmp.templates import render
 
 markers.register("home-now", "home-themes", owner="home_page")
 

@@ -13,16 +13,14 @@ Markup: overrides/lmp/onboarding-*.html; words: data/ui.<lang>.yml (onboarding, 
 """
 import logging
 import re
-import sys
-from pathlib import Path
 
 
-from lmp.model import catalogue  # noqa: E402
-from lmp import markers  # noqa: E402
+from lmp import markers
 from lmp import words as lmp_words
-from lmp.templates import render  # noqa: E402
-from lmp.generators import home_page  # noqa: E402  (the build date)
-from lmp.generators import programme  # noqa: E402  (dates in words)
+from lmp.model import catalogue
+from lmp.templates import render
+from lmp.generators import home_page  # (the build date)
+from lmp.generators import programme  # (dates in words)
 from lmp.model import info
 
 log = logging.getLogger("mkdocs.hooks.onboarding_path")

@@ -16,18 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sys
-from pathlib import Path
 
 
-from lmp import cache  # noqa: E402
-from lmp import markers  # noqa: E402
+from lmp import cache
+from lmp import markers
 from lmp import project
 from lmp import words
+from lmp.model import info
 from lmp.model import pages
 from lmp.model import site as model
-from lmp.templates import render as render_template  # noqa: E402
-from lmp.model import info
+from lmp.templates import render as render_template
 
 log = logging.getLogger("mkdocs.hooks.programme")
 

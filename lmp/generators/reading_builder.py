@@ -9,14 +9,12 @@ the same words per minute (`wpm`) as reading.minutes_for, so a whole page totals
 under that page's title.
 """
 import json
-import sys
-from pathlib import Path
 
 
-from lmp.model import catalogue  # noqa: E402
 from lmp import words
-from lmp.model import reading
+from lmp.model import catalogue
 from lmp.model import info
+from lmp.model import reading
 
 PAGE_ID = "tool-reading-builder"
 SCRIPT = "assets/javascripts/reading-builder.js"

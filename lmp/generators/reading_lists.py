@@ -9,15 +9,13 @@ Minutes come from the catalogue's words (lmp/model/catalogue.py, minutes_of): a 
 words rounded once, so a "whole page" row shows the minutes printed under that page's title, and
 the total is all the words of the list rounded once (it can be less than the sum of the rows).
 """
-import sys
-from pathlib import Path
 
-from lmp.model import catalogue  # noqa: E402
-from lmp import markers  # noqa: E402
+from lmp import markers
 from lmp import words
-from lmp.model import pages
-from lmp.templates import render as render_template  # noqa: E402
+from lmp.model import catalogue
 from lmp.model import info
+from lmp.model import pages
+from lmp.templates import render as render_template
 
 PAGE_ID = "tool-reading-lists"
 MARKER = "reading-lists"

@@ -5,14 +5,12 @@ from catalogue.page_minutes: the same words (role pages with their generated "by
 section) and the same rounding as the reading-assignment builder, the reading lists and the
 onboarding paths. The words are in data/ui.<lang>.yml (reading_time). The minutes are also kept in page.meta["reading_time"] for templates and tools.
 """
-import sys
-from pathlib import Path
 
 
-from lmp.model import catalogue  # noqa: E402
 from lmp import words
-from lmp.templates import render  # noqa: E402
+from lmp.model import catalogue
 from lmp.model import info
+from lmp.templates import render
 
 
 def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:

@@ -5,15 +5,13 @@ of data/terms.yml, the one source of the preferred terms (not its wording rules,
 page's is marked with its `lang`. Nothing is typed twice: the glossary
 entries explain the words, this table lines up the names.
 """
-import sys
-from pathlib import Path
 
-from lmp import markers  # noqa: E402
+from lmp import markers
 from lmp import project
 from lmp import words
-from lmp.model import pages
-from lmp.templates import render  # noqa: E402
 from lmp.model import info
+from lmp.model import pages
+from lmp.templates import render
 
 MARKER = "terms-table"
 markers.register(MARKER, owner="terms_table")

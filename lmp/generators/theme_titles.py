@@ -4,14 +4,11 @@ name is typed once, on its own page; lists, headings and links elsewhere use the
 `[<!-- lmp:theme-title theme-2 -->](../themes/theme-2/index.md)`. An unknown theme id is reported
 with its file and line by the marker check (lmp/checks/marker_names.py) before anything is rendered.
 """
-import sys
-from pathlib import Path
 
-from lmp import markers  # noqa: E402
-from lmp import project
+from lmp import markers
+from lmp.model import info
 from lmp.model import pages
 from lmp.model import site as model
-from lmp.model import info
 
 MARKER = "theme-title"
 markers.register(MARKER, owner="theme_titles")

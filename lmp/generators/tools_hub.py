@@ -4,13 +4,11 @@ The page groups the tools with markers `<!-- lmp:tools reading-lists onboarding 
 tools/, without language and .md); `<!-- lmp:tools rest -->` lists every other tool page, so a new
 tool appears on the hub without anyone typing its title or description twice. Markup: overrides/lmp/tools_hub-list.html.
 """
-import sys
-from pathlib import Path
 
-from lmp.model import catalogue  # noqa: E402
-from lmp import markers  # noqa: E402
-from lmp.templates import render  # noqa: E402
+from lmp import markers
+from lmp.model import catalogue
 from lmp.model import info
+from lmp.templates import render
 
 PAGE_ID = "tools"
 MARKER = "tools"

@@ -6,15 +6,13 @@ typed (words: data/ui.<lang>.yml who_does_what; markup: overrides/lmp/who_does_w
 their own "semester by semester" section comes from the same keys (role_semesters.py). On paper the
 meetings matrix (nine columns) is a list per role instead (who_does_what_print).
 """
-import sys
-from pathlib import Path
 
-from lmp.model import catalogue  # noqa: E402
-from lmp import markers  # noqa: E402
+from lmp import markers
 from lmp import words
-from lmp.model import pages
-from lmp.templates import render  # noqa: E402
+from lmp.model import catalogue
 from lmp.model import info
+from lmp.model import pages
+from lmp.templates import render
 
 markers.register("roles-by-semester", "roles-by-meeting", owner="who_does_what")
 

@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lmp import markers  # noqa: E402
-from lmp.model import site as model  # noqa: E402
-from lmp import project
+from lmp import markers
 from lmp.model import pages as lmp_pages
 from lmp.model import reading
-from lmp.model import site as model
 from lmp.model import roles  # a role page's generated section is part of the page as read
+from lmp.model import site as model
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 markers.register("words-per-minute", owner="_catalogue")   # tool pages: the figure the minutes use

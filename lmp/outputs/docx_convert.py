@@ -4,8 +4,6 @@ See lmp/outputs/docx_templates.py for what the Word file holds and when it is ma
 from __future__ import annotations
 
 import io
-import sys
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag

@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 from pathlib import Path
 
 
-from lmp import cache  # noqa: E402  (a .docx is made again only when its page changed)
+from lmp import cache  # (a .docx is made again only when its page changed)
 from lmp import project
 from lmp import words
-from lmp.templates import render  # noqa: E402
+from lmp.templates import render
 
 docx_convert = project.lazy_import("lmp.outputs.docx_convert")   # HTML → Word; python-docx is imported when a file is converted
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-import sys
 import threading
 import warnings
 from functools import partial
@@ -32,8 +31,8 @@ from pathlib import Path
 
 from lmp import project
 from lmp import words
-from lmp.print import pdf_cache  # noqa: E402
-from lmp.print import pdf_ua  # noqa: E402
+from lmp.print import pdf_cache
+from lmp.print import pdf_ua
 
 pikepdf = project.lazy_import("pikepdf")   # imported when a booklet is made (see pdf_ua)
 

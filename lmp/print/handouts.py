@@ -31,26 +31,23 @@ data/ui.<lang>.yml (section `handouts`), markup from overrides/lmp/handout-*.htm
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import posixpath
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 
-from lmp import markers  # noqa: E402
-from lmp.model import site as model  # noqa: E402
+from lmp import markers
 from lmp import project
 from lmp import words as lmp_words
-from lmp.model import pages
 from lmp.errors import BuildError
-from lmp.print import booklets  # noqa: E402  (has_booklet, booklet_name, download_name: the booklets' files and links)
-from lmp.generators import programme  # noqa: E402  (date_range and the gathering format words)
-from lmp.templates import render  # noqa: E402
+from lmp.model import pages
+from lmp.print import booklets  # (has_booklet, booklet_name, download_name: the booklets' files and links)
+from lmp.generators import programme  # (date_range and the gathering format words)
+from lmp.templates import render
 
 bs4 = project.lazy_import("bs4")   # imported when a PDF's HTML is made: an HTML-only build never needs it
 if TYPE_CHECKING:

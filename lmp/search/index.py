@@ -31,10 +31,10 @@ from pathlib import Path
 
 import yaml
 
-from lmp.model import site as model
 from lmp import project
-from lmp.model import pages
 from lmp.errors import BuildError
+from lmp.model import pages
+from lmp.model import site as model
 
 LOG = logging.getLogger("mkdocs.hooks.search_index")
 WORKER = Path(__file__).resolve().parent / "worker.js"
