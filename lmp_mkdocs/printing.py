@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from lmp import project
 from lmp.model import site as model
-from lmp.print import booklets, handouts
+from lmp.print import booklets, handouts, markup
 from lmp_mkdocs import i18n
 from lmp_mkdocs.pages import page_info, site_info
 
@@ -98,7 +98,7 @@ def on_files(files, config, **kwargs):
         page = site.page(file.src_uri)
         if page is None or not page.meta.get("pdf"):
             continue
-        src, dest = handouts._key_of(file.src_uri) + ".pdf", handouts.pdf_dest(file.dest_uri)
+        src, dest = markup._key_of(file.src_uri) + ".pdf", handouts.pdf_dest(file.dest_uri)
         made = [(src, dest)]
         if booklets.has_booklet(page.meta):
             lang = getattr(file, "locale", None) or project.DEFAULT_LANGUAGE

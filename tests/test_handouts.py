@@ -30,6 +30,8 @@ from lmp import words as lmp_words
 from pdfs import Pdf
 
 from lmp.print import handouts  # noqa: E402
+from lmp.print import paper_links
+from lmp.print import markup
 from lmp_mkdocs import printing
 from lmp.model.info import PageInfo
 
@@ -94,7 +96,7 @@ def handout_pdf(site: Path, lang: str, theme: str) -> Path:
 
 
 def handbook_pdf(site: Path, lang: str) -> Path:
-    return site / f"{prefix(lang)}{handouts.HANDBOOK}.pdf"
+    return site / f"{prefix(lang)}{markup.HANDBOOK}.pdf"
 
 
 def all_pdfs():
@@ -204,7 +206,7 @@ def test_handout_has_the_theme(site, pdfs, lang, theme):
 def test_handbook_has_every_page(site, pdfs, lang):
     text = squash(" ".join(pdfs[handbook_pdf(site, lang)].text))
     missing = [page.meta["title"] for page in model.iter_pages(DOCS)
-               if page.lang == lang and page.key != handouts.HANDBOOK and page.meta.get("title")
+               if page.lang == lang and page.key != markup.HANDBOOK and page.meta.get("title")
                and squash(page.meta["title"]) not in text]
     assert not missing, "pages missing from the handbook:\n" + "\n".join(missing)
 
@@ -361,9 +363,9 @@ def test_qr_code_is_vector_and_decodes(page, tmp_path):
     from PIL import Image
 
     address = "https://example.org/laringsmiljo/en/themes/theme-2/index.html"
-    back = "".join(map(str, handouts._nodes(handouts.render(
-        "handout-back.html", words=words("en"), site_name="Site", qr=handouts.qr_svg(address),
-        page_address=address, addresses=[("Page", handouts.short_address(address), address)],
+    back = "".join(map(str, markup._nodes(handouts.render(
+        "handout-back.html", words=words("en"), site_name="Site", qr=paper_links.qr_svg(address),
+        page_address=address, addresses=[("Page", paper_links.short_address(address), address)],
         copyright="Owner"))))
     css = (ROOT / "print/kit.css").read_text(encoding="utf-8")
     page.set_content(f'<html lang="en"><head><style>{css}</style></head>'
@@ -374,7 +376,7 @@ def test_qr_code_is_vector_and_decodes(page, tmp_path):
     xobjects = resources.get("/XObject") or {}
     images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
     assert not images, "the QR code is a bitmap"
-    assert handouts.short_address(address) == "example.org/laringsmiljo/en/themes/theme-2"
+    assert paper_links.short_address(address) == "example.org/laringsmiljo/en/themes/theme-2"
     assert "example.org/laringsmiljo/en/themes/theme-2" in reader.pages[0].extract_text()
     assert shutil.which("pdftoppm"), "pdftoppm (Debian poppler-utils) renders the page for the decoder"
     (tmp_path / "back.pdf").write_bytes(pdf)
@@ -451,39 +453,39 @@ def test_long_links_are_numbered_with_a_qr_code_that_decodes(site, pdfs, kind, l
 
 
 def test_the_form_of_a_printed_address():
-    """lmp/print/handouts.py `prints_whole`: an address prints whole where it fits on a line, at the
+    """lmp/print/paper_links.py `prints_whole`: an address prints whole where it fits on a line, at the
     print layout's sizes (print/handout.css), else as its host and a number."""
     css = (ROOT / "print/handout.css").read_text(encoding="utf-8")
     # The layout the limit is worked out from is the stylesheet's.
     margins = re.search(r"@page \{[^}]*margin: \S+ (\d+)mm \S+ (\d+)mm;", css)
-    assert 210 - int(margins[1]) - int(margins[2]) == handouts.TEXT_WIDTH_MM
-    assert re.search(r"\.lmp-url \{ font-size: (\d+)%", css)[1] == str(round(handouts.URL_SCALE * 100))
-    assert re.search(r"\.md-typeset \{ font-size: ([\d.]+)pt", css)[1] == f"{handouts.BODY_PT:g}"
-    assert f"table.lmp-pdf-list {{ font-size: {handouts.TABLE_PT:g}pt; }}" in css
-    assert (f"table:has(th:nth-child({handouts.NARROW_TABLE_COLUMNS})) {{ font-size: "
-            f"{handouts.NARROW_TABLE_PT:g}pt; }}") in css
-    assert f"padding: 1.2mm {handouts.CELL_PADDING_MM / 2:g}mm" in css
+    assert 210 - int(margins[1]) - int(margins[2]) == paper_links.TEXT_WIDTH_MM
+    assert re.search(r"\.lmp-url \{ font-size: (\d+)%", css)[1] == str(round(paper_links.URL_SCALE * 100))
+    assert re.search(r"\.md-typeset \{ font-size: ([\d.]+)pt", css)[1] == f"{paper_links.BODY_PT:g}"
+    assert f"table.lmp-pdf-list {{ font-size: {paper_links.TABLE_PT:g}pt; }}" in css
+    assert (f"table:has(th:nth-child({paper_links.NARROW_TABLE_COLUMNS})) {{ font-size: "
+            f"{paper_links.NARROW_TABLE_PT:g}pt; }}") in css
+    assert f"padding: 1.2mm {paper_links.CELL_PADDING_MM / 2:g}mm" in css
     assert ".lmp-url__part { white-space: nowrap; }" in css
 
     section = "lovdata.no/dokument/NL/lov/2005-06-17-64/§41"
     article = "lovdata.no/dokument/NL/lov/1999-05-21-30/bkn/ARTIKKEL_12"
-    udir = handouts.short_address(
+    udir = paper_links.short_address(
         "https://udir.no/regelverkstolkninger/opplaring/lov-om-grunnskoleopplaringa-og-den-vidaregaande-"
         "opplaringa-opplaringslova/fjerde-del--fellesreglar-for-grunnskoleopplaringa-og-den-vidaregaande-"
         "opplaringa-for-barn-og-unge/kapittel-12-skolemiljoet-til-elevane/-12-4-plikt-til-a-sikre-eit-"
         "trygt-og-godt-psykososialt-skolemiljo-aktivitetsplikt-og-dokumentasjonsplikt")
-    assert handouts.prints_whole(section) and handouts.prints_whole(article)
-    assert not handouts.prints_whole(udir)
+    assert paper_links.prints_whole(section) and paper_links.prints_whole(article)
+    assert not paper_links.prints_whole(udir)
     # In a table's cell by the cell's width: a short address fits a half-width column, not a
     # quarter-width one; a section of an act fits neither.
-    assert handouts.prints_whole("udir.no/lk20/overordnet-del", columns=2)
-    assert not handouts.prints_whole("udir.no/lk20/overordnet-del", columns=4)
-    assert not handouts.prints_whole(section, columns=2)
-    assert handouts.prints_whole("udir.no/lk20", columns=4)
+    assert paper_links.prints_whole("udir.no/lk20/overordnet-del", columns=2)
+    assert not paper_links.prints_whole("udir.no/lk20/overordnet-del", columns=4)
+    assert not paper_links.prints_whole(section, columns=2)
+    assert paper_links.prints_whole("udir.no/lk20", columns=4)
     # The limit is the width in characters less the parentheses, and narrows with the columns.
-    limits = [handouts.address_limit(n) for n in (None, 2, 3, 4, 6, 7)]
+    limits = [paper_links.address_limit(n) for n in (None, 2, 3, 4, 6, 7)]
     assert limits == sorted(limits, reverse=True) and limits[0] == 61
-    assert all(handouts.prints_whole("x" * limit, n) and not handouts.prints_whole("x" * (limit + 1), n)
+    assert all(paper_links.prints_whole("x" * limit, n) and not paper_links.prints_whole("x" * (limit + 1), n)
                for limit, n in zip(limits, (None, 2, 3, 4, 6, 7)))
 
 
@@ -499,7 +501,7 @@ def test_links_on_paper_numbers_long_addresses_once():
             '<section class="lmp-notes-page"></section></article>')
     article = BeautifulSoup(html, "html.parser").article
     page = PageInfo(src_uri="themes/theme-1/index.en.md", lang="en", meta={}, dest_uri="themes/theme-1/index.html")
-    handouts._links_on_paper(article, page, SimpleNamespace(public_address=None), "en", set())
+    paper_links._links_on_paper(article, page, SimpleNamespace(public_address=None), "en", set())
     shown = [squash(span.get_text()) for span in article.select(".lmp-url")]
     assert shown == ["(udir.no/lk20)", "(example.org, link 1)", "(lovdata.no, link 2)",
                      "(example.org, link 1)"]

@@ -34,7 +34,7 @@ from lmp import words as lmp_words
 from pdfs import Pdf
 
 from lmp.print import booklets  # noqa: E402
-from lmp.print.handouts import address_limit  # noqa: E402  (the rule for printed addresses)
+from lmp.print.paper_links import address_limit  # the rule for printed addresses
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -324,7 +324,7 @@ def test_pdfua_clean(site):
 # ---------------------------------------------------------------------------------------------
 # Addresses on paper (issue #13): whole on one line, or "(udir.no, lenke 3)" and a QR code
 
-# A printed address as the hook writes it (lmp/print/handouts.py `_links_on_paper`): "(host/path)"
+# A printed address as the hook writes it (lmp/print/paper_links.py `_links_on_paper`): "(host/path)"
 # whole, or "(host, lenke 3)" for one too long for a line. Found in the page's text with its line
 # ends removed, so that one broken over two lines is found too.
 ADDRESS = re.compile(r"\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s()]*)?\)")
@@ -378,7 +378,7 @@ def test_no_address_is_split_over_two_lines(site, pdfs, kind, lang, theme):
     assert any("/" in address for _, address, _ in found), "no address printed whole: the test reads nothing"
     split = [f"p.{number}: {address}" for number, address, whole in found if not whole]
     assert not split, "addresses broken over two lines:\n" + "\n".join(split[:10])
-    # An address printed whole fits on a line where it stands (lmp/print/handouts.py `prints_whole`).
+    # An address printed whole fits on a line where it stands (lmp/print/paper_links.py `prints_whole`).
     limit = address_limit()
     long = [f"p.{number}: {address}" for number, address, _ in found if "/" in address
             and len(address) - 2 > limit]

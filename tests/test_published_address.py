@@ -125,6 +125,7 @@ def test_the_sitemap_lists_every_page_absolute_with_alternates(address_site):
 def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
     """With SITE_URL, mkdocs-exporter makes site links absolute on it; without, they are text."""
     from lmp.print import handouts
+    from lmp.print import paper_links
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
     handouts._keep_other_schemes()   # as its on_config does when PDFs are on
 
@@ -164,9 +165,10 @@ def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
 @pytest.mark.parametrize("address", [ADDRESS, None])
 def test_handout_back_page_prints_the_address_or_nothing(address):
     from lmp.print import handouts
+    from lmp.print import paper_links
     site = SimpleNamespace(public_address=address)
     page = SimpleNamespace(dest_uri="themes/theme-1/index.html")
-    printed = handouts._back_addresses(site, page, "nb")
+    printed = paper_links._back_addresses(site, page, "nb")
     if address:
         assert f'href="{ADDRESS}themes/theme-1/index.html"' in printed
         assert f'href="{ADDRESS}en/themes/theme-1/index.html"' in printed
