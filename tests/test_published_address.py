@@ -125,9 +125,10 @@ def test_the_sitemap_lists_every_page_absolute_with_alternates(address_site):
 def test_pdf_links_use_the_address_or_are_plain_text(browser, tmp_path):
     """With SITE_URL, mkdocs-exporter makes site links absolute on it; without, they are text."""
     from lmp.print import handouts
+    from lmp_mkdocs import printing
     from lmp.print import paper_links
     from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
-    handouts._keep_other_schemes()   # as its on_config does when PDFs are on
+    printing._keep_other_schemes()   # as its on_config does when PDFs are on
 
     html = ('<html><body><a href="../roles/ppt.html#duties">PPT</a><a href="#top">top</a>'
             '<a href="https://lovdata.no/x">law</a><a href="mailto:a@uis.no">mail</a></body></html>')

@@ -56,6 +56,8 @@ def builds(tmp_path_factory):
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
         ".git", ".venv", "site", "dist", ".cache", "__pycache__", ".pytest_cache", "node_modules"))
     patch.chdir(project)
+    for name in ("ROOT", "CONFIG_FILE", "LANGUAGES", "DEFAULT_LANGUAGE"):   # these builds name the copy's
+        patch.setattr(lmp_project, name, getattr(lmp_project, name))     # folder: put this checkout back after
     docs, served, rebuilt, clean = project / "docs", folder / "served", folder / "rebuilt", folder / "clean"
     found = {}
 
@@ -63,7 +65,8 @@ def builds(tmp_path_factory):
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
         config.plugins.on_startup(command="serve", dirty=False)     # what `mkdocs serve` calls
         build(config)
-        return config.plugins["lmp_mkdocs/serve.py"]
+        from lmp_mkdocs import serve
+        return serve
     try:
         serve_build()                                               # the first build: everything
         hook = serve_build()                                        # a save with nothing changed
