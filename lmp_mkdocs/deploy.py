@@ -31,8 +31,10 @@ def on_files(files, config):
 
 def on_template_context(context, template_name, config):
     if template_name == NOT_FOUND:
-        # static-i18n's switcher links of the last page rendered, left as an attribute (MAINTAINING.md, patches)
-        vars(config.extra).pop("alternate", None)
+        # The 404 page's switcher: each language's home page, as static-i18n sets `extra.alternate`
+        # at the start of a language's build (its attribute of the same name holds the links of the
+        # last page rendered: overrides/partials/alternate.html reads this instead)
+        context["lmp_alternate"] = config.extra["alternate"]
     return context
 
 
