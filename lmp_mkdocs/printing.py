@@ -35,12 +35,10 @@ class _State:
 state = _State()
 
 
-class PrintedPdf(File):
-    """A PDF of the build: a file MkDocs knows (so strict link validation covers links to it),
-    written by mkdocs-exporter after the pages, never copied by MkDocs."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
+# The PDFs and booklets of this language's build: files MkDocs knows (so strict link validation
+# covers links to them). MkDocs writes each as an empty file with the other files; mkdocs-exporter and
+# the booklets write over it after the pages. A build without PDFs removes the empty files at its end.
+_PLACEHOLDERS: list[str] = model.per_build([])   # dest_uri of each
 
 
 def pdf_enabled(config) -> bool:
@@ -104,10 +102,11 @@ def on_files(files, config, **kwargs):
             lang = getattr(file, "locale", None) or project.DEFAULT_LANGUAGE
             made.append((booklets.booklet_name(src, lang), booklets.booklet_name(dest, lang)))
         for src, dest in made:
-            pdf = PrintedPdf.generated(config, src, content=b"")
+            pdf = File.generated(config, src, content=b"")
             pdf.dest_uri = dest
             pdf.url = pdf.dest_uri
             files.append(pdf)
+            _PLACEHOLDERS.append(dest)
     return files
 
 
@@ -175,6 +174,12 @@ def _nav_entries(items, depth=0):
 def on_post_build(config, **kwargs):
     """Turn the HTML that mkdocs-exporter kept of each PDF page into the printed document. Done
     here, not in on_post_page: the exporter returns its copy as the web page's output there."""
+    if not pdf_enabled(config):
+        for dest in _PLACEHOLDERS:   # no PDF is made: no empty file is published in its place
+            placeholder = Path(config.site_dir) / dest
+            if placeholder.is_file() and placeholder.stat().st_size == 0:
+                placeholder.unlink()
+        return
     printing = [page for page in state.pages.values()
                 if _makes_pdf(page, config) and getattr(page, "html", None) is not None]
     if not printing:

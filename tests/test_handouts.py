@@ -582,15 +582,8 @@ def test_material_content_partial_is_the_one_copied():
     assert ours.count('{% include "lmp/handout-download.html" %}') == 1
 
 
-def test_printed_pdf_is_a_file_mkdocs_does_not_copy(tmp_path):
-    """lmp_mkdocs/printing.py PrintedPdf: MkDocs 1.6 File.generated gives a file link validation finds, and
-    Files.copy_static_files goes through File.copy_file, which PrintedPdf leaves to the exporter."""
-    from types import SimpleNamespace
-    from mkdocs.structure.files import Files
-    config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"),
-                             use_directory_urls=False, plugins=SimpleNamespace(_current_plugin=None))
-    pdf = printing.PrintedPdf.generated(config, "themes/theme-1/index.pdf", content=b"")
-    files = Files([pdf])
-    assert files.get_file_from_path("themes/theme-1/index.pdf") is pdf
-    files.copy_static_files()
-    assert not (tmp_path / "site" / "themes" / "theme-1" / "index.pdf").exists()
+def test_a_build_without_pdfs_publishes_no_pdf_file(html_site):
+    """lmp_mkdocs/printing.py: every PDF and booklet is a file of the build (links to them are
+    validated) that MkDocs writes empty and the exporter writes over; a build without PDFs removes
+    the empty files, so no empty or stale PDF is published."""
+    assert sorted(p.relative_to(html_site).as_posix() for p in html_site.rglob("*.pdf")) == []
