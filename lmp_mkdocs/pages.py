@@ -15,7 +15,7 @@ from lmp.checks import draft_markers
 from lmp.errors import BuildError
 from lmp.generators import (abbreviations, audience_index, before_next_seminar, home_page, law_citations,
                             onboarding_path, permalinks, programme, reading_builder, reading_lists, reading_time,
-                            role_semesters, terms_table, theme_titles, tools_hub, who_does_what)
+                            role_semesters, self_check, terms_table, theme_titles, tools_hub, who_does_what)
 from lmp.model.info import PageInfo, SiteInfo
 from lmp_mkdocs import i18n
 
@@ -23,8 +23,8 @@ from lmp_mkdocs import i18n
 # «Before the next seminar» then counts its own reading before other generators add text.
 MARKDOWN = (reading_time, before_next_seminar, abbreviations, law_citations, theme_titles, terms_table,
             role_semesters, reading_lists, home_page, onboarding_path, audience_index, who_does_what,
-            tools_hub, programme)
-CONTENT = (permalinks, draft_markers, reading_builder, onboarding_path, audience_index)
+            tools_hub, programme, self_check)
+CONTENT = (permalinks, draft_markers, reading_builder, onboarding_path, audience_index, self_check)
 
 
 def page_info(page) -> PageInfo:
