@@ -313,12 +313,13 @@ def test_the_handout_prints_the_questions_then_the_answer_key(site, pdfs, lang, 
     marks = pdf.destinations
     start, key, notes = marks["self-check"], marks["self-check-key"], marks["lmp-notes-title"]
     assert start < key < notes, (start, key, notes)
-    asked = letters(" ".join(pdf.text[start - 1:key - 1]))
-    keyed = letters(" ".join(pdf.text[key - 1:notes - 1]))
+    text = {number: letters(pdf.page_text(number)) for number in range(start, notes)}   # these pages only
+    asked = "".join(text[number] for number in range(start, key))
+    keyed = "".join(text[number] for number in range(key, notes))
     words = ui(lang)
     assert letters(words["paper_intro"].split("{link}")[1]) in asked
-    assert letters(pdf.text[key - 1]).find(letters(words["key"])) >= 0
-    everything = letters(" ".join(pdf.text))
+    assert letters(words["key"]) in text[key]
+    everything = asked + keyed
     for question in data.questions(ROOT, theme, lang):
         # the questions and their options before the key's page, which holds no question
         assert letters(question.question) in asked and letters(question.question) not in keyed, question.id
@@ -330,3 +331,4 @@ def test_the_handout_prints_the_questions_then_the_answer_key(site, pdfs, lang, 
             else:                            # the feedback of a wrong option is not printed
                 assert why not in everything, (question.id, option)
     assert letters(words["intro"].split("{")[0]) not in everything, "the web's words are printed"
+    assert letters(words["answer"]) not in everything

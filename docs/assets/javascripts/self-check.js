@@ -54,9 +54,9 @@
     });
     var see = question.querySelector(".lmp-answer__see");
     if (see) {
-      var copy = el("p", "lmp-feedback__more");
-      Array.prototype.forEach.call(see.childNodes, function (node) { copy.appendChild(node.cloneNode(true)); });
-      found.push(copy);
+      var also = el("p", "lmp-feedback__more");
+      Array.prototype.forEach.call(see.childNodes, function (node) { also.appendChild(node.cloneNode(true)); });
+      found.push(also);
     }
     return found;
   }
