@@ -23,8 +23,9 @@ from lmp_mkdocs import i18n
 # «Before the next seminar» then counts its own reading before other generators add text.
 MARKDOWN = (reading_time, before_next_seminar, abbreviations, law_citations, theme_titles, terms_table,
             role_semesters, reading_lists, home_page, onboarding_path, audience_index, who_does_what,
-            tools_hub, programme, self_check)
-CONTENT = (permalinks, draft_markers, reading_builder, onboarding_path, audience_index, self_check)
+            tools_hub, programme)
+# The self-check first: draft_markers then reads its text too.
+CONTENT = (permalinks, self_check, draft_markers, reading_builder, onboarding_path, audience_index)
 
 
 def page_info(page) -> PageInfo:

@@ -46,15 +46,17 @@ def letters(text: str) -> str:
 # --- The generator, on the fixture project ----------------------------------------------------
 
 def generated(lang: str) -> BeautifulSoup:
-    """The fixture's theme module in `lang` with its marker filled, parsed."""
+    """The fixture's theme module in `lang`: its marker (as Markdown leaves it in the HTML) filled."""
     src = f"themes/theme-1/index.{lang}.md"
     page = PageInfo(src_uri=src, lang=lang, meta={"type": "theme", "id": "theme-1"},
                     url="themes/theme-1/index.html")
     site = SiteInfo(docs_dir=str(MINI / "docs"), site_dir="", config_file=str(MINI / "mkdocs.yml"))
-    markdown = generator.page_markdown((MINI / "docs" / src).read_text(encoding="utf-8"), page, site)
-    assert "<!-- lmp:self-check -->" not in markdown
-    assert "<script" not in markdown, "no script in the page's text: one external file (CSP)"
-    return BeautifulSoup(markdown[markdown.index('<div class="lmp-self-check"'):], "html.parser")
+    html = generator.page_content('<h2 id="self-check">…</h2>\n<!-- lmp:self-check -->\n', page, site)
+    assert "<!-- lmp:self-check -->" not in html
+    scripts = BeautifulSoup(html, "html.parser").select("script")
+    assert [script.attrs for script in scripts] == [{"src": "../../assets/javascripts/self-check.js", "defer": ""}], \
+        "one external script and no inline one (the CSP allows only hashed inline scripts)"
+    return BeautifulSoup(html[html.index('<div class="lmp-self-check"'):], "html.parser")
 
 
 @LANGS
@@ -91,12 +93,12 @@ def test_each_question_is_a_fieldset_with_its_options_answer_and_links(lang):
     assert note.get_text() == ui(lang)["print_note"] and note.has_attr("data-search-exclude")
 
 
-def test_the_script_is_added_to_theme_pages_with_questions_only():
+def test_pages_without_the_marker_are_left_alone():
     page = PageInfo(src_uri="themes/theme-1/index.nb.md", lang="nb", meta={"type": "theme"},
                     url="themes/theme-1/index.html")
-    with_questions = generator.page_content('<div class="lmp-self-check"></div>', page, None)
-    assert with_questions.count('<script src="../../assets/javascripts/self-check.js" defer></script>') == 1
     assert generator.page_content("<p>Text</p>", page, None) == "<p>Text</p>"
+    other = PageInfo(src_uri="tools/index.nb.md", lang="nb", meta={"type": "tool"}, url="tools/index.html")
+    assert generator.page_content("<!-- lmp:self-check -->", other, None) == "<!-- lmp:self-check -->"
 
 
 def test_the_self_check_is_not_a_section_to_read():

@@ -32,7 +32,6 @@ from lmp.templates import render
 MARKER = "self-check"
 markers.register(MARKER, owner="self_check")
 SCRIPT = "assets/javascripts/self-check.js"
-CONTAINER = 'class="lmp-self-check"'     # what page_content looks for before adding the script
 
 
 def heading_titles(markdown: str) -> dict[str, str]:
@@ -47,9 +46,8 @@ def _see(question: data.Question, page: info.PageInfo, site: info.SiteInfo) -> d
     if not question.see:
         return None
     key, anchor = data.split_see(question.see)
-    target = next((p for p in model.iter_pages(site.docs_dir) if p.key == key and p.lang == page.lang
-                   and not p.meta_error), None)
-    if target is None:
+    target = model.current(site.docs_dir).page(f"{key}.{page.lang}.md")
+    if target is None or target.meta_error:
         return None
     section = heading_titles(target.body).get(anchor)
     return {"href": catalogue.html_url(page.src_uri, key, anchor), "page": str(target.meta.get("title", "")),
@@ -74,19 +72,16 @@ def view(questions: list[data.Question], titles: dict[str, str], see=lambda ques
     return shown
 
 
-def page_markdown(markdown: str, page: info.PageInfo, site: info.SiteInfo) -> str:
-    if page.meta.get("type") != "theme" or not any(markers.find(markdown, MARKER)):
-        return markdown
-    questions = data.questions(site.root, str(page.meta.get("id")), page.lang)
-    words = lmp_words.ui(page.lang)["self_check"]
-    html = render("self_check-questions.html", theme=page.meta.get("id"), words=words,
-                  questions=view(questions, heading_titles(markdown),
-                                           lambda question: _see(question, page, site)))
-    return markers.fill(markdown, MARKER, html, f"docs/{page.src_path}")
-
-
 def page_content(html: str, page: info.PageInfo, site: info.SiteInfo) -> str:
-    """The script, on the pages that have the questions."""
-    if page.meta.get("type") != "theme" or CONTAINER not in html:
+    """The marker (an HTML comment that Markdown leaves as it is) becomes the questions, and the
+    page loads the script. Filled in the HTML, not the Markdown: the block is HTML already, and
+    Markdown would only parse it again."""
+    if page.meta.get("type") != "theme" or not any(markers.find(html, MARKER)):
         return html
+    source = model.current(site.docs_dir).page(page.src_uri)
+    questions = data.questions(site.root, str(page.meta.get("id")), page.lang)
+    block = render("self_check-questions.html", theme=page.meta.get("id"), words=lmp_words.ui(page.lang)["self_check"],
+                   questions=view(questions, heading_titles(source.body if source else ""),
+                                  lambda question: _see(question, page, site)))
+    html = markers.replace(html, MARKER, lambda marker: block)
     return f'{html}\n<script src="{info.relative_url(SCRIPT, page.url)}" defer></script>\n'
