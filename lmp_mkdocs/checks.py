@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 from lmp import project, words
 from lmp.checks import (draft_markers, language_check, markdown_rules, marker_names, page_schema,
-                        published_address, report, term_check, translation_pairs, ui_check)
+                        published_address, report, self_check, term_check, translation_pairs, ui_check)
 from lmp.generators import before_next_seminar, law_citations
 from lmp.model import site as model
 from lmp_mkdocs import i18n
@@ -31,6 +31,7 @@ CHECKS = (
     ("mkdocs.hooks.before_next_seminar", before_next_seminar.check),
     ("mkdocs.hooks.draft_markers", draft_markers.check),
     ("mkdocs.hooks.law_citations", law_citations.check),
+    ("mkdocs.hooks.self_check", self_check.check),
 )
 UI_LOG = "mkdocs.hooks.ui_check"
 SPELLING_LOG = "mkdocs.hooks.language_check"

@@ -39,9 +39,11 @@ from lmp.checks import markdown_rules  # noqa: E402
 from lmp.checks import marker_names  # noqa: E402
 from lmp.checks import page_schema  # noqa: E402
 from lmp.checks import published_address  # noqa: E402
+from lmp.checks import self_check  # noqa: E402
 from lmp.search import index as search_index  # noqa: E402
 from lmp.checks import term_check  # noqa: E402
 from lmp.generators import theme_titles  # noqa: E402,F401  (registers <!-- lmp:theme-title -->, as a build imports every hook)
+from lmp.generators import self_check as self_check_generator  # noqa: E402,F401  (registers <!-- lmp:self-check -->)
 from lmp.checks import translation_pairs  # noqa: E402
 from lmp.checks import ui_check  # noqa: E402
 
@@ -65,6 +67,7 @@ CHECKS = {
     "ui_check": lambda root: ui_check.check(LANGUAGES),            # reads the copy's data/ui.<lang>.yml (project.ROOT)
     "ui_check_data": lambda root: ui_check.check_data(LANGUAGES, root),
     "search_synonyms": lambda root: search_index.check_synonyms(),  # reads the copy's includes/search-synonyms.<lang>.yml
+    "self_check": lambda root: self_check.check(root / "docs"),     # reads the copy's data/self-check/
 }
 
 
@@ -462,6 +465,68 @@ def _(root):
 def _(root):
     append_lines(root / "includes/search-synonyms.nb.yml", "- [PPT, [unclosed")
     return [("includes/search-synonyms.nb.yml", "invalid YAML")]
+
+
+QUIZ = "data/self-check/theme-1.yml"
+
+
+@fault("self_check", "a question with two right answers")
+def _(root):
+    line = replace_line(root / QUIZ, "    answer: [a]", "    answer: [a, b]")
+    return [(f"{QUIZ}:{line}", "2 right answers: a question has exactly one, unless it says `multiple: true`")]
+
+
+@fault("self_check", "a feedback link to a missing section")
+def _(root):
+    line = replace_line(root / QUIZ, "    section: adult-role", "    section: adult-roles")
+    return [(f"{QUIZ}:{line}", "section 'adult-roles' is not a heading id of index.en.md, index.nb.md, index.nn.md")]
+
+
+@fault("self_check", "a link to a heading another page lacks")
+def _(root):
+    line = replace_line(root / QUIZ, "    see: roles/ppt.md#duties", "    see: roles/ppt.md#tasks")
+    return [(f"{QUIZ}:{line}", "`see: roles/ppt.md#tasks`: no heading id 'tasks' on ppt.en.md, ppt.nb.md, ppt.nn.md")]
+
+
+@fault("self_check", "a question without one of the site's languages")
+def _(root):
+    question = lines_of(root / QUIZ).index("  - id: who-monitors") + 1
+    line = replace_line(root / QUIZ, "    nn:", "    nx:")
+    return [(f"{QUIZ}:{question}", "no 'nn': every question has its question, options and feedback in every language"),
+            (f"{QUIZ}:{line}", "unknown key 'nx'")]
+
+
+@fault("self_check", "an option without feedback, a setting not known")
+def _(root):
+    line = replace_line(root / QUIZ, "    section: legal-anchors", "    section: legal-anchors", "    settings: [school, college]")
+    feedback = replace_line(root / QUIZ, '        c: "Plikten gjelder dem som arbeider der."')
+    assert lines_of(root / QUIZ)[feedback - 4] == "      feedback:"
+    return [(f"{QUIZ}:{feedback - 3}", "no feedback for option c"),
+            (f"{QUIZ}:{line + 1}", "`settings` is a list of kindergarten, school, sfo")]
+
+
+@fault("self_check", "a theme page without its questions or its marker")
+def _(root):
+    (root / QUIZ).unlink()
+    line = replace_line(_theme(root, "en"), "<!-- lmp:self-check -->", "")
+    heading = lines_of(_theme(root, "en")).index("## Check yourself { #self-check }") + 1
+    assert heading == line - 2
+    return [("docs/themes/theme-1/index.nb.md:1", "no self-check questions for theme-1: write data/self-check/theme-1.yml"),
+            (f"docs/themes/theme-1/index.en.md:{heading}", "one marker <!-- lmp:self-check --> in its section { #self-check }")]
+
+
+@fault("language_check", "misspelled word in a self-check question")
+def _(root):
+    line = replace_line(root / QUIZ, '      question: "Who must monitor the children?"',
+                        '      question: "Who must monitor the childern?"')
+    return [(f"{QUIZ}:{line}", "'childern' is not a word of the language en")]
+
+
+@fault("term_check", "avoided variant in a self-check question")
+def _(root):
+    line = replace_line(root / QUIZ, '      question: "Kven skal følgje med på barna?"',
+                        '      question: "Kven skal melde fra om barna?"')
+    return [(f"{QUIZ}:{line}", "'melde fra': write 'følgje med, gripe inn og melde frå'")]
 
 
 # --- The tests -----------------------------------------------------------------------------------

@@ -5,8 +5,8 @@
 - docs/**/*.xx.md (and docs/**/*.xx.svg, the diagrams): copies of the English files; the theme
   modules' box title is the one of ui.xx.yml (before_next_seminar.title), as an author would write it;
 - includes/*.xx.*: the abbreviations and search synonyms of the language (copies of English);
-- in data/*.yml (not ui.*), an `xx:` value next to every `nb:`/`en:` pair (gathering titles,
-  terms, law summaries), the English value prefixed "XX ";
+- in data/*.yml and data/self-check/*.yml (not ui.*), an `xx:` value next to every `nb:`/`en:`
+  pair (gathering titles, terms, law summaries, self-check questions), the English value prefixed "XX ";
 - overrides/partials/languages/xx.html: Material's translations of its own interface (a copy of
   Material's English file; Material needs one per theme language);
 - mkdocs.yml: an entry `- locale: xx` in the i18n plugin's `languages:`, and the hunspell
@@ -57,7 +57,7 @@ def add_language(project: Path) -> None:
     english = yaml.safe_load((project / "data" / "ui.en.yml").read_text(encoding="utf-8"))
     (project / "data" / "ui.xx.yml").write_text(yaml.safe_dump(prefixed(english), allow_unicode=True,
                                                                sort_keys=False), encoding="utf-8")
-    for data in (project / "data").glob("*.yml"):
+    for data in (project / "data").rglob("*.yml"):   # data/self-check/ too
         if not data.name.startswith("ui."):
             value = yaml.safe_load(data.read_text(encoding="utf-8"))
             data.write_text(yaml.safe_dump(with_xx(value), allow_unicode=True, sort_keys=False), encoding="utf-8")

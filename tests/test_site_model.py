@@ -68,7 +68,9 @@ def test_the_next_build_reads_the_pages_again_and_resets_per_build_state(tmp_pat
         assert next(p for p in model.iter_pages(docs) if p.key == "about" and p.lang == "nb").meta["title"] == "Om oss"
         assert set(parses(docs).values()) == {2}
     finally:
-        model._STATE.remove(collected)
+        # by identity: list.remove() takes the first EQUAL container, and an emptied {} equals every
+        # other empty one, e.g. lmp/search/index.py's DEFINED, which would then never be reset again
+        model._STATE[:] = [container for container in model._STATE if container is not collected]
         model._CURRENT.clear()
 
 

@@ -7,6 +7,9 @@ page's language, with the project's own word list for names, terms and abbreviat
 tags, attribute lists, link and abbreviation definitions, quotations in «…», “…” or „…“ and
 blockquotes (`> …`: quoted documents keep their own language and spelling).
 
+The texts of the self-check questions (data/self-check/<theme>.yml: question, options, feedback)
+are read the same way, each in its language, and named `data/self-check/<theme>.yml:<line>`.
+
 The build fails under --strict with `docs/<file>:<line>: '<word>' is not a … word` for the first
 line of each unknown word on each page: a misspelling, or a word form of another language (a
 bokmål `ikke` on a nynorsk page). Fix the page; add only names and terms to the word list.
@@ -36,6 +39,7 @@ from lmp import project
 from lmp.errors import BuildError
 from lmp.model import pages as lmp_pages
 from lmp.model import reading
+from lmp.model import self_check
 from lmp.model import site as model
 
 log = logging.getLogger("mkdocs.hooks.language_check")
@@ -222,7 +226,7 @@ def problems(pages, root: Path, settings: dict[str, dict]):
     """(file:line, problem) for the first line of each unknown word on each page. `pages`: (path,
     lang, text) of every page; one hunspell run per dictionary."""
     per_page = [(path, {(code, word): number for code, word, number in model.unchanged(
-                    "language_check", str(path), (text, lang),   # kept as JSON: [language, word, line]
+                    "language_check", f"{path} {lang}", (text, lang),   # kept as JSON: [language, word, line]
                     lambda: [[code, word, number] for (code, word), number in words(text, lang).items()])})
                 for path, lang, text in pages if lang in settings]
     vocabulary: dict[str, set[str]] = {}
@@ -254,6 +258,9 @@ def problems(pages, root: Path, settings: dict[str, dict]):
 
 
 def check(docs_dir: Path, settings: dict[str, dict]):
-    pages = ((page.path, page.lang, page.text) for page in model.iter_pages(docs_dir))
-    yield from problems(pages, Path(docs_dir).parent, settings)
+    """Every page, and the texts of the self-check questions (data/self-check/, read as pages are)."""
+    root = Path(docs_dir).parent
+    pages = [(page.path, page.lang, page.text) for page in model.iter_pages(docs_dir)]
+    pages += list(self_check.texts(root, project.LANGUAGES))
+    yield from problems(pages, root, settings)
 

@@ -18,7 +18,7 @@ log = logging.getLogger("mkdocs.hooks.page_schema")
 # The fixed H2 sections of each page type, in order (H3 sections that must exist in brackets).
 ANATOMY = {
     "theme": (["objectives", "why", "legal-anchors", "emphasis", "key-concepts", "between-sessions",
-               "reflection", "staff-meeting", "further-reading", "key-points"],
+               "reflection", "staff-meeting", "further-reading", "key-points", "self-check"],
               ["tasks-working-group", "tasks-all-staff"]),
     "topic": (["what", "through-the-themes", "in-practice", "reflection", "further-reading"],
               ["in-theme-1", "in-theme-2", "in-theme-3", "in-theme-4"]),

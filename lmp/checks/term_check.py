@@ -1,8 +1,8 @@
 """One name for each thing: fail the build on a variant the term list (data/terms.yml) avoids.
 
 Reads every page source (front matter included: titles and descriptions are read too), the shared
-includes, the interface words (data/ui.<lang>.yml) and the language strings of data/programme.yml
-and data/law.yml (inline and block values),
+includes, the interface words (data/ui.<lang>.yml), the language strings of data/programme.yml
+and data/law.yml (inline and block values) and the texts of the self-check questions (data/self-check/),
 and logs `file:line: …` for each avoided variant in the file's language, each «» on an English page, and each glossary line whose English
 rendering differs from the term list. Under --strict (always on) that fails the build. Runs once
 per build. A page listed under `not_checked_yet` in data/terms.yml (with its reason) is reported
@@ -19,6 +19,7 @@ from lmp import project
 from lmp import words
 from lmp.model import pages
 from lmp.model import reading
+from lmp.model import self_check
 from lmp.model import site as model
 
 log = logging.getLogger("mkdocs.hooks.term_check")
@@ -117,6 +118,10 @@ def check(docs_dir: Path, terms: dict | None = None):
                 yield f"{path.relative_to(root).as_posix()}:{number}", problem
     for name in DATA_FILES:
         yield from data_problems(root / "data" / name, root, found_rules)
+    for path, lang, text in self_check.texts(root, project.LANGUAGES):   # the self-check questions
+        if lang in found_rules:
+            for number, problem in scanned(f"{path} {lang}", text, lang, found_rules):
+                yield f"{path.relative_to(root).as_posix()}:{number}", problem
     for lang in project.LANGUAGES:      # interface words: every line of data/ui.<lang>.yml is that language
         path = root / "data" / f"ui.{lang}.yml"
         if path.exists():

@@ -29,6 +29,10 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 markers.register("words-per-minute", owner="_catalogue")   # tool pages: the figure the minutes use
 
 KINDS = ("theme", "topic", "role")  # the page types a reader is assigned sections of
+# Sections that hold no text to read: the self-check questions the build puts at the end of each theme
+# module (lmp/generators/self_check.py). Not offered as a section to read; the words of their heading
+# count with the section before, so a whole page still adds up to the minutes under its title.
+NOT_READ = ("self-check",)
 
 
 @dataclass
@@ -105,6 +109,9 @@ def _sections(page: lmp_pages.Page, lang: str) -> list[Section]:
         start = 0 if index == 0 else line
         end = h2[index + 1][2] if index + 1 < len(h2) else len(lines)
         chunk = "\n".join(lines[start:end])
+        if anchor in NOT_READ and sections:
+            sections[-1].words += reading.word_count(chunk)
+            continue
         sections.append(Section(f"{page.meta['id']}#{anchor}", anchor, text, reading.word_count(chunk)))
     return sections
 

@@ -46,6 +46,8 @@ from lmp.print import booklets  # (has_booklet, booklet_name, download_name: the
 from lmp.print.markup import HANDBOOK, _inline_text, _key_of, _nodes, _one, words
 from lmp.print.paper_links import _addresses, _links_on_paper, qr_svg, short_address, site_links_as_text
 from lmp.generators import programme  # (date_range and the gathering format words)
+from lmp.generators import self_check  # (the questions as the templates show them)
+from lmp.model import self_check as self_check_data
 from lmp.templates import render
 
 bs4 = project.lazy_import("bs4")   # imported when a PDF's HTML is made: an HTML-only build never needs it
@@ -338,6 +340,23 @@ def _cover(site, title: str, kind: str, lead: str, rows) -> Tag:
                        lead=lead, rows=rows))
 
 
+def _self_check(article: Tag, page, site) -> None:
+    """The theme's self-check questions on paper, where the web page has them (`_printable` has
+    dropped the web's questions and left their box): each question with boxes to tick, then the
+    answer key on a page of its own (overrides/lmp/handout-self-check.html, print/kit.css)."""
+    box = article.select_one(".lmp-self-check")
+    if box is None:
+        return
+    questions = self_check_data.questions(site.root, str(page.meta.get("id")), page.lang)
+    titles = {heading["id"]: _inline_text(heading)
+              for heading in article.find_all(re.compile(r"^h[2-6]$"), id=True)}
+    box.clear()
+    if questions:
+        for node in _nodes(render("handout-self-check.html", questions=self_check.view(questions, titles),
+                                  words=lmp_words.ui(page.lang)["self_check"])):
+            box.append(node)
+
+
 def _handout_html(page, site) -> str:
     lang, text = page.lang, words(page.lang)
     soup = bs4.BeautifulSoup(page.html, "lxml")
@@ -373,6 +392,7 @@ def _handout_html(page, site) -> str:
     meeting = article.find(id="staff-meeting")
     if meeting is not None:
         meeting.insert_after(_one(render("handout-leader.html", words=text)))
+    _self_check(article, page, site)
     article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE)))
     in_pdf = {element["id"] for element in article.find_all(id=True)}
     _links_on_paper(article, page, site, lang, in_pdf)
