@@ -13,8 +13,8 @@ from mkdocs.structure.files import File
 from lmp import project
 from lmp.checks import draft_markers
 from lmp.errors import BuildError
-from lmp.generators import (abbreviations, audience_index, before_next_seminar, home_page, law_citations,
-                            onboarding_path, permalinks, programme, reading_builder, reading_lists, reading_time,
+from lmp.generators import (abbreviations, audience_index, before_next_seminar, home_page, last_updated,
+                            law_citations, onboarding_path, permalinks, programme, reading_builder, reading_lists, reading_time,
                             role_semesters, self_check, terms_table, theme_titles, tools_hub, who_does_what)
 from lmp.model.info import PageInfo, SiteInfo
 from lmp_mkdocs import i18n
@@ -23,7 +23,7 @@ from lmp_mkdocs import i18n
 # «Before the next seminar» then counts its own reading before other generators add text.
 MARKDOWN = (reading_time, before_next_seminar, abbreviations, law_citations, theme_titles, terms_table,
             role_semesters, reading_lists, home_page, onboarding_path, audience_index, who_does_what,
-            tools_hub, programme)
+            tools_hub, programme, last_updated)
 # The self-check first: draft_markers then reads its text too.
 CONTENT = (permalinks, self_check, draft_markers, reading_builder, onboarding_path, audience_index)
 

@@ -1,7 +1,10 @@
-"""The programme's visual identity (data/identity.yml): its typeface and a colour per semester theme.
+"""The programme's visual identity (data/identity.yml): its typeface, a colour per semester theme
+and the contact line.
 
 One source for the web pages, the printed material and the slide decks. A colour that is not a
 #rrggbb value, or that does not carry white text at WCAG AA (4.5:1), stops the build with the file.
+The web pages get the values as CSS variables in a stylesheet made from this file at each build
+(`css()`, assets/stylesheets/identity-data.css): no colour of a theme is written twice.
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ class Identity:
     typeface: str
     fallback: tuple[str, ...]
     themes: dict[str, str]
+    contact: dict[str, str] = None
 
     def theme_colour(self, theme: str) -> str:
         """The colour of a semester theme ("theme-2"), as #rrggbb."""
@@ -42,6 +46,18 @@ class Identity:
             return self.themes[theme]
         except KeyError:
             raise BuildError(f"data/identity.yml: no colour for {theme!r} (themes: {', '.join(self.themes)})") from None
+
+    def css(self) -> str:
+        """The stylesheet of these values: the typeface as Material's text font, and each theme's
+        colour as `--lmp-theme-N`, which `.lmp-theme-N` (and what follows it) makes `--lmp-theme-colour`."""
+        family = ", ".join([f'"{self.typeface}"', *self.fallback])
+        lines = ["/* Made from data/identity.yml at each build (lmp.model.identity): edit that file. */",
+                 ":root {", f"  --md-text-font: {family};"]
+        lines += [f"  --lmp-{theme}: {colour};" for theme, colour in self.themes.items()]
+        lines.append("}")
+        # the band of a theme page (overrides/main.html) and everything after it in the page
+        lines += [f".lmp-{theme}, .lmp-{theme} ~ * {{ --lmp-theme-colour: var(--lmp-{theme}); }}" for theme in self.themes]
+        return "\n".join(lines) + "\n"
 
 
 def load(path=None) -> Identity:
@@ -58,4 +74,8 @@ def load(path=None) -> Identity:
         ratio = contrast(colour, "#FFFFFF")
         if ratio < 4.5:
             raise BuildError(f"{where}: themes.{theme} {colour} carries white text at {ratio:.2f}:1, below 4.5:1")
-    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes))
+    contact = data.get("contact") or {}
+    for key in ("email", "phone"):
+        if not isinstance(contact.get(key), str) or not contact[key].strip():
+            raise BuildError(f"{where}: contact.{key} is missing")
+    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), dict(contact))

@@ -5,7 +5,9 @@ Plain functions on files; the build's page model (lmp/model/site.py) parses each
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -200,3 +202,45 @@ def load_programme(path: str | Path | None = None) -> dict:
     return load_yaml(path)
 
 
+
+
+# ---------------------------------------------------------------------------------------------
+# "Last updated": the date of the last commit that changed a page's source, from ONE `git log`
+# over the history for every file (not one process per page). The web page shows it under the
+# text (lmp_mkdocs/pages.py) and the printed version on its cover (lmp/print/handouts.py).
+
+GIT_DATES: dict[str, dict[str, dt.date]] = {}   # docs_dir → {src_uri: date}; emptied each build (lmp/model/site.py)
+_COMMIT = "\x00commit "
+
+
+def _git_dates(docs_dir: Path) -> dict[str, dt.date]:
+    """{path relative to docs_dir: date of the last commit changing it}, as `git log -1 --format=%cs
+    -- path` gives it. Merges count where they changed a file against every parent (`--cc`), as
+    git's history simplification has them. Without git, outside a repository or if git fails: {}.
+    In a shallow clone the commits at the clone's boundary show every file as added, so a file
+    last seen there has an unknown date and is left out: no date rather than a wrong one."""
+    run = dict(cwd=docs_dir, capture_output=True, text=True, encoding="utf-8", timeout=60, check=True)
+    try:
+        shallow = subprocess.run(["git", "rev-parse", "--git-path", "shallow"], **run).stdout.strip()
+        boundary = set((docs_dir / shallow).read_text().split()) if (docs_dir / shallow).is_file() else set()
+        log = subprocess.run(["git", "-c", "core.quotePath=false", "log", "--cc", "--name-only", "--relative",
+                              "--format=%x00commit %H %cs"], **run).stdout
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return {}
+    dates: dict[str, dt.date] = {}
+    for block in log.split(_COMMIT)[1:]:
+        head, _, names = block.partition("\n")
+        commit, day = head.split()
+        for name in names.splitlines():
+            if name and name not in dates:
+                dates[name] = None if commit in boundary else dt.date.fromisoformat(day)
+    return {name: day for name, day in dates.items() if day is not None}
+
+
+def last_updated(src_uri: str, docs_dir: str | Path | None = None) -> dt.date | None:
+    """The date of the last commit that changed docs/<src_uri> (e.g. "themes/theme-2/index.nb.md"),
+    or None when git does not know it (no git, a file never committed, a shallow clone's edge)."""
+    docs_dir = Path(docs_dir or project.path("docs")).resolve()
+    if str(docs_dir) not in GIT_DATES:
+        GIT_DATES[str(docs_dir)] = _git_dates(docs_dir)
+    return GIT_DATES[str(docs_dir)].get(src_uri)

@@ -40,6 +40,9 @@ def per_build(container):
 # (`mkdocs serve --no-strict`), logs them and shows each on its page.
 PROBLEMS: list = per_build([])
 
+# The pages' last-commit dates (pages.last_updated): read from git once per build.
+per_build(pages.GIT_DATES)
+
 
 def reset_state() -> None:
     for container in _STATE:

@@ -74,26 +74,26 @@ def _relative(target: str, from_dest: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_dest) or ".")
 
 
-def content_version(paths: list[Path]) -> tuple[str | None, dt.date]:
-    """(short commit, commit date) of the last commit touching `paths`; (None, newest file
-    date) when they have uncommitted changes or git is not there: a working draft."""
+def content_version(paths: list[Path], docs_dir: str) -> tuple[bool, dt.date]:
+    """(True, date of the last commit changing the pages in `paths`): the date the web pages show
+    (lmp.model.pages.last_updated); (False, newest file date) when they have uncommitted changes
+    or git does not know them: a working draft."""
+    files = [f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()]
+    days = [pages.last_updated(f.relative_to(docs_dir).as_posix(), docs_dir) for f in files if f.suffix == ".md"]
     try:
         run = dict(cwd=project.ROOT, capture_output=True, text=True, timeout=20, check=True)
-        last = subprocess.run(["git", "log", "-1", "--format=%h %cs", "--", *map(str, paths)], **run)
         dirty = subprocess.run(["git", "status", "--porcelain", "--", *map(str, paths)], **run)
-        if last.stdout.strip() and not dirty.stdout.strip():
-            commit, day = last.stdout.split()
-            return commit, dt.date.fromisoformat(day)
+        if days and None not in days and not dirty.stdout.strip():
+            return True, max(days)
     except (OSError, subprocess.SubprocessError, ValueError):
         pass
-    files = [f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()]
     newest = max((f.stat().st_mtime for f in files), default=0)
-    return None, dt.date.fromtimestamp(newest)
+    return False, dt.date.fromtimestamp(newest)
 
 
-def version_text(paths: list[Path], lang: str) -> str:
+def version_text(paths: list[Path], lang: str, docs_dir: str) -> str:
     """'29. november 2026': the date of the content, for people; a draft says so."""
-    commit, day = content_version(paths)
+    commit, day = content_version(paths, docs_dir)
     when = programme.date_range(day, day, lang)
     return when if commit else words(lang)["draft"].format(date=when)
 
@@ -173,7 +173,7 @@ WRAPPED_CAPTION = re.compile(r'(<table class="lmp-pdf-list">\s*)<p>(<caption>.*?
 # kinds, and scripts in the article. Found in one pass over the tree (a CSS select() per selector
 # walked the handbook sixteen times).
 WEB_ONLY_CLASSES = frozenset({"md-path", "lmp-reading-time", "headerlink", "lmp-web-only",
-                              "lmp-pdf-download", "md-content__button"})
+                              "lmp-pdf-download", "md-content__button", "md-source-file"})
 WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", "noscript", "iframe",
                                "video", "audio"})
 
@@ -381,7 +381,7 @@ def _handout_html(page, site) -> str:
         if gathering:
             rows.append((text["gathering"], gathering))
     rows.append((text["language"], text["language_name"]))
-    rows.append((text["version"], version_text([Path(page.abs_src_path)], lang)))
+    rows.append((text["version"], version_text([Path(page.abs_src_path)], lang, site.docs_dir)))
     if site.public_address:
         rows.append((text["web"], short_address(site.public_address + page.dest_uri)))
 
@@ -505,7 +505,7 @@ def _handbook_html(page, site, entries) -> str:
     article.clear()
 
     rows = [(text["language"], text["language_name"]),
-            (text["version"], version_text([Path(site.docs_dir)], lang))]
+            (text["version"], version_text([Path(site.docs_dir)], lang, site.docs_dir))]
     if site.public_address:
         rows.append((text["web"], short_address(site.public_address)))
     article.append(_cover(site, text["handbook"], "", site.site_description or "", rows))
