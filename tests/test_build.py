@@ -76,7 +76,7 @@ def test_language_switcher_goes_to_the_same_page(html_site, lang):
         rel = path.relative_to(html_site).as_posix()
         key = rel if lang == project.DEFAULT_LANGUAGE else rel[len(lang) + 1:]
         links = {a["hreflang"]: a["href"] for t, a in parse(path).tags
-                 if t == "a" and "md-select__link" in a.get("class", "") and "hreflang" in a}
+                 if t == "a" and "lmp-lang__link" in a.get("class", "") and "hreflang" in a}
         assert set(links) == set(LANGUAGES), f"{rel}: switcher offers {sorted(links)}"
         for other, href in links.items():
             target = (path.parent / href).resolve()
