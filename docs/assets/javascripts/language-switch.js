@@ -45,3 +45,13 @@
     }, true)
   })
 })()
+
+// The header's search form has a submit button (overrides/partials/search.html; WCAG technique
+// H32): sending the form opens the best result, as Enter in the field does (Material), instead of
+// reloading the page with ?query=.
+document.addEventListener("submit", function (event) {
+  if (!event.target.matches || !event.target.matches(".md-search__form")) return
+  event.preventDefault()
+  var best = document.querySelector(".md-search-result__list [href]")
+  if (best) best.click()
+})
