@@ -20,11 +20,13 @@ def on_startup(command, dirty):
 
 
 def on_files(files, config):
-    """Material's lunr languages and source maps stay out of site/ (lmp.deploy.unused_assets)."""
+    """Material's lunr languages, search worker, default favicon and source maps stay out of site/
+    (lmp.deploy.unused_assets)."""
     if not search_index.enabled():  # plain Material search (LMP_SEARCH=material) loads lunr's languages
         return files
     kept = unused_assets.keep((config.extra.get("search_stemmers") or {}).values())
-    for file in [f for f in files if unused_assets.unused(f.dest_uri, kept)]:
+    favicon = config.theme.get("favicon")
+    for file in [f for f in files if unused_assets.unused(f.dest_uri, kept, favicon)]:
         files.remove(file)
     return files
 

@@ -25,7 +25,7 @@ MARKDOWN = (reading_time, before_next_seminar, abbreviations, law_citations, the
             role_semesters, reading_lists, home_page, onboarding_path, audience_index, who_does_what,
             tools_hub, programme, last_updated)
 # The self-check first: draft_markers then reads its text too.
-CONTENT = (permalinks, self_check, draft_markers, reading_builder, onboarding_path, audience_index)
+CONTENT = (permalinks, self_check, draft_markers, reading_builder, onboarding_path, audience_index, home_page)
 
 
 def page_info(page) -> PageInfo:

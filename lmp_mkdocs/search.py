@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from lmp import project
 from lmp.errors import BuildError
 from lmp.model import site as model
+from lmp.deploy import unused_assets
 from lmp.search import index as search_index
 from lmp_mkdocs import i18n as lmp_i18n
 
@@ -68,6 +69,8 @@ def on_post_build(config):
     if not search_index.enabled() or lmp_i18n.is_nested_build(config):
         return
     try:
-        search_index.split_site_index(Path(config.site_dir), config.extra.get("search_stemmers") or {})
+        stemmers = config.extra.get("search_stemmers") or {}
+        search_index.split_site_index(Path(config.site_dir), stemmers)
+        unused_assets.after_search(config.site_dir, unused_assets.keep(stemmers.values()))
     except BuildError as error:
         raise PluginError(str(error)) from error

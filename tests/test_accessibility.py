@@ -146,7 +146,7 @@ def test_keyboard_reaches_switcher_search_and_main_links_with_visible_focus(site
 
     assert any(f["cls"].startswith("md-skip") for f in reached[:1]), f"{where}: the first Tab is not the skip link"
     assert any("md-search__input" in f["cls"] for f in reached), f"{where}: Tab never reaches the search field"
-    assert any(f["hreflang"] == other and "md-select__link" in f["cls"] for f in reached), \
+    assert any(f["hreflang"] == other and "lmp-lang__link" in f["cls"] for f in reached), \
         f"{where}: Tab never reaches the link to the {other} version (language switcher)"
     tabs = page.locator("a.md-tabs__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     reached_hrefs = {f["href"] for f in reached}
@@ -159,8 +159,8 @@ def test_keyboard_reaches_switcher_search_and_main_links_with_visible_focus(site
     invisible = [f"{f['tag']}.{f['cls']} {f['name']!r}" for f in reached if not f["visible"]]
     assert not invisible, f"{where}: focused elements without a visible focus indicator: {invisible[:10]}"
 
-    # The language switcher works from the keyboard: its button, Tab to the other language, Enter.
-    page.locator(".md-select button").first.focus()
+    # The language switcher works from the keyboard: Tab to the other language's link, Enter.
+    page.locator(".lmp-lang__link").first.focus()
     for _ in range(len(LANGUAGES) + 1):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('hreflang')") == other:

@@ -76,7 +76,7 @@ def test_language_switcher_goes_to_the_same_page(html_site, lang):
         rel = path.relative_to(html_site).as_posix()
         key = rel if lang == project.DEFAULT_LANGUAGE else rel[len(lang) + 1:]
         links = {a["hreflang"]: a["href"] for t, a in parse(path).tags
-                 if t == "a" and "md-select__link" in a.get("class", "") and "hreflang" in a}
+                 if t == "a" and "lmp-lang__link" in a.get("class", "") and "hreflang" in a}
         assert set(links) == set(LANGUAGES), f"{rel}: switcher offers {sorted(links)}"
         for other, href in links.items():
             target = (path.parent / href).resolve()
@@ -150,3 +150,24 @@ def test_no_third_party_host_is_referenced(html_site):
             if third_party(match[0] or match[1]):
                 offenders.append(f"{path.relative_to(html_site)}: {match[0] or match[1]}")
     assert not offenders, "third-party references:\n" + "\n".join(offenders[:20])
+
+
+# Published for a reason other than a page naming them: licences, the crawler files, and the
+# search index stub Material's page script asks for by a built-in name.
+NAMED_ELSEWHERE = {"LICENSE.txt", "robots.txt", "sitemap.xml", "sitemap.xml.gz", "search_index.json",
+                   "search_index.js"}
+DOCUMENTS = (".html", ".pdf", ".docx", ".ics")
+
+
+def test_every_published_file_is_used(html_site):
+    """No file in the site that no page, stylesheet or script names (Material's lunr languages,
+    its own search worker and default favicon, lunr's sources after the workers embed them)."""
+    files = [p for p in html_site.rglob("*") if p.is_file()]
+    texts = "\n".join(p.read_text("utf-8", errors="ignore") for p in files
+                      if p.suffix in (".html", ".css", ".js", ".svg", ".json"))
+    unused = [p.relative_to(html_site).as_posix() for p in files
+              if p.suffix not in DOCUMENTS and p.name not in NAMED_ELSEWHERE and p.name not in texts]
+    assert not unused, f"published but named by no page, stylesheet or script: {unused}"
+    for gone in ("assets/images/favicon.png", "assets/vendor/lunr/lunr.min.js", "assets/javascripts/lunr"):
+        assert not (html_site / gone).exists(), gone
+    assert not list(html_site.glob("assets/javascripts/workers/*")), "Material's search worker"

@@ -194,3 +194,49 @@ def test_a_bad_build_date_fails_the_build_with_a_clear_message(monkeypatch):
     with pytest.raises(PluginError) as error:
         engine_errors(home_page.page_markdown)(home.body, page, config)
     assert "LMP_BUILD_DATE" in str(error.value) and "YYYY-MM-DD" in str(error.value)
+
+
+# The reader's clock (assets/javascripts/home-now.js): the day before the programme, a day in a
+# semester just after a gathering, the day after it ended. Each must show the block now_block gives
+# for that day, dated that day, whatever day the site was built.
+CLOCKS = [DATES["before"], DATA["gatherings"][2]["end"] + dt.timedelta(days=1), DATES["after"]]
+
+
+def test_the_reader_s_browser_works_out_now_at_the_moment_of_reading(html_site, browser):
+    """Three clocks, each in one language (one page load each)."""
+    from conftest import serve
+    base, server = serve(html_site)
+    context = browser.new_context()
+    try:
+        for lang, day in zip(LANGUAGES, CLOCKS):
+            page = context.new_page()
+            page.clock.set_fixed_time(dt.datetime(day.year, day.month, day.day, 12, 0))
+            page.goto(f"{base}{PREFIX[lang]}index.html", wait_until="domcontentloaded")
+            page.wait_for_selector(f"article .lmp-now[data-today='{day.isoformat()}']", timeout=5_000)
+            built = BeautifulSoup(page.locator("article .lmp-now").evaluate("e => e.outerHTML"), "lxml").div
+            expected = rendered_block(day, lang)
+            assert (built["data-phase"], built["data-semester"]) == (expected["data-phase"], expected["data-semester"]), day
+            assert words_of(built) == words_of(expected), (lang, day)
+            assert [a["href"] for a in built.select("a[href]")] == \
+                [a["href"].replace(".md", ".html", 1) for a in expected.select("a[href]")], (lang, day)
+            page.close()
+    finally:
+        context.close()
+        server.shutdown()
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (390, 844)])
+def test_now_is_in_the_first_screen(html_site, browser, width, height):
+    """The block's heading and its first line (the semester) are in the first screen."""
+    from conftest import serve
+    base, server = serve(html_site)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(base + "index.html", wait_until="domcontentloaded")
+        for selector in ("article h2#now", "article .lmp-now p"):
+            box = page.locator(selector).first.bounding_box()
+            assert box and box["y"] + box["height"] <= height, (selector, box)
+    finally:
+        context.close()
+        server.shutdown()

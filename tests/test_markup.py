@@ -48,7 +48,8 @@ def test_every_page_and_the_sites_css_are_valid(site):
                         f"{errors[0]['message']}")
 
 
-@pytest.mark.parametrize("template", ["base.html", "partials/nav-item.html"])
+@pytest.mark.parametrize("template", ["base.html", "partials/nav-item.html", "partials/palette.html",
+                                      "partials/search.html"])
 def test_copied_theme_templates_match_the_installed_theme(template):
     import material
     version = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")

@@ -188,9 +188,8 @@ def use_reading_builder(watched: Watched, base: str, prefix: str) -> list[str]:
 def use_language_switcher(watched: Watched, base: str) -> list[str]:
     page = watched.page
     page.goto(base + "roles/ppt.html")
-    page.locator(".md-select").first.hover()
     with page.expect_navigation():
-        page.locator(f'.md-select a[hreflang="{OTHER}"]').first.click()
+        page.locator(f'a.lmp-lang__link[hreflang="{OTHER}"]').first.click()
     assert page.url.startswith(base + OTHER + "/"), f"the switcher led to {page.url}"
     return watched.collect(f"roles/ppt.html → {page.url} (language switcher)")
 

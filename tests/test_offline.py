@@ -65,6 +65,6 @@ def test_search_works_from_file(site, page, lang):
 def test_language_switcher_works_from_file(site, page, lang):
     other = next(code for code in LANGUAGES if code != lang)
     page.goto(file_url(site, lang, "roles/ppt.html"), wait_until="load")
-    page.locator(f".md-select__link[hreflang={other}]").first.dispatch_event("click")
+    page.locator(f".lmp-lang__link[hreflang={other}]").first.dispatch_event("click")
     page.wait_for_url(file_url(site, other, "roles/ppt.html"), timeout=10000)
     assert page.locator("html").get_attribute("lang") == other

@@ -1,5 +1,5 @@
-"""One reading-time figure per page: the minutes under a page's title are the minutes the
-reading-assignment builder's catalogue gives the whole page, and the minutes a reading list shows
+"""One reading-time figure per page: the minutes under a page's title are the sum of the minutes
+the reading-assignment builder's catalogue gives its sections, and the minutes a reading list shows
 for "the whole page". Read from the built HTML only (no browser), so a hook that counts other
 words, or rounds differently, fails here.
 """
@@ -36,12 +36,13 @@ def catalogue(site: Path, lang: str) -> list[dict]:
 
 def builder_minutes(site: Path, lang: str) -> dict[str, int]:
     """{page path from the site's language root: minutes of all its sections in the builder}."""
-    words: dict[str, int] = {}
+    minutes: dict[str, int] = {}
     for entry in catalogue(site, lang):
+        assert entry["minutes"] == reading.section_minutes(entry["words"]), entry
         path = (Path("tools") / entry["url"].split("#")[0]).as_posix()
         path = re.sub(r"^tools/\.\./", "", path)
-        words[path] = words.get(path, 0) + entry["words"]
-    return {path: reading.minutes_for(count) for path, count in words.items()}
+        minutes[path] = minutes.get(path, 0) + entry["minutes"]
+    return minutes
 
 
 def shown_minutes(site: Path, lang: str, path: str) -> int:

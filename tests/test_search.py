@@ -328,15 +328,22 @@ def test_keyboard_reaches_results(search_page, site_url):
     search_page.wait_for_url("**/roles/steering-group.html*")
 
 
-def test_each_language_loads_only_its_own_index(search_page, site_url):
+def test_each_language_loads_only_its_own_index_and_only_when_searching(search_page, site_url):
+    """A page view starts the small worker (loader.js); the index (~90 KB gzip) comes with the
+    first query, and only the page's language's."""
     requested = []
     search_page.on("request", lambda request: requested.append(request.url))
     for lang in LANGUAGES:
         requested.clear()
+        prefix = "" if lang == lmp_project.DEFAULT_LANGUAGE else lang + "/"
+        search_page.goto(f"{site_url}{prefix}roles/ppt.html", wait_until="networkidle")
+        workers = [url for url in requested if "/search/lmp-" in url]
+        assert workers and all(url.endswith(f"lmp-search.{lang}.js") for url in workers), workers
         open_search(search_page, site_url, lang)
         results(search_page, "plikt")
-        workers = [url for url in requested if "/search/lmp-search." in url]
-        assert workers and all(url.endswith(f"lmp-search.{lang}.js") for url in workers), workers
+        workers = [url for url in requested if "/search/lmp-" in url]
+        assert any(url.endswith(f"lmp-index.{lang}.js") for url in workers), workers
+        assert all(url.endswith((f"lmp-search.{lang}.js", f"lmp-index.{lang}.js")) for url in workers), workers
 
 
 @fault_injector("search_synonyms")

@@ -1,5 +1,6 @@
-"""The language switcher in a real browser: it names the other language in words, in that
-language, and keeps the reader's place (#section) and the reading builder's selection (?s=)."""
+"""The language switcher in a real browser: every language a link in the header, named in its own
+language; one click lands at the section in view and keeps the ?query (?s=, ?for=); no request
+for sitemap.xml."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -8,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ADDRESS, LANGUAGES, ROOT
+from conftest import ADDRESS, LANGUAGES, ROOT, serve
 from lmp import project
 
 PREFIX = {lang: "" if lang == project.DEFAULT_LANGUAGE else lang + "/" for lang in LANGUAGES}
@@ -30,44 +31,57 @@ def other(lang):
 
 
 def switch(page, lang):
-    """Use the switcher as a reader does: open it, click the other language."""
-    page.locator(".lmp-lang__button").hover()
+    """Use the switcher as a reader does: one click on the other language's name."""
     with page.expect_navigation():
-        page.locator(f".md-select__link[hreflang={other(lang)}]").click()
+        page.locator(f".lmp-lang__link[hreflang={other(lang)}]").click()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_switcher_shows_the_other_languages_in_words(site_url, page, lang):
-    """On a wide screen the button names every other language, each in its own language; on a
-    phone it is the translate icon alone (the names would push the site name out)."""
-    page.set_viewport_size({"width": 1366, "height": 800})
+def test_switcher_names_every_language_as_a_link_on_desktop_and_phone(site_url, page, lang):
+    """Every language is a link in the header, named in its own language; the current one is
+    marked; on a phone the names are there too (short forms), not behind an icon."""
     page.goto(f"{site_url}{PREFIX[lang]}roles/ppt.html")
-    names = page.locator(".lmp-lang__button .lmp-lang__name")
-    others = [code for code in LANGUAGES if code != lang]
-    assert [names.nth(i).inner_text().strip() for i in range(names.count())] == [NAMES[c] for c in others]
-    assert [names.nth(i).get_attribute("lang") for i in range(names.count())] == others
-    assert all(names.nth(i).is_visible() for i in range(names.count()))
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.locator(".lmp-lang__button .md-icon").is_visible()
-    assert not any(names.nth(i).is_visible() for i in range(names.count()))
-    for code in LANGUAGES:
-        option = page.locator(f".md-select__link[hreflang={code}]")
-        assert option.get_attribute("lang") == code
-        assert option.inner_text().strip() == NAMES[code]
+    links = page.locator(".md-header .lmp-lang__link")
+    for width, shown in ((1366, ".lmp-lang__long"), (390, ".lmp-lang__short")):
+        page.set_viewport_size({"width": width, "height": 844})
+        assert [links.nth(i).get_attribute("hreflang") for i in range(links.count())] == list(LANGUAGES)
+        for i, code in enumerate(LANGUAGES):
+            link = links.nth(i)
+            assert link.is_visible() and link.get_attribute("lang") == code, (width, code)
+            name = link.locator(shown).inner_text().strip()
+            assert name and name.lower() in NAMES[code].lower(), (width, code, name)   # "Bokmål", "Norsk (bokmål)"
+            assert link.inner_text().strip() == name, (width, code)   # only one form shows
+            box = link.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, code, box)
+        assert page.locator(".lmp-lang__link[aria-current]").get_attribute("hreflang") == lang
+        title = page.locator(".md-header__title").bounding_box()
+        assert title["width"] > width / 3, f"{width} px: the site name has no room ({title})"
+
+
+# A heading deep in the page and one reached from the table of contents, per page (ids are the same
+# in every language).
+SECTIONS = [("themes/theme-2/index.html", "legal-anchors"), ("roles/ppt.html", "duties")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_switching_keeps_the_section(site_url, page, lang):
-    page.goto(f"{site_url}{PREFIX[lang]}themes/theme-2/index.html#legal-anchors")
-    switch(page, lang)
-    assert page.url == f"{site_url}{PREFIX[other(lang)]}themes/theme-2/index.html#legal-anchors"
-    assert page.locator("html").get_attribute("lang") == other(lang)
-    assert page.locator("#legal-anchors").count() == 1
-    # A section chosen after the page loaded (a click in the table of contents) is kept too.
+def test_switching_lands_at_the_section_in_view_and_keeps_the_query(site_url, page, lang):
+    """Scroll a heading to the top of the window (no #hash in the address), switch: the other
+    language's page opens at the same heading, with the ?query (?s=, ?for=) kept."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    for path, heading in SECTIONS:
+        page.goto(f"{site_url}{PREFIX[lang]}{path}?s=1")
+        page.locator(f"#{heading}").evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 80)")
+        page.mouse.wheel(0, 120)   # and a little further, inside the section
+        page.wait_for_timeout(200)
+        switch(page, lang)
+        assert page.url == f"{site_url}{PREFIX[other(lang)]}{path}?s=1#{heading}"
+        assert page.locator("html").get_attribute("lang") == other(lang)
+        top = page.locator(f"#{heading}").evaluate("h => h.getBoundingClientRect().top")
+        assert 0 <= top < 200, f"{path}: #{heading} is at {top} px, not at the top of the window"
+    # At the top of a page, the switch goes to the top of the other one.
     page.goto(f"{site_url}{PREFIX[lang]}roles/ppt.html")
-    page.evaluate("location.hash = 'duties'")
     switch(page, lang)
-    assert page.url.endswith(f"{PREFIX[other(lang)]}roles/ppt.html#duties")
+    assert page.url == f"{site_url}{PREFIX[other(lang)]}roles/ppt.html"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -79,16 +93,38 @@ def test_switching_keeps_the_reading_assignment(site_url, page, lang):
     chosen = page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)")
     query = page.evaluate("location.search")
     assert query.startswith("?s="), query
+    page.evaluate("window.scrollTo(0, 0)")
     switch(page, lang)
     assert page.url == f"{site_url}{PREFIX[other(lang)]}tools/reading-builder.html{query}"
     assert page.eval_on_selector_all("#lmp-choose input[value]:checked", "els => els.map(e => e.value)") == chosen
+
+
+def test_no_sitemap_request_and_no_request_to_the_public_host(address_site, browser):
+    """Material fetches sitemap.xml next to each <link rel=alternate> in the head (4 per page view,
+    to the public host: CSP errors elsewhere, failures offline). The heads carry none (the sitemap
+    has the hreflang alternates): a page view and a switch ask for no sitemap and nothing of the
+    public host."""
+    base, server = serve(address_site)
+    context = browser.new_context()
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    try:
+        page.goto(base + "themes/theme-2/index.html", wait_until="networkidle")
+        switch(page, "nb")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+        server.shutdown()
+    assert any(url.endswith("/en/themes/theme-2/index.html") for url in asked), asked
+    assert not [url for url in asked if "sitemap" in url or not url.startswith(base)], asked
 
 
 def test_switcher_links_work_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}roles/ppt.html")
-    href = page.locator(".md-select__link[hreflang=en]").get_attribute("href")
+    href = page.locator(".lmp-lang__link[hreflang=en]").get_attribute("href")
     page.goto(page.url.rsplit("/", 1)[0] + "/" + href)
     assert page.url == f"{site_url}en/roles/ppt.html"
     context.close()
@@ -104,8 +140,8 @@ def test_404_pages_switch_to_each_languages_home_page(request, build):
     base = urlsplit(ADDRESS).path if build == "address_site" else "/"
     for lang in LANGUAGES:
         soup = BeautifulSoup((site / PREFIX[lang] / "404.html").read_text("utf-8"), "lxml")
-        links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.lmp-lang__link")}
         assert links == {code: f"{base}{PREFIX[code]}index.html" for code in LANGUAGES}, (lang, links)
-        current = [a["hreflang"] for a in soup.select("a.md-select__link[aria-current]")]
+        current = [a["hreflang"] for a in soup.select("a.lmp-lang__link[aria-current]")]
         assert current == [lang], (lang, current)
         assert all((site / PREFIX[code] / "index.html").exists() for code in LANGUAGES)

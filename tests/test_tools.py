@@ -7,6 +7,7 @@ who-does-what matrix and the audience index say what the front matter says.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from urllib.parse import quote, urljoin
@@ -51,8 +52,8 @@ def assigned(page) -> list[str]:
 
 
 def minutes_of(entries) -> int:
-    """The site's one rule (lmp/model/pages.py): the words of the chosen sections, rounded once."""
-    return reading.minutes_for(sum(e["words"] for e in entries)) if entries else 0
+    """The site's one rule (lmp/model/catalogue.py minutes_of): the sum of the parts' minutes."""
+    return sum(e["minutes"] for e in entries)
 
 
 def checked(page) -> list[str]:
@@ -88,7 +89,7 @@ def test_catalogue_is_every_h2_section_of_themes_topics_and_roles(page, site, si
         assert built.is_file(), entry
         assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), entry
         assert isinstance(entry["minutes"], int) and entry["minutes"] >= 1
-        assert isinstance(entry["words"], int) and entry["minutes"] == reading.minutes_for(entry["words"])
+        assert isinstance(entry["words"], int) and entry["minutes"] == reading.section_minutes(entry["words"])
 
 
 @LANGS
@@ -120,17 +121,36 @@ def test_builder_selection_round_trips_through_its_url(browser, site_url, lang):
 
 
 @LANGS
-def test_builder_total_is_the_words_of_the_catalogue_rounded_once(page, site_url, lang):
+def test_builder_totals_are_the_sums_of_the_parts_shown(page, site_url, lang):
+    """Each page's figure in the form is the sum of its sections' figures beside it; the
+    assignment's total is the sum of the figures listed in it."""
     open_tool(page, site_url, lang, "reading-builder")
     entries = catalogue(page)
+    groups = page.eval_on_selector_all("#lmp-choose fieldset", """sets => sets.map(f => ({
+      legend: f.querySelector('legend').textContent,
+      parts: [...f.querySelectorAll('input[value] + label')].map(l => l.textContent)}))""")
+    assert groups
+    for group in groups:
+        assert figure(group["legend"]) == sum(figure(part) for part in group["parts"]), group
     for whole in page.query_selector_all("#lmp-choose .lmp-whole input"):
         whole.check()
     assert sorted(checked(page)) == sorted(e["id"] for e in entries)
     assert page.get_attribute("#lmp-total", "data-minutes") == str(minutes_of(entries))
+    shown = page.eval_on_selector_all("#lmp-assignment .lmp-assigned", "els => els.map(e => e.textContent)")
+    assert len(shown) == len(entries)
+    assert int(page.get_attribute("#lmp-total", "data-minutes")) == sum(figure(item) for item in shown)
+    assert f" {minutes_of(entries)} min" in page.inner_text("#lmp-total")
     assert page.get_attribute("#lmp-total", "aria-live") == "polite"
     page.click("#lmp-bar button >> nth=2")  # clear all
     assert checked(page) == [] and page.get_attribute("#lmp-total", "data-minutes") == "0"
     assert "s=" not in page.url
+
+
+def figure(text: str) -> int:
+    """The minutes written in a label or list item: "Tema 1 (12 min)" → 12."""
+    found = re.findall(r"\((\d+) min\)", text)
+    assert found, text
+    return int(found[-1])
 
 
 IN_VIEW = """sel => { const r = document.querySelector(sel).getBoundingClientRect();
@@ -166,6 +186,16 @@ def test_recipient_sees_what_was_assigned_not_how_to_build_it(page, site_url, la
     assert note.is_visible()
     minutes = minutes_of(chosen)
     assert str(minutes) in note.inner_text() and str(len(chosen)) in note.inner_text()
+    # The note asks the reader to tick each part: each listed part has a box to tick, on screen.
+    boxes = page.locator("#lmp-assignment .lmp-assigned input[type=checkbox]")
+    assert boxes.count() == len(chosen)
+    for i in range(len(chosen)):
+        assert boxes.nth(i).is_visible()
+        name = boxes.nth(i).evaluate(
+            "b => document.getElementById(b.getAttribute('aria-labelledby')).textContent")
+        assert chosen[i]["section"] in name, (name, chosen[i])
+    boxes.nth(0).check()
+    assert boxes.nth(0).is_checked()
     assert not page.locator(".lmp-builder-intro").first.is_visible()
     assert not page.is_visible("#lmp-choose") and not page.is_visible("h2#choose")
     page.click(".lmp-recipient-only")                 # "change the assignment" opens the builder
@@ -243,7 +273,7 @@ def test_reading_lists_add_up_from_the_catalogue(page, site_url, lang):
                 [e for e in entries if e["url"].split("#")[0] == page_url]
             assert sections and row["minutes"] == minutes_of(sections), row
             listed += sections
-        assert total["minutes"] == minutes_of(listed)
+        assert total["minutes"] == minutes_of(listed) == sum(row["minutes"] for row in items)
     # Print: each semester starts a new sheet.
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.getElementById('semester-2')).breakBefore") == "page"
@@ -258,13 +288,14 @@ def test_onboarding_paths_add_up_and_print_as_checklists(page, site_url, lang):
       let h = list.previousElementSibling; while (h.tagName !== 'H2') h = h.previousElementSibling;
       const total = h.nextElementSibling.querySelector('strong').textContent;
       return {total: parseInt(total, 10), steps: list.querySelectorAll('ol > li').length,
+              shown: [...list.textContent.matchAll(/\\((\\d+) min\\)/g)].map(m => parseInt(m[1], 10)),
               hrefs: [...list.querySelectorAll('a')].map(a => a.getAttribute('href'))};
     })""")
     assert len(paths) == 2
     for path in paths:
         counted = [by_url[h] for h in path["hrefs"] if h in by_url]
         assert len(counted) >= path["steps"] - 1  # every step but the last names sections
-        assert path["total"] == minutes_of(counted)
+        assert path["total"] == minutes_of(counted) == sum(path["shown"]), path
     page.emulate_media(media="print")
     box = page.evaluate("getComputedStyle(document.querySelector('.lmp-checklist ol > li'), '::before').content")
     assert "☐" in box
@@ -427,3 +458,28 @@ def test_builder_works_from_file_urls(page, site):
     page.click("#lmp-assignment .lmp-assigned a >> nth=0")
     assert page.url.endswith(first["url"].split("/", 1)[1])
     assert not errors
+
+
+# --- Layout shift -------------------------------------------------------------------------------
+
+CLS = """() => new Promise(done => {
+  let sum = 0;
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(sum), 300);
+})"""
+
+
+@pytest.mark.parametrize("tool", ["reading-builder", "by-audience"])
+def test_tool_pages_do_not_shift_while_loading(browser, site_url, tool):
+    """Cumulative layout shift (Chromium's layout-shift entries) 0 while a tool page loads, on a
+    phone and on a desktop: the builder's boxes and bar are in the HTML, the audience form keeps
+    its room until its script shows it."""
+    for viewport in ({"width": 412, "height": 823}, {"width": 1350, "height": 940}):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(f"{site_url}tools/{tool}.html", wait_until="load")
+        shift = page.evaluate(CLS)
+        context.close()
+        assert shift == 0, f"{tool} at {viewport['width']} px: layout shift {shift:.3f}"

@@ -8,9 +8,10 @@ reading.reading_minutes, the same count as the reading time under each page titl
 A section's id is `<page id>#<heading id>`, e.g. `theme-2#legal-anchors`: stable, because both
 parts are fixed by CONTRIBUTING.md. Text above a page's first H2 counts with that first section.
 
-Each section keeps its word count: minutes for any set of sections (a whole page, a reading-list
-row, a path) are `minutes_of(sections)`, the words added up and rounded once by
-reading.minutes_for, so a whole page here shows the same minutes as under its title.
+Each section keeps its word count and shows its minutes (reading.section_minutes): minutes for any
+set of sections (a whole page, a reading-list row, a path, an assignment) are `minutes_of`, the sum
+of the minutes shown beside each part, so every total adds up; the minutes under a page's title
+are the sum of its sections too.
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ class Section:
 
     @property
     def minutes(self) -> int:
-        return reading.minutes_for(self.words)
+        return reading.section_minutes(self.words)
 
 
 @dataclass
@@ -62,14 +63,16 @@ class Entry:
 
 
 def minutes_of(sections) -> int:
-    """The reading time of some sections together: their words, rounded once."""
-    return reading.minutes_for(sum(section.words for section in sections))
+    """The reading time of some sections together: the sum of the minutes shown beside each."""
+    return sum(section.minutes for section in sections)
 
 
 def page_minutes(markdown: str, meta: dict, lang: str, key: str) -> int:
-    """The reading time shown under a page's title: the same words as its catalogue entry."""
+    """The reading time shown under a page's title: the sum of its sections' minutes, as its
+    catalogue entry (a page without H2 sections: its words)."""
     page = lmp_pages.Page(path=Path(key), key=key, lang=lang, meta=meta, body=markdown)
-    return reading.reading_minutes(_full_markdown(page, lang))
+    sections = _sections(page, lang) if isinstance(meta.get("id"), str) else []
+    return minutes_of(sections) if sections else reading.reading_minutes(_full_markdown(page, lang))
 
 
 def language(page) -> str:

@@ -9,10 +9,13 @@ import re
 # round up to whole minutes. What is counted is the running text a reader reads: words in
 # headings, lists, tables and paragraphs, not Markdown syntax, link targets or attribute lists.
 #
-# ONE rule turns words into minutes (minutes_for): the page, the reading-assignment builder, the
-# reading lists and the onboarding paths add up the WORDS of what they show and round once, so
-# the same text always shows the same minutes (rounding each section up and adding the minutes
-# made theme 1 "11 min" on its page and "17 min" in the builder).
+# Sections (a page cut at its H2 headings, lmp/model/catalogue.py) get their words in minutes
+# rounded to the nearest minute, at least 1 (section_minutes); every total on the site is the sum
+# of the minutes shown beside its parts: a page (under its title), a reading-list row and table,
+# an onboarding path, a reading assignment. So the numbers a reader sees add up (issue 24: the
+# earlier rule, words added up and rounded once, made 4 + 2 + 1 min show as "5 min"), and the
+# same section shows the same minutes everywhere. Rounding to the nearest, not up, keeps a page of
+# many short sections close to its words' time (theme 1: 12 min for 2,124 words).
 WORDS_PER_MINUTE = 200
 # A second-language reader (staff who read Norwegian or English as a second language). The
 # usability test timed such readers at 16-27 minutes for a theme module of 2,100-3,300 words
@@ -39,6 +42,11 @@ def word_count(markdown: str) -> int:
 def minutes_for(words: int, per_minute: int = WORDS_PER_MINUTE) -> int:
     """Whole minutes (rounded up, at least 1) to read `words` words: the site's one rule."""
     return max(1, -(-words // per_minute))
+
+
+def section_minutes(words: int, per_minute: int = WORDS_PER_MINUTE) -> int:
+    """A section's minutes: its words in minutes rounded to the nearest whole minute, at least 1."""
+    return max(1, (words + per_minute // 2) // per_minute)
 
 
 def reading_minutes(markdown: str) -> int:

@@ -6,10 +6,12 @@ worker (the `search` URL in the page's config); we keep Material's search box, r
 keyboard handling, and give each language a worker of its own:
 
 - After static-i18n has built and merged both languages, Material's index is split by language
-  into site/search/lmp-search.<lang>.js: lunr, the Snowball stemmer (nb), that language's pages and
+  into site/search/lmp-index.<lang>.js: lunr, the Snowball stemmer (nb), that language's pages and
   sections, its synonym groups (includes/search-synonyms.<lang>.yml) and lmp/search/worker.js.
   One script file per language: it loads as a Web Worker over HTTP, and through Material's
-  iframe-worker shim under file:// (the offline zip), where fetch() is blocked.
+  iframe-worker shim under file:// (the offline zip), where fetch() is blocked. The worker each
+  page starts is site/search/lmp-search.<lang>.js (lmp/search/loader.js, under 2 KB): it loads the
+  index only when the reader first searches (Material starts its worker on every page view).
 - Each page's config names the worker of its own language, so results are in the reader's language.
 - search_index.json (and the offline plugin's search_index.js), which Material's page script still
   loads, are cut down to their config: the worker does not use their documents.
@@ -38,7 +40,9 @@ from lmp.model import site as model
 
 LOG = logging.getLogger("mkdocs.hooks.search_index")
 WORKER = Path(__file__).resolve().parent / "worker.js"
-OUTPUT = "search/lmp-search.{lang}.js"
+LOADER = Path(__file__).resolve().parent / "loader.js"
+OUTPUT = "search/lmp-search.{lang}.js"    # the worker each page starts: loader.js, a few hundred bytes
+INDEX = "search/lmp-index.{lang}.js"       # the real worker, loaded by it on the first query
 LUNR = "assets/vendor/lunr/lunr.min.js"
 LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{name}.min.js"   # shipped by Material
 # Definition-list terms by section (Material's index drops <dl>): location#anchor → terms
@@ -135,8 +139,11 @@ def write_workers(site_dir: Path, index: dict, stemmers: dict | None = None) -> 
         payload = {"lang": lang, "docs": docs, "synonyms": load_synonyms(lang)}
         parts.append("self.LMP_SEARCH = " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + ";")
         parts.append(worker)
-        target = site_dir / OUTPUT.format(lang=lang)
+        target = site_dir / INDEX.format(lang=lang)
         target.write_text("\n".join(parts), encoding="utf-8")
+        loader = site_dir / OUTPUT.format(lang=lang)
+        loader.write_text(f"self.LMP_INDEX = {json.dumps(Path(INDEX.format(lang=lang)).name)};\n"
+                          + LOADER.read_text(encoding="utf-8"), encoding="utf-8")
         written[lang] = target
     return written
 

@@ -2,7 +2,8 @@
  * lmp/search/index.py, after lunr (docs/assets/vendor/lunr), Material's lunr-languages stemmer
  * (nb only) and `self.LMP_SEARCH = {lang, docs, synonyms}` (that language's pages and sections).
  *
- * It speaks Material's search-worker protocol (SETUP 0 → READY 1, QUERY 2 → RESULT 3), so Material's
+ * It is loaded by loader.js (site/search/lmp-search.<lang>.js, the worker the page starts) when
+ * the reader first searches. It speaks Material's search-worker protocol (SETUP 0 → READY 1, QUERY 2 → RESULT 3), so Material's
  * own search box, result list, keyboard handling and highlighting stay as they are. It runs as a
  * Web Worker over HTTP and inside Material's iframe-worker shim under file:// (the offline zip).
  *
@@ -350,6 +351,7 @@
       if (!index) setup()
       postMessage({ type: 1 })
     } else if (message.type === 2) {
+      if (!index) setup()   /* started by loader.js on the first query: no SETUP came here */
       var result
       try {
         result = search(message.data)

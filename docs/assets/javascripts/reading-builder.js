@@ -4,7 +4,8 @@
  * written at build time by lmp/generators/reading_builder.py). The selection lives in the URL only
  * (?s=<id>,<id>…): no server, no cookies, no storage. Ids from the URL are only looked up in the
  * catalogue; nothing from the URL is ever written into the page, and the DOM is built with
- * createElement/textContent only.
+ * createElement/textContent only. The form, the bar and the empty assignment are in the page's
+ * HTML (no layout shift); this script wires them and fills the list.
  */
 (function () {
   "use strict";
@@ -60,58 +61,36 @@
     return groups;
   }
 
-  /* Minutes of some sections together: their words added up and rounded up once, with the
-     site's words per minute (lmp/model/pages.py minutes_for), so a whole page shows the minutes
-     printed under its title. Nothing chosen is 0 min. */
+  /* Minutes of some sections together: the sum of the minutes shown beside each (catalogue.py
+     minutes_of), so every total adds up; a whole page: the minutes under its title. */
   function minutesOf(list) {
-    if (!list.length) return 0;
-    var words = list.reduce(function (sum, entry) { return sum + entry.words; }, 0);
-    return Math.max(1, Math.ceil(words / data.wpm));
+    return list.reduce(function (sum, entry) { return sum + entry.minutes; }, 0);
   }
 
-  /* The form: one H3 per kind of page, one fieldset per page, one checkbox per section. */
-  function buildForm() {
-    ["theme", "topic", "role"].forEach(function (type) {
-      var ofType = entries.filter(function (entry) { return entry.type === type; });
-      if (!ofType.length) return;
-      form.appendChild(el("h3", { textContent: text[type] }));
-      byPage(ofType).forEach(function (group) {
-        var minutes = minutesOf(group[1]);
-        var fieldset = el("fieldset", { className: "lmp-page" }, [
-          el("legend", { textContent: group[0] + " (" + minutes + " min)" })]);
-        var whole = el("input", { type: "checkbox", id: "lmp-whole-" + boxes.size });
-        var items = el("div", { className: "lmp-sections" }, [el("div", { className: "lmp-whole" }, [whole,
-          el("label", { htmlFor: whole.id, textContent: text.whole })])]);
-        fieldset.appendChild(items);
-        var own = [];
-        group[1].forEach(function (entry) {
-          var box = el("input", { type: "checkbox", id: "lmp-section-" + boxes.size, value: entry.id });
-          boxes.set(entry.id, box);
-          own.push(box);
-          items.appendChild(el("div", {}, [box,
-            el("label", { htmlFor: box.id, textContent: entry.section + " (" + entry.minutes + " min)" })]));
-        });
-        whole.addEventListener("change", function () {
-          own.forEach(function (box) { box.checked = whole.checked; });
-          update(true);
-        });
-        whole.lmpSections = own;
-        form.appendChild(fieldset);
+  /* The boxes are in the page's HTML (lmp/generators/reading_builder.py, so nothing moves when
+     this runs): one fieldset per page, its "whole page" box and a box per section. */
+  function wireForm() {
+    form.querySelectorAll("input[value]").forEach(function (box) {
+      if (byId.has(box.value)) boxes.set(box.value, box);
+    });
+    form.querySelectorAll("fieldset").forEach(function (fieldset) {
+      var whole = fieldset.querySelector(".lmp-whole input");
+      var own = Array.prototype.slice.call(fieldset.querySelectorAll("input[value]"));
+      whole.lmpSections = own;
+      whole.addEventListener("change", function () {
+        own.forEach(function (box) { box.checked = whole.checked; });
+        update(true);
       });
     });
-    form.addEventListener("change", function (event) {
-      update(true);
-    });
+    form.addEventListener("change", function () { update(true); });
   }
 
-  var total = el("p", { className: "lmp-total", id: "lmp-total" });
-  total.setAttribute("aria-live", "polite");
-  var list = el("div", { className: "lmp-list" });
-  var link = el("input", { type: "text", readOnly: true, id: "lmp-share", className: "lmp-share-input" });
-  var status = el("span", { className: "lmp-status" });
-  status.setAttribute("role", "status");
-  var note = el("p", { className: "lmp-recipient-note" });
-  var bar = el("div", { className: "lmp-bar", id: "lmp-bar" });
+  var bar = document.getElementById("lmp-bar");
+  var total = document.getElementById("lmp-total");
+  var list = output.querySelector(".lmp-list");
+  var link = document.getElementById("lmp-share");
+  var status = bar.querySelector(".lmp-status");
+  var note = output.querySelector(".lmp-recipient-note");
 
   /* A short address to print beside each section: no scheme, no "index.html". */
   function address(url) {
@@ -122,33 +101,27 @@
 
   /* The sticky bar (total and actions) sits right under the heading of the assignment and stays
      in view, under the header, while the reader ticks sections further down. */
-  function buildOutput() {
-    var copy = el("button", { type: "button", className: "md-button", textContent: text.copy });
-    copy.addEventListener("click", function () {
-      link.select();
-      var done = function () { status.textContent = text.copied; };
-      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link.value).then(done, function () {});
-      else if (document.execCommand("copy")) done();
+  function wireOutput() {
+    var actions = {
+      copy: function () {
+        link.select();
+        var done = function () { status.textContent = text.copied; };
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link.value).then(done, function () {});
+        else if (document.execCommand("copy")) done();
+      },
+      print: function () { window.print(); },
+      clear: function () {
+        boxes.forEach(function (box) { box.checked = false; });
+        update(true);
+      },
+      edit: function () {
+        document.body.classList.remove("lmp-recipient");
+        form.querySelector("input").focus();
+      }
+    };
+    bar.querySelectorAll("button[data-lmp-action]").forEach(function (button) {
+      button.addEventListener("click", actions[button.getAttribute("data-lmp-action")]);
     });
-    var print = el("button", { type: "button", className: "md-button md-button--primary", textContent: text.print });
-    print.addEventListener("click", function () { window.print(); });
-    var clear = el("button", { type: "button", className: "md-button lmp-builder-only", textContent: text.clear });
-    clear.addEventListener("click", function () {
-      boxes.forEach(function (box) { box.checked = false; });
-      update(true);
-    });
-    var edit = el("button", { type: "button", className: "md-button lmp-recipient-only", textContent: text.edit });
-    edit.addEventListener("click", function () {
-      document.body.classList.remove("lmp-recipient");
-      form.querySelector("input").focus();
-    });
-    bar.appendChild(total);
-    bar.appendChild(el("div", { className: "lmp-buttons" }, [copy, print, clear, edit, status]));
-    output.parentNode.insertBefore(bar, output);
-    output.appendChild(note);
-    output.appendChild(list);
-    output.appendChild(el("div", { className: "lmp-share lmp-web-only" }, [
-      el("label", { htmlFor: link.id, textContent: text.link }), link]));
   }
 
   function update(writeUrl) {
@@ -161,11 +134,17 @@
     while (list.firstChild) list.removeChild(list.firstChild);
     if (!chosen.length) list.appendChild(el("p", { textContent: text.empty }));
     var pages = el("ol", { className: "lmp-assignment-list" });
+    var counted = 0;
     byPage(chosen).forEach(function (group) {
       var sections = el("ul", {});
       group[1].forEach(function (entry) {
-        sections.appendChild(el("li", { className: "lmp-assigned" }, [
-          el("a", { href: entry.url, textContent: entry.section }), " (" + entry.minutes + " min)",
+        /* A box to tick when read (the note asks for it; on paper too): named by the link. */
+        var number = counted++;
+        var box = el("input", { type: "checkbox", id: "lmp-read-" + number, className: "lmp-read" });
+        box.setAttribute("aria-labelledby", "lmp-read-link-" + number);
+        sections.appendChild(el("li", { className: "lmp-assigned" }, [box,
+          el("a", { href: entry.url, textContent: entry.section, id: "lmp-read-link-" + number }),
+          " (" + entry.minutes + " min)",
           el("span", { className: "lmp-address", textContent: address(entry.url) })]));
       });
       pages.appendChild(el("li", {}, [el("strong", { textContent: group[0] }), sections]));
@@ -181,8 +160,8 @@
     if (writeUrl) window.history.replaceState(null, "", link.value);
   }
 
-  buildForm();
-  buildOutput();
+  wireForm();
+  wireOutput();
   var received = readSelection();
   received.forEach(function (id) { boxes.get(id).checked = true; });
   /* Opened from a shared link: the reader sees what was assigned and how long it takes; the
