@@ -159,18 +159,17 @@ async def _print_of(page, task):
 
 async def _print_edition(plugin, page, edition, path):
     """One setting's edition of a handout: the page's printed HTML without the other settings'
-    text (lmp.model.settings.filter_html), printed like the handout (mkdocs-exporter's own
+    text (lmp/print/editions.py), printed like the handout (mkdocs-exporter's own
     preprocessing of a copy of the page), then imposed as its booklet."""
     import asyncio
     import copy
-    from lmp.model import settings
     from lmp.print import booklets, editions
     edition_page = copy.copy(page)
-    edition_page.html = settings.filter_html(page.html, edition)
+    lang = lmp_i18n.page_language(page)
+    edition_page.html = await asyncio.to_thread(editions.printed_html, page.html, edition, lang)
     _printing.set(edition_page)
     pdf, _ = await plugin.renderer.render(plugin.renderer.preprocess(edition_page))
     Path(path).write_bytes(pdf)
-    lang = lmp_i18n.page_language(page)
     await asyncio.to_thread(booklets.make, Path(path), Path(booklets.booklet_name(str(path), lang)),
                             editions.booklet_title(page.meta, lang, edition), lang)
 

@@ -228,6 +228,7 @@ def test_each_edition_holds_none_of_the_other_settings_text(site, pdfs, lang):
         assert path.stat().st_size > 10_000
         assert Path(str(path)[:-4] + "-" + words.ui(lang)["booklet"]["file_suffix"] + ".pdf").stat().st_size > 10_000
         text = squash(" ".join(pdfs[path].text))
+        assert words.ui(lang)["view"]["editions"][edition] in squash(pdfs[path].page_text(1))   # on the cover
         others = [s for s in snippets(folder / "index.html", set(settings.SETTINGS) - keep) if s in whole]
         own = [s for s in snippets(folder / "index.html", set(keep)) if s in whole]
         assert len(others) >= 5 and len(own) >= 5, (edition, others, own)   # text the PDF shows at all

@@ -11,6 +11,7 @@ handouts page, the reader's own setting first (assets/javascripts/setting-view.j
 from __future__ import annotations
 
 import posixpath
+import re
 
 from lmp import words
 from lmp.model import settings
@@ -54,6 +55,17 @@ def links(pdf_href: str, meta: dict, lang: str, booklet: bool = False) -> list[d
                       "href": booklets.booklet_name(href, lang) if booklet else href,
                       "name": download_name(meta, lang, edition, booklet)})
     return found
+
+
+COVER_KIND = re.compile(r'(<p class="lmp-cover__kind">)(.*?)(</p>)', re.DOTALL)
+
+
+def printed_html(html: str, edition: str, lang: str) -> str:
+    """A handout's printed HTML as the edition prints it: the other settings' text removed, and
+    the edition named on the cover under the kind of document (overrides/lmp/handout-cover.html)."""
+    label = words.ui(lang)["view"]["editions"][edition]
+    html = COVER_KIND.sub(lambda m: f"{m.group(1)}{m.group(2)} · {label}{m.group(3)}", html, count=1)
+    return settings.filter_html(html, edition)
 
 
 def booklet_title(meta: dict, lang: str, edition: str) -> str:
