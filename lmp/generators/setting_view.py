@@ -4,7 +4,7 @@ The author marks text for some settings with attr_list's `data-for` (lmp/model/s
 syntax and its check). Here, in the rendered HTML of each page:
 
 - a marked heading's whole section (up to the next heading of the same or a higher level) is wrapped
-  in one `<section data-for="…">`, which takes the mark over from the heading;
+  in one `<div class="lmp-for-section" data-for="…">`, which takes the mark over from the heading;
 - every marked element gets `data-for-label` («Gjelder barnehage»), shown by the site's CSS before
   the text: without JavaScript every part shows, each labelled;
 - the view control goes near the top of the content (on the home page: into the first start card):
@@ -31,6 +31,7 @@ MARKED_HEADING = re.compile(r"<h[1-6]\b[^>]*\bdata-for=")
 MARK = re.compile(r'\bdata-for="([^"]*)"')
 READING_TIME = re.compile(r'<p class="lmp-reading-time">.*?</p>\n?', re.DOTALL)
 HOME_CARD = re.compile(r'<h3 id="start-staff">.*?</h3>\n?', re.DOTALL)
+WRAPPER = "lmp-for-section"     # the element that holds a marked heading's section
 LEFT_OUT = {"tool-by-audience"}   # the audience filter has its own choice of setting
 
 
@@ -45,13 +46,13 @@ def page_content(html_text: str, page: info.PageInfo, site: info.SiteInfo) -> st
 
 def wrap_sections(html_text: str) -> str:
     """Each marked heading and the blocks after it, up to the next heading of its level or higher, in
-    one <section data-for>; the mark moves from the heading to the section."""
+    one <div class="lmp-for-section" data-for>; the mark moves from the heading to it."""
     if not MARKED_HEADING.search(html_text):
         return html_text
     soup = bs4.BeautifulSoup(html_text, "html.parser")
     for heading in soup.find_all(re.compile(r"^h[1-6]$"), attrs={settings.ATTRIBUTE: True}):
         level = int(heading.name[1])
-        section = soup.new_tag("section", attrs={settings.ATTRIBUTE: heading[settings.ATTRIBUTE]})
+        section = soup.new_tag("div", attrs={"class": WRAPPER, settings.ATTRIBUTE: heading[settings.ATTRIBUTE]})
         del heading[settings.ATTRIBUTE]
         members = [heading]
         for sibling in heading.next_siblings:
