@@ -15,7 +15,8 @@ from mkdocs.plugins import event_priority
 
 from lmp import project, words
 from lmp.checks import (draft_markers, language_check, markdown_rules, marker_names, page_schema,
-                        published_address, report, self_check, term_check, translation_pairs, ui_check)
+                        published_address, report, self_check, setting_marks, term_check, translation_pairs,
+                        ui_check)
 from lmp.generators import before_next_seminar, law_citations
 from lmp.model import site as model
 from lmp_mkdocs import i18n
@@ -27,6 +28,7 @@ CHECKS = (
     ("mkdocs.hooks.page_schema", page_schema.check),
     ("mkdocs.hooks.markers", marker_names.check),
     ("mkdocs.hooks.markdown_rules", markdown_rules.check),
+    ("mkdocs.hooks.setting_marks", setting_marks.check),
     ("mkdocs.hooks.term_check", term_check.check),
     ("mkdocs.hooks.before_next_seminar", before_next_seminar.check),
     ("mkdocs.hooks.draft_markers", draft_markers.check),

@@ -114,7 +114,11 @@ def on_post_build(config, **kwargs):
     plugin.tasks[:0] = _held
     _held.clear()
     plugin.tasks.sort(key=lambda task: len(_task_page(task).html or ""), reverse=True)
-    plugin.tasks[:] = [_print_of(_task_page(task), task) for task in plugin.tasks]
+    pages = [_task_page(task) for task in plugin.tasks]
+    plugin.tasks[:] = [_print_of(page, task) for page, task in zip(pages, plugin.tasks)]
+    # Each handout's setting editions (lmp/print/editions.py), after the handbooks and handouts.
+    plugin.tasks += [_print_edition(plugin, page, edition, path)
+                     for page in pages for edition, path in getattr(page, "lmp_editions", ())]
 
 
 def _prints_now(config) -> bool:
@@ -151,6 +155,23 @@ async def _print_of(page, task):
     for work in getattr(page, "lmp_after_print", ()):
         await asyncio.to_thread(work)
     return result
+
+
+async def _print_edition(plugin, page, edition, path):
+    """One setting's edition of a handout: the page's printed HTML without the other settings'
+    text (lmp/print/editions.py), printed like the handout (mkdocs-exporter's own
+    preprocessing of a copy of the page), then imposed as its booklet."""
+    import asyncio
+    import copy
+    from lmp.print import booklets, editions
+    edition_page = copy.copy(page)
+    lang = lmp_i18n.page_language(page)
+    edition_page.html = await asyncio.to_thread(editions.printed_html, page.html, edition, lang)
+    _printing.set(edition_page)
+    pdf, _ = await plugin.renderer.render(plugin.renderer.preprocess(edition_page))
+    Path(path).write_bytes(pdf)
+    await asyncio.to_thread(booklets.make, Path(path), Path(booklets.booklet_name(str(path), lang)),
+                            editions.booklet_title(page.meta, lang, edition), lang)
 
 
 def _task_page(task):

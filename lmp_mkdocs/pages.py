@@ -14,8 +14,9 @@ from lmp import project
 from lmp.checks import draft_markers
 from lmp.errors import BuildError
 from lmp.generators import (abbreviations, audience_index, before_next_seminar, home_page, last_updated,
-                            law_citations, onboarding_path, permalinks, programme, reading_builder, reading_lists, reading_time,
-                            role_semesters, self_check, terms_table, theme_titles, tools_hub, who_does_what)
+                            law_citations, onboarding_path, permalinks, programme, reading_builder, reading_lists,
+                            reading_time, role_semesters, self_check, setting_view, terms_table, theme_titles,
+                            tools_hub, who_does_what)
 from lmp.model.info import PageInfo, SiteInfo
 from lmp_mkdocs import i18n
 
@@ -25,7 +26,9 @@ MARKDOWN = (reading_time, before_next_seminar, abbreviations, law_citations, the
             role_semesters, reading_lists, home_page, onboarding_path, audience_index, who_does_what,
             tools_hub, programme, last_updated)
 # The self-check first: draft_markers then reads its text too.
-CONTENT = (permalinks, self_check, draft_markers, reading_builder, onboarding_path, audience_index, home_page)
+# The setting view last: it labels the marked text of every other part.
+CONTENT = (permalinks, self_check, draft_markers, reading_builder, onboarding_path, audience_index, home_page,
+           setting_view)
 
 
 def page_info(page) -> PageInfo:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from lmp import project
 from lmp.model import site as model
-from lmp.print import booklets, handouts, markup
+from lmp.print import booklets, editions, handouts, markup
 from lmp_mkdocs import i18n
 from lmp_mkdocs.pages import page_info, site_info
 
@@ -98,9 +98,10 @@ def on_files(files, config, **kwargs):
             continue
         src, dest = markup._key_of(file.src_uri) + ".pdf", handouts.pdf_dest(file.dest_uri)
         made = [(src, dest)]
+        lang = getattr(file, "locale", None) or project.DEFAULT_LANGUAGE
         if booklets.has_booklet(page.meta):
-            lang = getattr(file, "locale", None) or project.DEFAULT_LANGUAGE
             made.append((booklets.booklet_name(src, lang), booklets.booklet_name(dest, lang)))
+        made += zip(editions.files(src, page.meta, lang), editions.files(dest, page.meta, lang))
         for src, dest in made:
             pdf = File.generated(config, src, content=b"")
             pdf.dest_uri = dest
@@ -148,6 +149,9 @@ def on_post_page(output, page, config, **kwargs):
         after = booklets.after_print(Path(config.site_dir), page.file.dest_uri, page.meta, i18n.page_language(page))
         if after:
             page.lmp_after_print = after
+        if editions.has_editions(page.meta):   # printed beside the handout (exporter.py)
+            page.lmp_editions = [(edition, Path(config.site_dir) / editions.pdf_name(handouts.pdf_dest(page.file.dest_uri), edition))
+                                 for edition in editions.EDITIONS]
     return output
 
 

@@ -34,6 +34,7 @@ from lmp import words as lmp_words
 from pdfs import Pdf
 
 from lmp.print import booklets  # noqa: E402
+from lmp.print import editions  # the setting editions of each handout
 from lmp.print.paper_links import address_limit  # the rule for printed addresses
 
 MM = 72 / 25.4
@@ -307,8 +308,13 @@ def test_no_page_is_written_again_once_printing_starts(site):
 # PDF/UA
 
 def every_pdf(site: Path) -> list[Path]:
+    """Every handout, handbook and booklet, and theme 2's setting editions with their booklets
+    (lmp/print/editions.py: printed and finished the same way as the handouts; one theme keeps
+    the check cheap)."""
+    editions_of_theme_2 = [site / name for lang, pdf in handouts(site) if "theme-2" in pdf.as_posix()
+                           for name in editions.files(pdf.relative_to(site).as_posix(), {"type": "theme", "pdf": True}, lang)]
     return ([p for _, p in handouts(site)] + [p for _, p in handbooks(site)]
-            + [b for _, _, b in booklet_files(site)])
+            + [b for _, _, b in booklet_files(site)] + editions_of_theme_2)
 
 
 def test_pdfua_clean(site):

@@ -3,7 +3,8 @@
 Every expected value is read from the sources (front matter, headings) or from the page's own
 embedded catalogue, never copied into the test: the reading-assignment builder round-trips its
 selection through the URL and ignores crafted URLs; reading lists and paths add up; the
-who-does-what matrix and the audience index say what the front matter says.
+who-does-what matrix and the audience index say what the front matter (and, for the audience
+index's sections, the setting marks) says.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from lmp import words
 from lmp.model import catalogue as lmp_catalogue
 from lmp.model import pages
 from lmp.model import reading
+from lmp.model import settings as settings_model
 from lmp.model import site as model
 
 DOCS = ROOT / "docs"
@@ -349,10 +351,24 @@ def audience_pages(lang):
     return [p for p in sources(lang) if p.meta.get("type") != "home" and p.meta["id"] != "tool-by-audience"]
 
 
-def concerns(source, setting: str, role: str) -> bool:
-    """A page that names no setting (or no role) concerns every setting (or every role)."""
-    settings, roles = source.meta.get("settings") or [], source.meta.get("roles") or []
-    return (not setting or not settings or setting in settings) and (not role or not roles or role in roles)
+def audience_sections(source) -> list[tuple[str, list[str]]]:
+    """(#anchor or "", settings) of each item the filter lists for a page: its H2 sections (not the
+    self-check) and its deeper sections whose heading is marked (lmp/model/settings.py); an unmarked
+    section applies to the settings of the page's front matter."""
+    lines = source.body.splitlines()
+    whole = settings_model.from_front_matter(source.meta.get("settings")).split()
+    found = []
+    for level, _text, anchor, line in source.headings():
+        mark = settings_model.heading_mark(lines[line - source.body_line])
+        if anchor != "self-check" and (level == 2 or mark):
+            found.append((f"#{anchor}", sorted(mark) if mark else whole))
+    return found or [("", whole)]
+
+
+def concerns(source, named: list[str], setting: str, role: str) -> bool:
+    """A section that names no setting (or a page that names no role) concerns every setting (or role)."""
+    roles = source.meta.get("roles") or []
+    return (not setting or not named or setting in named) and (not role or not roles or role in roles)
 
 
 def theme_group(source) -> str:
@@ -360,43 +376,48 @@ def theme_group(source) -> str:
     return named[0] if len(named) == 1 else "all-themes" if named else "general"
 
 
+def expected_sections(site_url, lang, setting="", role=""):
+    expected = {}
+    for source in audience_pages(lang):
+        for anchor, named in audience_sections(source):
+            if concerns(source, named, setting, role):
+                expected.setdefault(theme_group(source), []).append(
+                    urljoin(site_url, PREFIX[lang] + html_path(source.key)) + anchor)
+    return expected
+
+
 VISIBLE = """() => [...document.querySelectorAll('.lmp-audience-list')].map(list =>
-  [list.dataset.group, [...list.querySelectorAll('li:not([hidden]) a')].map(a => a.href)])"""
+  [list.dataset.group, [...list.querySelectorAll('li[data-settings]:not([hidden]) > a')].map(a => a.href)])"""
 
 
 @LANGS
-def test_audience_page_without_javascript_lists_every_page_once_by_theme(browser, site_url, lang):
+def test_audience_page_without_javascript_lists_every_section_once_by_theme(browser, site_url, lang):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}{PREFIX[lang]}tools/by-audience.html")
     assert not page.locator("#lmp-audience").is_visible(), "the filter shows without the script that runs it"
     groups = dict(page.evaluate(VISIBLE))
     context.close()
-    expected = {}
-    for source in audience_pages(lang):
-        expected.setdefault(theme_group(source), set()).add(
-            urljoin(site_url, PREFIX[lang] + html_path(source.key)))
-    assert {group: set(hrefs) for group, hrefs in groups.items()} == expected
-    assert sum(len(hrefs) for hrefs in groups.values()) == len(audience_pages(lang)), "a page is listed twice"
+    expected = expected_sections(site_url, lang)
+    assert {group: sorted(hrefs) for group, hrefs in groups.items()} == \
+        {group: sorted(hrefs) for group, hrefs in expected.items()}
+    assert sum(len(hrefs) for hrefs in groups.values()) == sum(len(audience_sections(s)) for s in audience_pages(lang))
 
 
-CHOICES = [("school", "ppt"), ("kindergarten", "owner"), ("sfo", ""), ("", "staff"), ("", "")]
+CHOICES = [("skole", "ppt"), ("barnehage", "owner"), ("sfo", ""), ("", "staff"), ("", "")]
 
 
 @LANGS
 @pytest.mark.parametrize("setting,role", CHOICES)
-def test_audience_filter_shows_what_the_front_matter_says(page, site_url, lang, setting, role):
-    query = "&".join(f"{k}={v}" for k, v in (("setting", setting), ("role", role)) if v)
+def test_audience_filter_shows_the_sections_the_marks_give(page, site_url, lang, setting, role):
+    query = "&".join(f"{k}={v}" for k, v in (("for", setting), ("role", role)) if v)
     errors = open_tool(page, site_url, lang, "by-audience", "?" + query if query else "")
-    assert page.input_value("#lmp-audience-setting") == setting
+    assert page.input_value("#lmp-audience-for") == setting
     assert page.input_value("#lmp-audience-role") == role
     shown = dict(page.evaluate(VISIBLE))
-    expected = {}
-    for source in audience_pages(lang):
-        if concerns(source, setting, role):
-            expected.setdefault(theme_group(source), set()).add(
-                urljoin(site_url, PREFIX[lang] + html_path(source.key)))
-    assert {group: set(hrefs) for group, hrefs in shown.items() if hrefs} == expected
+    expected = expected_sections(site_url, lang, setting, role)
+    assert {group: sorted(hrefs) for group, hrefs in shown.items() if hrefs} == \
+        {group: sorted(hrefs) for group, hrefs in expected.items()}
     total = sum(len(hrefs) for hrefs in expected.values())
     assert page.get_attribute(".lmp-audience-count", "data-total") == str(total)
     assert str(total) in page.inner_text(".lmp-audience-count")
@@ -409,22 +430,22 @@ def test_audience_filter_shows_what_the_front_matter_says(page, site_url, lang, 
 @LANGS
 def test_audience_filter_choice_round_trips_through_the_url(page, site_url, lang):
     open_tool(page, site_url, lang, "by-audience")
-    page.select_option("#lmp-audience-setting", "kindergarten")
+    page.select_option("#lmp-audience-for", "barnehage")
     page.select_option("#lmp-audience-role", "ppt")
-    assert page.evaluate("location.search") == "?setting=kindergarten&role=ppt"
+    assert page.evaluate("location.search") == "?for=barnehage&role=ppt"
     shown = page.evaluate(VISIBLE)
     page.goto(page.url)                               # the shared link, opened fresh
-    assert page.input_value("#lmp-audience-setting") == "kindergarten"
+    assert page.input_value("#lmp-audience-for") == "barnehage"
     assert page.input_value("#lmp-audience-role") == "ppt"
     assert page.evaluate(VISIBLE) == shown
     stored = page.evaluate("""() => [localStorage, sessionStorage].flatMap(store =>
       Object.keys(store).map(key => key + '=' + store.getItem(key)))""")
-    assert not [item for item in stored if "kindergarten" in item or "ppt" in item], stored  # only in the URL
+    assert not [item for item in stored if "barnehage" in item or "ppt" in item], stored  # only in the URL
     page.select_option("#lmp-audience-role", "")
-    assert page.evaluate("location.search") == "?setting=kindergarten"
+    assert page.evaluate("location.search") == "?for=barnehage"
     # A crafted value that is no setting is ignored, not shown as a choice.
-    open_tool(page, site_url, lang, "by-audience", "?setting=<b>x</b>&role=nobody")
-    assert page.input_value("#lmp-audience-setting") == "" and page.input_value("#lmp-audience-role") == ""
+    open_tool(page, site_url, lang, "by-audience", "?for=<b>x</b>&role=nobody")
+    assert page.input_value("#lmp-audience-for") == "" and page.input_value("#lmp-audience-role") == ""
 
 
 @LANGS

@@ -23,6 +23,7 @@ from lmp import markers
 from lmp import words as lmp_words
 from lmp.model import catalogue
 from lmp.model import info
+from lmp.model import settings
 from lmp.model import pages as lmp_pages
 from lmp.model import reading
 from lmp.model import self_check as data
@@ -68,7 +69,7 @@ def view(questions: list[data.Question], titles: dict[str, str], see=lambda ques
                       "multiple": question.multiple, "answer": question.answer, "options": options,
                       "section": question.section, "title": titles.get(question.section, question.section),
                       "right_sections": [{"section": s, "title": titles.get(s, s)} for s in right_sections],
-                      "see": see(question)})
+                      "see": see(question), "for": settings.from_front_matter(question.settings)})
     return shown
 
 

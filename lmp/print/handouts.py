@@ -42,6 +42,7 @@ from lmp import markers
 from lmp import project
 from lmp import words as lmp_words
 from lmp.model import pages
+from lmp.print import editions  # (the setting editions of each handout: their files and links)
 from lmp.print import booklets  # (has_booklet, booklet_name, download_name: the booklets' files and links)
 from lmp.print.markup import HANDBOOK, _inline_text, _key_of, _nodes, _one, words
 from lmp.print.paper_links import _addresses, _links_on_paper, qr_svg, short_address, site_links_as_text
@@ -135,9 +136,11 @@ def pdf_table(page, documents: list[tuple[dict, str]], enabled: bool) -> str:
             "name": booklets.download_name(meta, lang)}
         rows.append({"title": meta["title"], "semester": meta.get("semester"),
                      "href": _relative(pdf, page.src_uri),
-                     "name": f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf', "booklet": booklet})
+                     "name": f'laringsmiljoprosjektet-{meta["id"]}-{lang}.pdf', "booklet": booklet,
+                     "editions": editions.links(_relative(pdf, page.src_uri), meta, lang),
+                     "edition_booklets": editions.links(_relative(pdf, page.src_uri), meta, lang, booklet=True)})
     return render("handout-list.html", rows=rows, words=words(lang), lang=lang,
-                  booklet=lmp_words.ui(lang)["booklet"], enabled=enabled)
+                  booklet=lmp_words.ui(lang)["booklet"], view=lmp_words.ui(lang)["view"], enabled=enabled)
 
 
 def download(page) -> dict:
@@ -148,7 +151,9 @@ def download(page) -> dict:
             else "handbook" if _key_of(page.src_uri) == HANDBOOK else "page")
     return {"href": posixpath.basename(pdf_dest(page.dest_uri)), "lang": lang,
             "name": f'laringsmiljoprosjektet-{page.meta.get("id", "page")}-{lang}.pdf',
-            "label": words(lang)["button"][kind], "info": words(lang)["format"]}
+            "label": words(lang)["button"][kind], "info": words(lang)["format"],
+            "editions": editions.links(posixpath.basename(pdf_dest(page.dest_uri)), page.meta, lang),
+            "editions_intro": lmp_words.ui(lang)["view"]["editions_intro"]}
 
 
 def with_pdf_table(markdown: str, page, documents, enabled: bool) -> str:

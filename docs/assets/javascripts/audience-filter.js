@@ -1,12 +1,13 @@
 // The audience filter on tools/by-audience (lmp/generators/audience_index.py writes the form and the lists).
-// The reader chooses a setting and a role; only the pages that concern them stay visible, with a
-// count per theme and in all. The choice lives only in the URL (?setting=…&role=…): shareable,
+// The reader chooses a setting and a role; only the sections that concern them stay visible (a page
+// with none of them left is hidden), with a count of sections per theme and in all. The choice lives
+// only in the URL (?for=…&role=…, the same ?for= as the setting view on every page): shareable,
 // never stored. Without JavaScript the form stays hidden and every list is shown.
 (function () {
   "use strict"
   var form = document.getElementById("lmp-audience")
   if (!form) return
-  var fields = { setting: form.elements.setting, role: form.elements.role }
+  var fields = { for: form.elements["for"], role: form.elements.role }
   var count = form.querySelector(".lmp-audience-count")
 
   function allowed(select, value) {
@@ -31,7 +32,7 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash)
   }
 
-  // A page that names no setting (or no role) concerns every setting (or every role).
+  // A section that names no setting (or a page that names no role) concerns every setting (or role).
   function fits(item, key, value) {
     var named = (item.getAttribute("data-" + key) || "").split(" ").filter(Boolean)
     return !value || !named.length || named.indexOf(value) >= 0
@@ -41,20 +42,23 @@
     var total = 0
     document.querySelectorAll(".lmp-audience-list").forEach(function (list) {
       var shown = 0
-      list.querySelectorAll("li").forEach(function (item) {
-        var show = fits(item, "settings", fields.setting.value) && fits(item, "roles", fields.role.value)
+      list.querySelectorAll("li[data-settings]").forEach(function (item) {
+        var show = fits(item, "settings", fields["for"].value) && fits(item, "roles", fields.role.value)
         item.hidden = !show
         if (show) shown += 1
       })
+      list.querySelectorAll(".lmp-audience-page").forEach(function (item) {
+        item.hidden = !item.querySelector("li[data-settings]:not([hidden])")
+      })
       total += shown
-      var heading = list.previousElementSibling
+      var heading = list.parentElement.previousElementSibling
       while (heading && !/^H[23]$/.test(heading.tagName)) heading = heading.previousElementSibling
       var badge = heading && heading.querySelector(".lmp-group-count")
       if (badge) badge.textContent = "(" + shown + ")"
-      var none = list.nextElementSibling
+      var none = list.parentElement.nextElementSibling
       if (none && none.classList.contains("lmp-audience-none")) none.hidden = shown > 0
     })
-    var chosen = fields.setting.value || fields.role.value
+    var chosen = fields["for"].value || fields.role.value
     count.textContent = count.getAttribute(chosen ? "data-count" : "data-count-all").replace("{count}", total)
     count.setAttribute("data-total", String(total))
   }
