@@ -391,6 +391,16 @@ def _short(activity: str) -> str:
     return match.group(1) if match else activity
 
 
+def _questions_named(activity: str, data: Content) -> list[int]:
+    """The reflection questions a step names by number ("reflection questions 5 and 6")."""
+    heading = data.reflection_title.lower()
+    at = activity.lower().find(heading) if heading else -1
+    if at < 0:
+        return []
+    after = re.match(r"[\s\d,]*(?:\w{1,3}\s+\d+)?", activity[at + len(heading):]).group(0)
+    return [int(n) for n in re.findall(r"\d+", after) if 1 <= int(n) <= len(data.prompts)]
+
+
 def build(data: Content, page, site, edition: str, address: str | None, qr_png: bytes | None) -> bytes:
     """The .pptx of one theme, language and edition."""
     from pptx.util import Inches
@@ -432,6 +442,7 @@ def build(data: Content, page, site, edition: str, address: str | None, qr_png: 
                                            start=step.start, end=step.end),
                  f"{who_label}: {step.who}", f'{text["notes_do"]}: {step.activity}']
         questions = [s for s in SENTENCE_END.split(step.activity) if s.endswith("?")]
+        questions += [data.prompts[number - 1] for number in _questions_named(step.activity, data)]
         notes += [f'{text["notes_ask"]}: {question}' for question in questions]
         for anchor in step.links:
             heading, first = data.sections.get(anchor, ("", ""))
