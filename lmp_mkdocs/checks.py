@@ -19,6 +19,7 @@ from lmp.checks import (draft_markers, language_check, markdown_rules, marker_na
                         ui_check)
 from lmp.generators import before_next_seminar, law_citations
 from lmp.model import site as model
+from lmp.outputs import decks
 from lmp_mkdocs import i18n
 
 # (logger name, check): the logger names are the ones the build's messages have always had.
@@ -34,6 +35,7 @@ CHECKS = (
     ("mkdocs.hooks.draft_markers", draft_markers.check),
     ("mkdocs.hooks.law_citations", law_citations.check),
     ("mkdocs.hooks.self_check", self_check.check),
+    ("mkdocs.hooks.decks", decks.check),
 )
 UI_LOG = "mkdocs.hooks.ui_check"
 SPELLING_LOG = "mkdocs.hooks.language_check"

@@ -25,6 +25,7 @@ MODULES = (
     "lmp_mkdocs.identity",                   # the stylesheet made from data/identity.yml (lmp.model.identity)
     "lmp_mkdocs.printing",                   # handouts, handbook and booklets for mkdocs-exporter (lmp.print)
     "lmp_mkdocs.word",                       # each template page as a Word file (lmp.outputs)
+    "lmp_mkdocs.decks",                      # each theme's staff meeting as slide decks (lmp.outputs)
     "lmp_mkdocs.exporter",
     "lmp_mkdocs.search",                     # one search worker per language (lmp.search)
     "lmp_mkdocs.deploy",                     # robots.txt, 404 pages, the nginx snippet, no unused files

@@ -46,6 +46,7 @@ from lmp.generators import theme_titles  # noqa: E402,F401  (registers <!-- lmp:
 from lmp.generators import self_check as self_check_generator  # noqa: E402,F401  (registers <!-- lmp:self-check -->)
 from lmp.checks import translation_pairs  # noqa: E402
 from lmp.checks import ui_check  # noqa: E402
+from lmp.outputs import decks  # noqa: E402
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 LANGUAGES = lmp_project.LANGUAGES
@@ -68,6 +69,7 @@ CHECKS = {
     "ui_check_data": lambda root: ui_check.check_data(LANGUAGES, root),
     "search_synonyms": lambda root: search_index.check_synonyms(),  # reads the copy's includes/search-synonyms.<lang>.yml
     "self_check": lambda root: self_check.check(root / "docs"),     # reads the copy's data/self-check/
+    "decks": lambda root: decks.check(root / "docs"),
 }
 
 
@@ -360,6 +362,36 @@ def _theme(root: Path, lang: str) -> Path:
     return root / f"docs/themes/theme-1/index.{lang}.md"
 
 
+@fault("decks", "a staff-meeting plan whose minutes do not add up to its heading's")
+def _(root):
+    line = replace_line(_theme(root, "en"), "| 0–45 |", "| 0–40 | Talk about the tasks | Everyone |")
+    return [(f"docs/themes/theme-1/index.en.md:{line}",
+             "the staff-meeting plan's steps add up to 40 minutes, not the 45 of its heading")]
+
+
+@fault("decks", "a step that does not start where the one before it ends")
+def _(root):
+    line = replace_line(_theme(root, "nb"), "| 0–45 |", "| 0–20 | Samtale | Alle |", "| 25–45 | Oppsummering | Alle |")
+    return [(f"docs/themes/theme-1/index.nb.md:{line + 1}", "the step 25–45 does not start where the one before it ends (20)"),
+            (f"docs/themes/theme-1/index.nb.md:{line + 1}", "add up to 40 minutes, not the 45")]
+
+
+@fault("decks", "a theme page without its key points")
+def _(root):
+    page = _theme(root, "nn")
+    replace_line(page, "## Oppsummering { #key-points }", "## Oppsummering")
+    body_line = lines_of(page).index("---", 1) + 2
+    return [(f"docs/themes/theme-1/index.nn.md:{body_line}", "the slide deck needs a section { #key-points }")]
+
+
+@fault("decks", "a box without whom to tell")
+def _(root):
+    page = _theme(root, "en")
+    replace_line(page, "    **When a child is not safe and happy:**", "    You report to the head or the principal.")
+    line = lines_of(page).index('!!! note "Before the next seminar"') + 1
+    return [(f"docs/themes/theme-1/index.en.md:{line}", "starts in bold and says whom to tell")]
+
+
 @fault("before_next_seminar", "theme module without its box")
 def _(root):
     page = _theme(root, "nb")
@@ -393,8 +425,8 @@ def _(root):
     line = replace_line(page, "    <!-- lmp:between-reading -->", "    " + "word " * 250, "", "    <!-- lmp:between-reading -->")
     box = lines_of(page).index('!!! note "Before the next seminar"') + 1
     assert box < line
-    # 250 words added to the box's 11 (link targets and the marker are not words)
-    return [(f"docs/themes/theme-1/index.en.md:{box}", 'the box "Before the next seminar" has 261 words (at most 250)')]
+    # 250 words added to the box's 38 (link targets and the marker are not words)
+    return [(f"docs/themes/theme-1/index.en.md:{box}", 'the box "Before the next seminar" has 288 words (at most 250)')]
 
 
 # A wrong word on a page of each site language (as test_language_check.py's combined fault build).

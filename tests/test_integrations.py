@@ -367,6 +367,22 @@ def test_python_docx_internals_the_converter_uses():
     assert run._r is not None and paragraph._p is not None
 
 
+def test_python_pptx_internal_the_decks_use():
+    """lmp/outputs/decks.py `_alt_text` sets a picture's alt text on python-pptx's
+    `_element._nvXxPr.cNvPr` (no public API): it is there and lands in the slide's XML."""
+    import io
+
+    import segno
+    from pptx import Presentation
+    from lmp.outputs import decks
+    png = io.BytesIO()
+    segno.make("x").save(png, kind="png")
+    prs = Presentation()
+    picture = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_picture(io.BytesIO(png.getvalue()), 0, 0)
+    decks._alt_text(picture, "QR code")
+    assert picture._element.xpath("./p:nvPicPr/p:cNvPr/@descr") == ["QR code"]
+
+
 @fault_injector("integration_guard")
 def pin_an_untested_exporter(project: Path) -> dict[str, str]:
     """In the combined fault build: requirements.txt names another mkdocs-exporter than the one

@@ -219,7 +219,7 @@ def test_an_inline_script_without_a_hash_is_caught(site, tmp_path, browser):
     if DEPLOY_URL:
         pytest.skip("fault injection needs a local nginx, not a deployment")
     copy = tmp_path / "site"
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf", "*.docx"))
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf", "*.docx", "*.pptx"))
     shutil.copy(csp.snippet_path(site), csp.snippet_path(copy))
     page_file = copy / "roles" / "ppt.html"
     html = page_file.read_text(encoding="utf-8")
@@ -307,7 +307,8 @@ def test_404_pages_are_in_the_addresss_language_and_their_links_resolve(served, 
 
 def test_downloads_have_their_content_types(site, served):
     want = {".pdf": "application/pdf", ".ics": "text/calendar",
-            ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+            ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
     for suffix, content_type in want.items():
         files = sorted(site.rglob("*" + suffix))
         assert files, f"no {suffix} file in the build"
