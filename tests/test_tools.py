@@ -142,6 +142,9 @@ def test_builder_totals_are_the_sums_of_the_parts_shown(page, site_url, lang):
     assert len(shown) == len(entries)
     assert int(page.get_attribute("#lmp-total", "data-minutes")) == sum(figure(item) for item in shown)
     assert f" {minutes_of(entries)} min" in page.inner_text("#lmp-total")
+    text = words.ui(lang)["builder"]   # the buttons in the page's HTML carry their words
+    assert [b.strip() for b in page.locator("#lmp-bar button").all_inner_texts()] == \
+        [text[key] for key in ("copy", "print", "clear", "edit")]
     assert page.get_attribute("#lmp-total", "aria-live") == "polite"
     page.click("#lmp-bar button >> nth=2")  # clear all
     assert checked(page) == [] and page.get_attribute("#lmp-total", "data-minutes") == "0"
