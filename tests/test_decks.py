@@ -284,6 +284,7 @@ def test_text_marked_for_one_setting_stays_out_of_the_other_edition(address_site
     # unmarked: the editions differ only in their label
     plain = decks.made(html, page, site)
     assert _deck_text(plain["barnehage"]).replace("Kindergarten", "School and SFO") == _deck_text(plain["skole"])
+    assert decks.made(html, page, site) == plain, "the same page made again gives other bytes"
 
 
 def test_an_edition_whose_plan_loses_a_step_stops_the_build(address_site):

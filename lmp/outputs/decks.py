@@ -634,12 +634,13 @@ def with_list(markdown: str, page, docs_dir) -> str:
     for theme in theme_pages(docs_dir, page.lang):
         theme_id = str(theme.meta.get("id"))
         title = f'[{theme.meta["title"]}]({os.path.relpath(theme.key + ".md", here)}#{PLAN})'
-        cells = []
+        links = []
         for edition in settings.EDITIONS:
             href = os.path.relpath(deck_path(theme_id, page.lang, edition), here)
-            cells.append(f'[{deck_name(theme_id, page.lang, edition)}]({href})'
-                         f'{{ download type="{PPTX_TYPE}" hreflang="{page.lang}" }}')
-        rows.append([title] + cells)
+            links.append(f'[{text["editions"][edition]}]({href})'
+                         f'{{ download="{deck_name(theme_id, page.lang, edition)}" type="{PPTX_TYPE}" '
+                         f'hreflang="{page.lang}" }}')
+        rows.append([title, " · ".join(links)])
     table = render("markdown-table.html", head=text["list_head"], rows=rows).strip("\n")
     return markers.replace(markdown, LIST_MARKER, lambda marker: table)
 
