@@ -136,7 +136,8 @@ def test_every_deck_reads_back_as_the_issue_asks(address_site, built):
                     assert [c.text for c in code] == [page], name
                     assert short_address(page) in descr[0], descr
             for shape, run in _runs(slide):
-                assert run.font.size is not None and run.font.size.pt >= 18, f"{name}: {run.text!r} is smaller than 18 pt"
+                assert run.font.size is not None and run.font.size.pt >= 18, \
+                    f"{name}: {run.text!r} is smaller than 18 pt"
                 assert run._r.rPr.get("lang") == LANG_TAG[lang], f"{name}: {run.text!r} has no language"
                 assert run.font.name == look.typeface, name
                 fill = (str(shape.fill.fore_color.rgb) if shape.fill.type == 1 else background)
@@ -212,11 +213,29 @@ def test_libreoffice_opens_every_deck_with_a_page_per_slide(built, tmp_path):
          "--convert-to", "pdf", "--outdir", str(out), *map(str, built.values())],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    from pypdf import PdfReader
+    import pdfplumber
+    bottom = (decks.HEIGHT - decks.BODY_BOTTOM) * 72 + 2      # the foot of every text box, in points
+    right = (decks.WIDTH - decks.MARGIN) * 72 + 2
     for path in built.values():
         pdf = out / (path.stem + ".pdf")
         assert pdf.is_file(), f"LibreOffice made no PDF of {path.name}: {result.stdout[-1000:]}{result.stderr[-1000:]}"
-        assert len(PdfReader(str(pdf)).pages) == len(_read(path).slides), path.name
+        with pdfplumber.open(pdf) as document:
+            assert len(document.pages) == len(_read(path).slides), path.name
+            # as LibreOffice sets the text (in its stand-in for the typeface): none below its box
+            # or past the right margin, so the estimate in decks._lines leaves room enough
+            for number, page in enumerate(document.pages, start=1):
+                outside = [c["text"] for c in page.chars
+                           if c["text"].strip() and (c["bottom"] > bottom or c["x1"] > right)]
+                assert not outside, f"{path.name}, slide {number}: text beyond its box: {''.join(outside)[:80]!r}"
+
+
+def test_a_long_list_continues_on_balanced_slides_that_each_fit():
+    items = [f"• Item {n}: " + "a sentence of some length that wraps " * (n % 3 + 2) for n in range(14)]
+    width, height = decks.WIDTH - 2 * decks.MARGIN, decks.HEIGHT - decks.BODY_TOP - decks.BODY_BOTTOM
+    chunks = decks._chunks(items, width, height)
+    assert len(chunks) > 1 and [item for chunk, _ in chunks for item in chunk] == items
+    assert all(decks.fits(chunk, size, width, height) and size >= 20 for chunk, size in chunks)
+    assert min(len(chunk) for chunk, _ in chunks) > 1, [len(chunk) for chunk, _ in chunks]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,6 +284,7 @@ def test_text_marked_for_one_setting_stays_out_of_the_other_edition(address_site
     # unmarked: the editions differ only in their label
     plain = decks.made(html, page, site)
     assert _deck_text(plain["barnehage"]).replace("Kindergarten", "School and SFO") == _deck_text(plain["skole"])
+    assert decks.made(html, page, site) == plain, "the same page made again gives other bytes"
 
 
 def test_an_edition_whose_plan_loses_a_step_stops_the_build(address_site):
@@ -287,9 +307,11 @@ def inject_deck_faults(project_dir: Path) -> dict[str, str]:
     line = replace_line(theme3, "| 42–45 |", "| 42–44 | Agree who rewrites the procedure | Working group |")
     theme4 = project_dir / "docs/themes/theme-4/index.nn.md"
     text = theme4.read_text(encoding="utf-8")
-    theme4.write_text(text.replace("## Refleksjonsspørsmål { #reflection }", "## Refleksjonsspørsmål"), encoding="utf-8")
+    theme4.write_text(text.replace("## Refleksjonsspørsmål { #reflection }", "## Refleksjonsspørsmål"),
+                      encoding="utf-8")
     body_line = text.splitlines().index("---", 1) + 2
-    return {f"docs/themes/theme-3/index.en.md:{line}": "the staff-meeting plan's steps add up to 44 minutes, not the 45",
+    return {f"docs/themes/theme-3/index.en.md:{line}":
+            "the staff-meeting plan's steps add up to 44 minutes, not the 45",
             f"docs/themes/theme-4/index.nn.md:{body_line}": "the slide deck needs a section { #reflection }"}
 
 

@@ -39,11 +39,23 @@ def docx_strings(path: Path) -> list[str]:
     return found
 
 
+def pptx_strings(path: Path) -> list[str]:
+    """The text of every slide and of its speaker notes in a slide deck."""
+    from pptx import Presentation
+    found = []
+    for slide in Presentation(str(path)).slides:
+        found += [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        found.append(slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else "")
+    return found
+
+
 def published_strings(path: Path, pdfs: Pdfs | None = None) -> list[str] | None:
     if path.suffix == ".pdf":
         return pdf_strings((pdfs or Pdfs())[path])
     if path.suffix == ".docx":
         return docx_strings(path)
+    if path.suffix == ".pptx":
+        return pptx_strings(path)
     if path.suffix in TEXT_SUFFIXES:
         return [path.read_text(encoding="utf-8", errors="replace")]
     if path.suffix == ".gz":
@@ -69,7 +81,7 @@ def dev_addresses(site: Path, pdfs: Pdfs | None = None) -> tuple[int, list[str]]
 def test_a_build_without_the_address_names_no_development_address(site, pdfs):
     scanned, found = dev_addresses(site, pdfs)
     kinds = {p.suffix for p in site.rglob("*") if p.is_file()}
-    assert {".html", ".pdf", ".docx", ".ics", ".xml", ".js", ".json"} <= kinds, kinds
+    assert {".html", ".pdf", ".docx", ".pptx", ".ics", ".xml", ".js", ".json"} <= kinds, kinds
     assert scanned > 120, f"only {scanned} files scanned"
     print(f"scanned {scanned} files for a development address")
     assert not found, f"{len(found)} development addresses:\n" + "\n".join(found[:20])

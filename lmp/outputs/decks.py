@@ -74,7 +74,7 @@ TEXT = "1F1F1F"          # on white: 16:1
 WHITE = "FFFFFF"
 SIZES = {"title": 32, "cover": 40, "lead": 26, "body": 28, "step": 30, "prompt": 32, "least": 20}
 MINIMUM_PT = 18
-CHAR_EM = 0.6            # a generous average advance (a substitute face, e.g. DejaVu Sans, is wider than Source Sans 3)
+CHAR_EM = 0.55           # a generous average advance: Source Sans 3 ≈ 0.47 em, DejaVu Sans ≈ 0.51 (LibreOffice's stand-in)
 LINE = 1.2               # line spacing: a multiple of the face's own line height
 FACE_LINE = 1.2          # a face's own line height, in em
 SPACE_AFTER = 0.5        # between paragraphs, in em
@@ -272,7 +272,25 @@ def _chunks(items: list[str], width_in: float, height_in: float) -> list[tuple[l
             current = []
         current.append(item)
     chunks.append(current)
+    chunks = _balanced(items, len(chunks), width_in, height_in) or chunks
     return [(chunk, _size_for(chunk, width_in, height_in, SIZES["body"]) or SIZES["least"]) for chunk in chunks]
+
+
+def _balanced(items: list[str], count: int, width_in: float, height_in: float) -> list[list[str]] | None:
+    """The items on `count` slides in runs of about the same length (no slide with one item left
+    over), or None when such a split does not fit."""
+    target = sum(len(item) for item in items) / count
+    chunks, current, length = [], [], 0
+    for index, item in enumerate(items):
+        left = len(items) - index
+        if current and len(chunks) < count - 1 and (length + len(item) / 2 > target or left < count - len(chunks)):
+            chunks.append(current)
+            current, length = [], 0
+        current.append(item)
+        length += len(item)
+    chunks.append(current)
+    fit = len(chunks) == count and all(fits(chunk, SIZES["least"], width_in, height_in) for chunk in chunks)
+    return chunks if fit else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -616,9 +634,13 @@ def with_list(markdown: str, page, docs_dir) -> str:
     for theme in theme_pages(docs_dir, page.lang):
         theme_id = str(theme.meta.get("id"))
         title = f'[{theme.meta["title"]}]({os.path.relpath(theme.key + ".md", here)}#{PLAN})'
-        rows.append([title] + [
-            f'[{deck_name(theme_id, page.lang, edition)}]({os.path.relpath(deck_path(theme_id, page.lang, edition), here)})'
-            f'{{ download type="{PPTX_TYPE}" hreflang="{page.lang}" }}' for edition in settings.EDITIONS])
+        links = []
+        for edition in settings.EDITIONS:
+            href = os.path.relpath(deck_path(theme_id, page.lang, edition), here)
+            links.append(f'[{text["editions"][edition]}]({href})'
+                         f'{{ download="{deck_name(theme_id, page.lang, edition)}" type="{PPTX_TYPE}" '
+                         f'hreflang="{page.lang}" }}')
+        rows.append([title, " · ".join(links)])
     table = render("markdown-table.html", head=text["list_head"], rows=rows).strip("\n")
     return markers.replace(markdown, LIST_MARKER, lambda marker: table)
 
