@@ -73,6 +73,10 @@ def parsed(path: Path) -> Dates:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_shows_the_date_git_gives_its_source(site, lang):
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=DOCS,
+                             capture_output=True, text=True).stdout.strip()
+    assert shallow == "false", ("a shallow clone knows no date for pages last changed before its edge, "
+                                "and shows none: test in a full clone (git fetch --unshallow)")
     built = html_pages(site, lang)
     missing, wrong, checked = [], [], 0
     words_before = words.ui(lang)["identity"]["updated"].split("{date}")[0]
