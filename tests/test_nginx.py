@@ -293,7 +293,7 @@ def test_404_pages_are_in_the_addresss_language_and_their_links_resolve(served, 
         assert headers.get("Content-Security-Policy"), "no security headers on the 404 page"
         soup = BeautifulSoup(body, "lxml")
         assert soup.html["lang"] == lang, f"{missing}: the 404 page is in {soup.html['lang']}"
-        links = {a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith(("#", "http", "mailto:"))}
+        links = {a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith(("#", "http", "mailto:", "tel:"))}
         links |= {tag.get("src") or tag.get("href") for tag in soup.find_all(["script", "link"])
                   if (tag.get("src") or tag.get("href") or "").startswith("/")}
         # A way on from every section: the tabs and the menu link each top-level section of the nav

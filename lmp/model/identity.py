@@ -48,11 +48,12 @@ class Identity:
             raise BuildError(f"data/identity.yml: no colour for {theme!r} (themes: {', '.join(self.themes)})") from None
 
     def css(self) -> str:
-        """The stylesheet of these values: the typeface as Material's text font, and each theme's
+        """The stylesheet of these values: the typeface as Material's text font on screen, and each theme's
         colour as `--lmp-theme-N`, which `.lmp-theme-N` (and what follows it) makes `--lmp-theme-colour`."""
         family = ", ".join([f'"{self.typeface}"', *self.fallback])
         lines = ["/* Made from data/identity.yml at each build (lmp.model.identity): edit that file. */",
-                 ":root {", f"  --md-text-font: {family};"]
+                 "/* The web pages' text font; paper sets its own (print/, with assets/fonts/fonts.css). */",
+                 f"@media screen {{ :root {{ --md-text-font: {family}; }} }}", ":root {"]
         lines += [f"  --lmp-{theme}: {colour};" for theme, colour in self.themes.items()]
         lines.append("}")
         # the band of a theme page (overrides/main.html) and everything after it in the page
