@@ -195,13 +195,31 @@ def content(html: str, page, edition: str) -> Content:
     tell = None
     for paragraph in (box.find_all("p", recursive=False) if box else []):
         first = next((child for child in paragraph.children if str(child).strip()), None)
-        if getattr(first, "name", None) == "strong" and _text(paragraph) != _text(first):
-            tell = (first, paragraph)
+        if getattr(first, "name", None) != "strong":
+            continue
+        if _text(paragraph) != _text(first):     # **Whom to tell:** and the text, in one paragraph
+            tell = (first, [paragraph])
+            continue
+        # **Whom to tell:** as a lead-in, then a list (one item a setting, marked) and paragraphs
+        parts = []
+        for sibling in paragraph.find_next_siblings():
+            if sibling.name in ("ul", "ol") or (sibling.name == "p" and not sibling.get("class")):
+                parts.append(sibling)
+            else:
+                break
+        if parts and parts[0].name in ("ul", "ol"):
+            tell = (first, [paragraph, *parts])
     if task_list is None or tell is None:
         raise BuildError(f"{where}: the box «{box_title}» needs its task list and the paragraph that "
                          "starts in bold and says whom to tell")
     tell_title = _text(tell[0]).rstrip(":")
     tell[0].decompose()
+    tell_lines = []
+    for part in tell[1]:
+        if part.name in ("ul", "ol"):
+            tell_lines += [_text(item) for item in part.find_all("li")]
+        else:
+            tell_lines += [s for s in SENTENCE_END.split(_text(part)) if s]
 
     def heading_text(anchor):
         return _text(headings[anchor]) if anchor in headings else ""
@@ -221,7 +239,7 @@ def content(html: str, page, edition: str) -> Content:
         tasks=[_text(li) for li in task_list.find_all("li", recursive=False)],
         staff_tasks_title=heading_text(STAFF_TASKS),
         staff_tasks=_items(headings[STAFF_TASKS]) if STAFF_TASKS in headings else [],
-        tell_title=tell_title, tell=[s for s in SENTENCE_END.split(_text(tell[1])) if s],
+        tell_title=tell_title, tell=tell_lines,
         sections=sections)
 
 
@@ -714,8 +732,15 @@ def _box_problems(page: pages.Page, lines: list[str]):
         return
     first, end = found
     inside = lines[first + 1:end]
-    if not any(re.match(r"\s+(?:[-*]|\d+\.)\s", line) for line in inside):
+    items = [index for index, line in enumerate(inside) if re.match(r"\s+(?:[-*]|\d+\.)\s", line)]
+    if not items:
         yield page.body_line + first, "the slide deck needs the tasks of this box as a list"
-    if not any(re.match(r"\s+\*\*[^*]+\*\*\s*\S", line) for line in inside):
+    # Whom to tell: after the task list, a line that starts in bold, with the text on it or a list after it.
+    lead_ins = [index for index, line in enumerate(inside)
+                if index > (items[0] if items else -1) and re.match(r"\s+\*\*[^*]+\*\*", line)]
+    told = any(re.match(r"\s+\*\*[^*]+\*\*\s*\S", inside[index]) or   # the text on the same line
+               any(re.match(r"\s+(?:[-*]|\d+\.)\s", line) for line in inside[index + 1:index + 3] if line.strip())
+               for index in lead_ins)                                    # or a list right after it
+    if not told:
         yield page.body_line + first, ("the slide deck needs the paragraph of this box that starts in bold "
                                        "and says whom to tell when a child is not safe")
