@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from lmp import project, words
-from lmp.checks import (draft_markers, language_check, markdown_rules, marker_names, page_schema,
+from lmp.checks import (draft_markers, language_check, markdown_rules, marker_names, page_schema, short_links,
                         published_address, report, self_check, term_check, translation_pairs, ui_check)
 from lmp.generators import before_next_seminar, law_citations
 from lmp.model import site as model
@@ -32,6 +32,7 @@ CHECKS = (
     ("mkdocs.hooks.draft_markers", draft_markers.check),
     ("mkdocs.hooks.law_citations", law_citations.check),
     ("mkdocs.hooks.self_check", self_check.check),
+    ("mkdocs.hooks.short_links", short_links.check),
 )
 UI_LOG = "mkdocs.hooks.ui_check"
 SPELLING_LOG = "mkdocs.hooks.language_check"

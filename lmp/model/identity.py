@@ -6,7 +6,7 @@ One source for the web pages, the printed material and the slide decks. A colour
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -35,6 +35,21 @@ class Identity:
     typeface: str
     fallback: tuple[str, ...]
     themes: dict[str, str]
+    names: dict[str, dict[str, str]] = field(default_factory=dict)   # owner/operator → lang → name
+
+    def owner(self, lang: str) -> str:
+        """Who owns the programme, by name in `lang` (data/identity.yml `owner`)."""
+        return self._name("owner", lang)
+
+    def operator(self, lang: str) -> str:
+        """Who runs the programme, by name in `lang` (data/identity.yml `operator`)."""
+        return self._name("operator", lang)
+
+    def _name(self, key: str, lang: str) -> str:
+        try:
+            return self.names[key][lang]
+        except KeyError:
+            raise BuildError(f"data/identity.yml: no {key} name in {lang!r}") from None
 
     def theme_colour(self, theme: str) -> str:
         """The colour of a semester theme ("theme-2"), as #rrggbb."""
@@ -58,4 +73,5 @@ def load(path=None) -> Identity:
         ratio = contrast(colour, "#FFFFFF")
         if ratio < 4.5:
             raise BuildError(f"{where}: themes.{theme} {colour} carries white text at {ratio:.2f}:1, below 4.5:1")
-    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes))
+    names = {key: dict(data.get(key) or {}) for key in ("owner", "operator")}
+    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), names)
