@@ -14,6 +14,10 @@
     copy.querySelectorAll("[aria-labelledby]").forEach((el) => el.removeAttribute("aria-labelledby"));
     copy.removeAttribute("id");
     copy.setAttribute("data-lmp-notes-copy", "");
+    // Paged.js shows only the margin boxes that had content on the page copied (the running title
+    // and the page number sit at the other corners on a page of the other side)
+    copy.querySelectorAll(".pagedjs_margin-top-left, .pagedjs_margin-top-right, .pagedjs_margin-bottom-left, " +
+                          ".pagedjs_margin-bottom-right").forEach((box) => box.classList.add("hasContent"));
     return copy;
   };
 

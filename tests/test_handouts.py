@@ -192,6 +192,14 @@ def test_handout_has_the_theme(site, pdfs, lang, theme):
     assert gathering["title"][lang] in cover
     assert str(gathering["start"].year) in cover
     assert words(lang)["language_name"] in cover
+    # Who owns and who runs the programme, as text (data/identity.yml), and whose booklet it is.
+    from lmp.model import identity
+    names = identity.load()
+    assert squash(words(lang)["sender"].format(owner=names.owner(lang), operator=names.operator(lang))) in cover
+    assert squash(words(lang)["belongs"]) in cover
+    # The module's closing summary is an action card on paper (the start page has the summary).
+    for prompt in words(lang)["action_prompts"]:
+        assert squash(prompt) in text
     # A version people read: "Versjon 29. november 2026", not a commit hash.
     assert re.search(VERSION_DATE[lang].format(re.escape(words(lang)["version"])), cover), cover
     assert not re.search(r"\b[0-9a-f]{7,40}\b", cover), "a commit hash on the cover"

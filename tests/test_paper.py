@@ -293,6 +293,8 @@ def test_handouts_page_links_the_booklets(site, lang):
     expected = {b.resolve() for l, _, b in booklet_files(site) if l == lang}
     assert targets == expected
     assert all(a.get_text(strip=True) == lmp_words.ui(lang)["booklet"]["link"] for a in links)
+    # One line says how to print a booklet (the booklet's cover says it too: test_booklet_is_set_for_a5).
+    assert soup.select_one("p.lmp-booklet-how").get_text(strip=True) == lmp_words.ui(lang)["booklet"]["how"]
     suffix = lmp_words.ui(lang)["booklet"]["file_suffix"]
     for link in links:
         assert (link.get("type"), link.get("hreflang"), link.has_attr("data-lmp-booklet")) == \
@@ -418,16 +420,23 @@ def _grey(edge) -> bool:
 
 
 def writing_line_gaps(page) -> list[float]:
-    """Vertical gaps (mm) between neighbouring grey ruled lines of the same span (a block of lines
-    to write on, a column of writing rows)."""
+    """Vertical gaps (mm) between neighbouring grey ruled lines of the same span with nothing
+    printed between them: the space left to write in (ruled lines, the checklist's "who" and "by
+    when" cells, the agenda's rows). A row holding text (a task, a group's title) is not counted."""
     spans = defaultdict(list)
     for edge in page.edges:
-        if edge["orientation"] == "h" and edge["x1"] - edge["x0"] > 40 * MM and _grey(edge):
+        if edge["orientation"] == "h" and edge["x1"] - edge["x0"] > 15 * MM and _grey(edge):
             spans[(round(edge["x0"]), round(edge["x1"]))].append(edge["top"])
+    chars = [c for c in page.chars if c["text"].strip()]
     gaps = []
-    for tops in spans.values():
+    for (x0, x1), tops in spans.items():
         tops = sorted(set(round(t, 1) for t in tops))
-        gaps += [(b - a) / MM for a, b in zip(tops, tops[1:]) if 2 < b - a < 20 * MM]
+        for a, b in zip(tops, tops[1:]):
+            if not 2 < b - a < 20 * MM:
+                continue
+            if any(c["x0"] >= x0 - 1 and c["x1"] <= x1 + 1 and a < c["top"] and c["bottom"] < b for c in chars):
+                continue
+            gaps.append((b - a) / MM)
     return gaps
 
 
@@ -474,6 +483,8 @@ def test_booklet_is_set_for_a5(site, pdfs, lang, theme):
             if e["orientation"] == "v" and abs(e["x0"] - page.width / 2) < 1]
     assert len(fold) >= len(pdf.plumber), "no fold mark at the centre of each sheet side"
     assert b"pdfuaid" not in bytes(reader.trailer["/Root"]["/Metadata"].get_object().get_data())
+    how = re.sub(r"\s+", "", lmp_words.ui(lang)["booklet"]["how"])
+    assert how in re.sub(r"\s+", "", pdf.page_text(1)), "no printing instruction on the first sheet"
 
 
 @pytest.mark.parametrize("lang,theme", [(lang, theme) for lang in LANGUAGES for theme in lmp_pages.THEMES])

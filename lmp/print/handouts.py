@@ -60,6 +60,7 @@ markers.register(MARKER, owner="handouts")
 LINES_PER_QUESTION = 6
 LINES_PER_TASK = 3
 LINES_ON_NOTES_PAGE = 24
+LINES_ON_A5_NOTES_PAGE = 18           # the same page in the A5 booklet (print/booklet.css)
 AGENDA_ROWS = 6                       # the agenda grid on the start page: time, activity, who
 TASK_SECTIONS = ("tasks-working-group", "tasks-all-staff")
 
@@ -213,6 +214,43 @@ def _printable(root: Tag, site_url: str | None = None) -> None:
         tabs.decompose()
     for element in [element for element in root.find_all(True) if _web_only(element)]:
         element.decompose()
+    _column_widths(root)
+
+
+MIN_COLUMN = 0.12   # of the table's width: "Nr." and "Tid (min)" get what they need, no more
+
+
+def _column_widths(root: Tag) -> None:
+    """Columns in proportion to what they hold (a <colgroup> with fixed shares, which Paged.js
+    keeps on every page the table runs over: print/table-headers.js), not equal shares: the
+    staff meeting's "Tid (min)" took a third of the width. Tables of the site's own markup (with a
+    class or a colgroup) are designed already; tables with links keep equal columns, which
+    lmp/print/paper_links.py `address_limit` counts on."""
+    maker = bs4.BeautifulSoup("", "html.parser")
+    for table in root.find_all("table"):
+        if table.get("class") or table.find("colgroup") or table.find("a"):
+            continue
+        rows = [row.find_all(["td", "th"], recursive=False) for row in table.find_all("tr")]
+        count = max((len(cells) for cells in rows), default=0)
+        if count < 2:
+            continue
+        needs = [1] * count
+        for cells in rows:
+            if len(cells) != count or any(cell.get("colspan") for cell in cells):
+                continue
+            for index, cell in enumerate(cells):
+                text = cell.get_text(" ", strip=True)
+                longest = max((len(word) for word in text.split()), default=0)
+                needs[index] = max(needs[index], min(len(text), 60), 2 * longest)
+        shares = [max(MIN_COLUMN, need / sum(needs)) for need in needs]
+        colgroup = maker.new_tag("colgroup")
+        for share in shares:
+            colgroup.append(maker.new_tag("col", attrs={"style": f"width: {100 * share / sum(shares):.1f}%"}))
+        caption = table.find("caption", recursive=False)
+        if caption is not None:
+            caption.insert_after(colgroup)   # a caption comes first in a table
+        else:
+            table.insert(0, colgroup)
 
 
 def _section_after(heading: Tag):
@@ -471,7 +509,8 @@ def _handout_html(page, site) -> str:
     if meeting is not None:
         meeting.insert_after(_one(render("handout-leader.html", words=text)))
     _self_check(article, page, site)
-    article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE)))
+    article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE,
+                                  fit=LINES_ON_A5_NOTES_PAGE)))
     in_pdf = {element["id"] for element in article.find_all(id=True)}
     _links_on_paper(article, page, site, lang, in_pdf)
 
