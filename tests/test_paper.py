@@ -10,10 +10,13 @@ a text area 124 mm wide between 43 mm margins, body text 11 pt.
   right-hand page and the page count is even), the back page, and in the handbook the last page
   of a chapter;
 - no heading as the last line of a page;
-- an even page count; every handbook chapter on an odd (right-hand) page;
-- the A5 booklets: four A5 pages on each sheet (two on each side: page count × 4 = A5 pages),
-  landscape A4 sheets, linked from the handouts page;
-- `pdfua`: 0 errors, 0 warnings for every PDF, booklets included.
+- an even page count; every handbook part on an odd (right-hand) page, at most 10 blank pages;
+- the A5 booklets: the handout set for A5 (body 9.5–10 pt, margins ≥ 7 pt at the outer corners)
+  placed at 100 % two to a side of landscape A4 sheets, a fold mark, short-edge duplex and no
+  scaling asked of the viewer, linked from the handouts page with a line on how to print them;
+- writing space ≥ 8 mm; checklist columns the same on every page; no underlined links; author,
+  publisher and date in every PDF;
+- `pdfua`: 0 errors, 0 warnings for every PDF that claims PDF/UA (not the booklets).
 """
 from __future__ import annotations
 
@@ -263,7 +266,8 @@ def test_booklet_is_imposed(site, pdfs, lang, theme):
     assert booklet.exists(), f"{booklet.relative_to(site)} was not made"
     pages, sheets = len(read(pdfs[a4])), read(pdfs[booklet])
     assert len(sheets) * 2 % 4 == 0, f"{len(sheets)} sheet sides: not whole folded sheets"
-    assert pages <= len(sheets) * 2 < pages + 4, f"{pages} A4 pages on {len(sheets)} sheet sides"
+    # The A5 print has its own page count (test_booklet_is_set_for_a5): at least the A4 one.
+    assert len(sheets) * 2 >= pages, f"{pages} A4 pages on {len(sheets)} sheet sides"
     wrong = [s.number for s in sheets if abs(s.width - A4[1]) > 1 or abs(s.height - A4[0]) > 1]
     assert not wrong, f"sheet sides not landscape A4: {wrong}"
     # The first side holds the back page (left) and the cover (right); the cover's title is there.
