@@ -15,8 +15,8 @@ from mkdocs.plugins import event_priority
 
 from lmp import project, words
 from lmp.checks import (draft_markers, language_check, markdown_rules, marker_names, page_schema,
-                        published_address, report, self_check, setting_marks, term_check, translation_pairs,
-                        ui_check)
+                        published_address, report, self_check, setting_marks, short_links, term_check,
+                        translation_pairs, ui_check)
 from lmp.generators import before_next_seminar, law_citations
 from lmp.model import site as model
 from lmp.outputs import decks
@@ -36,6 +36,7 @@ CHECKS = (
     ("mkdocs.hooks.law_citations", law_citations.check),
     ("mkdocs.hooks.self_check", self_check.check),
     ("mkdocs.hooks.decks", decks.check),
+    ("mkdocs.hooks.short_links", short_links.check),
 )
 UI_LOG = "mkdocs.hooks.ui_check"
 SPELLING_LOG = "mkdocs.hooks.language_check"

@@ -319,19 +319,33 @@ async def _print(self, html: str) -> tuple[bytes, int]:
     """Print and finish (from the cache when the HTML, the page's printed HTML and the finishing
     code are unchanged). The page numbers after links inside the PDF ("se side 7") are put in by
     print/page-refs.js once Paged.js has laid out the pages, so every document is printed
-    once. The finishing runs in a thread: Chromium goes on printing the other documents."""
+    once. The finishing runs in a thread: Chromium goes on printing the other documents. A page
+    with a booklet (`page.lmp_booklet_style`: lmp/print/handouts.py `booklet_style`) is printed a
+    second time, laid out for A5 with that style added, into `page.lmp_a5` (bytes) for
+    lmp/print/booklets.py to impose."""
     page = _printing.get(None)
     if page is None:
         raise PluginError("pdf_export: a print without its page (not one of the exporter's render(page) "
                           "tasks that on_post_build wraps); see MAINTAINING.md (mkdocs-exporter)")
     html = ALTERNATE_LINK.sub("", html)
-    key = pdf_cache.key(html, also=(page.html, Path(pdf_ua.__file__).read_bytes()))
-    cached = pdf_cache.get(key)
+    style = getattr(page, "lmp_booklet_style", None)
+    if style:
+        if "</head>" not in html:
+            raise PluginError("pdf_export: the printed HTML has no </head> for the booklet's A5 style")
+        a5 = html.replace("</head>", f"<style>{style}</style></head>", 1)
+        page.lmp_a5, _ = await _print_cached(self, a5, page, finish=False)
+    return await _print_cached(self, html, page, finish=True)
+
+
+async def _print_cached(self, html: str, page, finish: bool) -> tuple[bytes, int]:
+    key = pdf_cache.key(html, also=(page.html, Path(pdf_ua.__file__).read_bytes(), b"A4" if finish else b"A5"))
+    cached = pdf_cache.get(key, count=finish)   # the A5 print is counted with its booklet
     if cached:
         return cached
     pdf, pages = await _print_uncached(self, html)
-    import asyncio   # here: an HTML-only build never needs it
-    pdf = await asyncio.to_thread(pdf_ua.finish, pdf, page.html)
+    if finish:
+        import asyncio   # here: an HTML-only build never needs it
+        pdf = await asyncio.to_thread(pdf_ua.finish, pdf, page.html)
     pdf_cache.put(key, pdf, pages)
     return pdf, pages
 

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from lmp import project
 from lmp.model import site as model
-from lmp.print import booklets, editions, handouts, markup
+from lmp.print import booklets, editions, handouts, markup, short_links
 from lmp_mkdocs import i18n
 from lmp_mkdocs.pages import page_info, site_info
 
@@ -108,6 +108,10 @@ def on_files(files, config, **kwargs):
             pdf.url = pdf.dest_uri
             files.append(pdf)
             _PLACEHOLDERS.append(dest)
+    if config.site_url and not i18n.is_nested_build(config):
+        # the short addresses paper prints (data/short-links.yml): only with a public address
+        for dest, content in short_links.files().items():
+            files.append(File.generated(config, dest, content=content))
     return files
 
 
@@ -146,7 +150,8 @@ def on_post_page(output, page, config, **kwargs):
                           "lmp/handout-download.html (MAINTAINING.md, Material)")
     if pdf_enabled(config):
         # the booklet, made once the handout's PDF is written (exporter.py runs lmp_after_print)
-        after = booklets.after_print(Path(config.site_dir), page.file.dest_uri, page.meta, i18n.page_language(page))
+        after = booklets.after_print(Path(config.site_dir), page.file.dest_uri, page.meta,
+                                     i18n.page_language(page), lambda: getattr(page, "lmp_a5", None))
         if after:
             page.lmp_after_print = after
         if editions.has_editions(page.meta):   # printed beside the handout (exporter.py)
@@ -191,4 +196,7 @@ def on_post_build(config, **kwargs):
     site = site_info(config)
     entries = list(_nav_entries(state.nav.items)) if state.nav else []
     for page in printing:
-        page.html = handouts.printed_html(_printed(page), site, entries)
+        info = _printed(page)
+        page.html = handouts.printed_html(info, site, entries)
+        if booklets.has_booklet(page.meta):   # printed a second time for A5 (exporter.py `_print`)
+            page.lmp_booklet_style = handouts.booklet_style(info)

@@ -31,8 +31,16 @@
       layout(rendered) {
         for (const ref of this.split) {
           const table = rendered.querySelector(`table[data-ref="${ref}"]`);
-          if (!table || table.querySelector(":scope > thead") || !this.chunker) continue;
+          if (!table || !this.chunker) continue;
           const source = this.chunker.source.querySelector(`table[data-ref="${ref}"]`);
+          // The column widths: Paged.js leaves the <colgroup> behind on the first page, and a
+          // fixed-layout table without it shares its width equally (the checklist's task column
+          // wrapped at 12–16 characters on its second page).
+          const columns = source && source.querySelector(":scope > colgroup");
+          if (columns && !table.querySelector(":scope > colgroup")) {
+            table.insertBefore(columns.cloneNode(true), table.firstChild);
+          }
+          if (table.querySelector(":scope > thead")) continue;
           const head = source && source.querySelector(":scope > thead");
           if (!head) continue;
           const copy = head.cloneNode(true);

@@ -26,7 +26,7 @@ from pathlib import Path
 
 
 CHAR_KEYS = ("text", "fontname", "size", "x0", "x1", "top", "bottom", "matrix", "non_stroking_color")
-EDGE_KEYS = ("x0", "x1", "top", "bottom", "orientation")
+EDGE_KEYS = ("x0", "x1", "top", "bottom", "orientation", "non_stroking_color", "stroking_color")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class PlumberPage:
     height: float
     chars: tuple[dict, ...]  # pdfplumber's characters (`page.chars`), keys CHAR_KEYS
     edges: tuple[dict, ...]  # pdfplumber's edges (`page.edges`: rules, box sides), keys EDGE_KEYS
+    links: tuple[tuple[float, float, float, float], ...] = ()   # each link annotation's (x0, top, x1, bottom)
 
 
 class Pdf:
@@ -131,10 +132,26 @@ class Pdf:
         with pdfplumber.open(self.path) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 chars = tuple({key: char[key] for key in CHAR_KEYS} for char in page.chars)
-                edges = tuple({key: edge[key] for key in EDGE_KEYS} for edge in page.edges)
-                sheets.append(PlumberPage(number, float(page.width), float(page.height), chars, edges))
+                edges = tuple({key: edge.get(key) for key in EDGE_KEYS} for edge in page.edges)
+                links = _link_boxes(page)
+                sheets.append(PlumberPage(number, float(page.width), float(page.height), chars, edges, links))
                 page.close()   # drop pdfminer's layout objects; the dicts above are all we keep
         return tuple(sheets)
+
+
+def _link_boxes(page) -> tuple[tuple[float, float, float, float], ...]:
+    """(x0, top, x1, bottom) of each /Link annotation, read from the page object (pdfplumber's own
+    `hyperlinks` fails on a /Contents in PDFDocEncoding)."""
+    from pdfminer.pdftypes import resolve1
+    boxes = []
+    for annotation in resolve1(page.page_obj.annots) or []:
+        annotation = resolve1(annotation)
+        if getattr(resolve1(annotation.get("Subtype")), "name", None) != "Link":
+            continue
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in resolve1(annotation["Rect"]))
+        height = float(page.height)
+        boxes.append((min(x0, x1), height - max(y0, y1), max(x0, x1), height - min(y0, y1)))
+    return tuple(boxes)
 
 
 class Pdfs:

@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, fault_injector
+from conftest import LANGUAGES, ROOT, assert_reported, fault_injector, replace_line
 from lmp.model import pages as lmp_pages
 from lmp.model import site as model
 from lmp import project as lmp_project
@@ -192,6 +192,14 @@ def test_handout_has_the_theme(site, pdfs, lang, theme):
     assert gathering["title"][lang] in cover
     assert str(gathering["start"].year) in cover
     assert words(lang)["language_name"] in cover
+    # Who owns and who runs the programme, as text (data/identity.yml), and whose booklet it is.
+    from lmp.model import identity
+    names = identity.load()
+    assert squash(words(lang)["sender"].format(owner=names.owner(lang), operator=names.operator(lang))) in cover
+    assert squash(words(lang)["belongs"]) in cover
+    # The module's closing summary is an action card on paper (the start page has the summary).
+    for prompt in words(lang)["action_prompts"]:
+        assert squash(prompt) in text
     # A version people read: "Versjon 29. november 2026", not a commit hash.
     assert re.search(VERSION_DATE[lang].format(re.escape(words(lang)["version"])), cover), cover
     assert not re.search(r"\b[0-9a-f]{7,40}\b", cover), "a commit hash on the cover"
@@ -587,3 +595,64 @@ def test_a_build_without_pdfs_publishes_no_pdf_file(html_site):
     validated) that MkDocs writes empty and the exporter writes over; a build without PDFs removes
     the empty files, so no empty or stale PDF is published."""
     assert sorted(p.relative_to(html_site).as_posix() for p in html_site.rglob("*.pdf")) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Short addresses of the site's own for paper (issue 25): data/short-links.yml, <site>/l/<name>/
+
+def test_short_addresses_replace_long_ones_on_paper():
+    """With a public address, a link to a long address that has a short one prints the short
+    one whole (no numbered entry), and its QR code, where one is made, is at most version 4; the
+    long Udir § 12-4 address alone would need version 12."""
+    import segno
+    from types import SimpleNamespace
+    from lmp.print import short_links
+    links = short_links.load()
+    udir = links["12-4"]
+    assert len(udir) > 300 and segno.make(udir, error="l").version > 10
+    address = "https://example.org/laringsmiljo/"
+    html = (f'<article><p><a href="{udir}">Udirs tolkning</a>.</p>'
+            '<section class="lmp-notes-page"></section></article>')
+    article = BeautifulSoup(html, "html.parser").article
+    page = PageInfo(src_uri="themes/theme-1/index.nb.md", lang="nb", meta={}, dest_uri="themes/theme-1/index.html")
+    site = SimpleNamespace(public_address=address, site_name="x", copyright=None)
+    paper_links._links_on_paper(article, page, site, "nb", set())
+    assert squash(article.select_one(".lmp-url").get_text()) == "(example.org/laringsmiljo/l/12-4)"
+    assert article.select_one(".lmp-links") is None
+    for name in links:   # every short address: a small code
+        assert segno.make(f"{address}{short_links.FOLDER}/{name}/", error="l").version <= 4, name
+    # Without a public address there is no host for a short address: the long one stays.
+    article = BeautifulSoup(html, "html.parser").article
+    paper_links._links_on_paper(article, page, SimpleNamespace(public_address=None), "nb", set())
+    assert "lenke 1" in squash(article.select_one(".lmp-url").get_text())
+
+
+def test_forwarding_pages_are_published_with_a_public_address(address_site, html_site):
+    """Each short address is a static page that forwards without a script or another host (a meta
+    refresh and a plain link), to the target data/short-links.yml names; none without SITE_URL."""
+    from lmp.print import short_links
+    links = short_links.load()
+    assert links
+    for name, url in links.items():
+        page = address_site / short_links.FOLDER / name / "index.html"
+        assert page.is_file(), page
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh["content"] == f"0; url={url}"
+        assert soup.find("a", href=url) is not None
+        assert not soup.find_all(["script", "style", "link", "img", "iframe"])
+    assert not (html_site / short_links.FOLDER).exists()
+
+
+@fault_injector("short_links")
+def inject_short_link_fault(project: Path) -> dict[str, str]:
+    """A short address whose target is neither a reference of includes/links.md nor a law id."""
+    line = replace_line(project / "data" / "short-links.yml", "  nou-2015-2:", "  nou-2015-2: nou-2015-9")
+    return {f"data/short-links.yml:{line}": "'nou-2015-9' is not a reference of includes/links.md"}
+
+
+def test_a_bad_short_link_fails_the_build_with_file_and_line(combined_faults):
+    expected, result, before, after = combined_faults["short_links"]
+    assert result.returncode != 0
+    for where, message in expected.items():
+        assert_reported(result, where, message)

@@ -34,14 +34,16 @@ def test_round_trip_and_switch_off(tmp_path, monkeypatch):
     assert pdf_cache.get(key) is None
 
 
-def test_a_booklet_is_imposed_once_for_the_same_a4_pdf(tmp_path, monkeypatch):
-    """lmp/print/booklets.py `make`: a booklet whose A4 PDF (bytes), title and language are unchanged
-    comes from the cache; another A4 PDF is imposed again. Booklets are not counted as prints."""
+def test_a_booklet_is_imposed_once_for_the_same_a5_print(tmp_path, monkeypatch):
+    """lmp/print/booklets.py `make`: a booklet whose A5 print (bytes), title and language are
+    unchanged comes from the cache; another A5 print is imposed again. Booklets are not counted as
+    prints."""
+    import pikepdf
     from lmp.print import booklets
     monkeypatch.setenv("LMP_PDF_CACHE", str(tmp_path / "cache"))
     imposed = []
 
-    def impose(source, target, title, lang):
+    def impose(source, target, title, lang, metadata=None):
         imposed.append(source.read_bytes())
         target.write_bytes(b"%PDF booklet of " + source.read_bytes())
         return 2
@@ -49,14 +51,15 @@ def test_a_booklet_is_imposed_once_for_the_same_a4_pdf(tmp_path, monkeypatch):
     monkeypatch.setattr(booklets, "impose", impose)
     monkeypatch.setattr(pdf_cache, "stats", {"printed": 0, "cached": 0})
     a4, target = tmp_path / "index.pdf", tmp_path / "index-hefte.pdf"
-    a4.write_bytes(b"%PDF A4 one")
-    booklets.make(a4, target, "Tittel", "nb")
+    with pikepdf.new() as document:          # the finished A4 PDF: the booklet takes its metadata
+        document.add_blank_page()
+        document.save(a4)
+    booklets.make(b"%PDF A5 one", a4, target, "Tittel", "nb")
     target.unlink()
-    booklets.make(a4, target, "Tittel", "nb")
-    assert imposed == [b"%PDF A4 one"] and target.read_bytes() == b"%PDF booklet of %PDF A4 one"
-    booklets.make(a4, target, "Tittel", "nn")                            # another language
-    a4.write_bytes(b"%PDF A4 two")
-    booklets.make(a4, target, "Tittel", "nb")                            # the handout changed
-    assert imposed == [b"%PDF A4 one", b"%PDF A4 one", b"%PDF A4 two"]
-    assert target.read_bytes() == b"%PDF booklet of %PDF A4 two"
+    booklets.make(b"%PDF A5 one", a4, target, "Tittel", "nb")
+    assert imposed == [b"%PDF A5 one"] and target.read_bytes() == b"%PDF booklet of %PDF A5 one"
+    booklets.make(b"%PDF A5 one", a4, target, "Tittel", "nn")            # another language
+    booklets.make(b"%PDF A5 two", a4, target, "Tittel", "nb")            # the handout changed
+    assert imposed == [b"%PDF A5 one", b"%PDF A5 one", b"%PDF A5 two"]
+    assert target.read_bytes() == b"%PDF booklet of %PDF A5 two"
     assert pdf_cache.stats == {"printed": 0, "cached": 0}

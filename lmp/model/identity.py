@@ -39,6 +39,21 @@ class Identity:
     fallback: tuple[str, ...]
     themes: dict[str, str]
     contact: dict[str, str] = None
+    names: dict[str, dict[str, str]] = None   # owner/operator → lang → name
+
+    def owner(self, lang: str) -> str:
+        """Who owns the programme, by name in `lang` (data/identity.yml `owner`)."""
+        return self._name("owner", lang)
+
+    def operator(self, lang: str) -> str:
+        """Who runs the programme, by name in `lang` (data/identity.yml `operator`)."""
+        return self._name("operator", lang)
+
+    def _name(self, key: str, lang: str) -> str:
+        try:
+            return self.names[key][lang]
+        except KeyError:
+            raise BuildError(f"data/identity.yml: no {key} name in {lang!r}") from None
 
     def theme_colour(self, theme: str) -> str:
         """The colour of a semester theme ("theme-2"), as #rrggbb."""
@@ -79,4 +94,5 @@ def load(path=None) -> Identity:
     for key in ("email", "phone"):
         if not isinstance(contact.get(key), str) or not contact[key].strip():
             raise BuildError(f"{where}: contact.{key} is missing")
-    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), dict(contact))
+    names = {key: dict(data.get(key) or {}) for key in ("owner", "operator")}
+    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), dict(contact), names)

@@ -1,19 +1,24 @@
-"""An A5 booklet beside each seminar handout: the A4 pages, scaled to A5, imposed two-up on landscape
-A4 sheets in booklet order, to print double-sided (flip on the short edge), fold and nest.
+"""An A5 booklet beside each seminar handout: the handout laid out for A5 (a second print of its HTML
+with print/booklet.css: 10 pt body, page numbers at the outer corners), its pages placed at 100 %
+two-up on landscape A4 sheets in booklet order, to print double-sided (flip on the short edge),
+fold and nest. Each sheet side has a faint fold mark at the centre (top and bottom edge); the file
+asks the viewer for short-edge duplex and no scaling (/ViewerPreferences).
 
 - Right after a theme handout `themes/theme-1/index.pdf` is printed, in a thread while Chromium
   prints the other documents, `themes/theme-1/index-<suffix>.pdf` is imposed (suffix per
-  language: data/ui.<lang>.yml, section `booklet`): on_post_page gives the page's
-  `lmp_after_print` to lmp_mkdocs/exporter.py, which runs it after the page's print. A booklet
-  whose A4 PDF, title, language and imposing code are unchanged comes from the PDF cache
-  (lmp/print/pdf_cache.py).
+  language: data/ui.<lang>.yml, section `booklet`) from the A5 print (`page.lmp_a5`, made by
+  lmp_mkdocs/exporter.py): on_post_page gives the page's `lmp_after_print` to exporter.py, which
+  runs it after the page's print. A booklet whose A5 print, title, language and imposing code are
+  unchanged comes from the PDF cache (lmp/print/pdf_cache.py). Author, publisher and date are the
+  A4 PDF's.
 - Booklet order: the pages are padded with blank pages (before the back page) to a multiple of 4, N;
   sheet k holds pages (N-1-2k, 2k) in front and (2k+1, N-2-2k) behind: folded and nested, the
   stack reads 1, 2, 3, …
 - Tagging: the placed pages are form XObjects; their own marked content is dropped (it belongs to
   the A4 file's structure tree) and each placed page becomes one tagged section whose /ActualText
-  is that page's text, in reading order (A4 page order, not sheet order). lmp/print/pdf_ua.py adds the
-  XMP metadata; PyPI `pdfua` checks the booklets like every PDF (tests/test_paper.py).
+  is that page's text, in reading order (page order, not sheet order). That is a print derivative,
+  not a PDF/UA structure: the booklet does not claim PDF/UA (the A4 PDF is the accessible one);
+  lmp/print/pdf_ua.py writes its title, language and metadata.
 - The handouts page (tools/handouts) links each booklet beside its handout from the start: the
   booklet is a file of the build (lmp/print/handouts.py `on_files`, so `--strict` validates the link)
   and the link is in the list's template (overrides/lmp/handout-list.html); no built file is
@@ -24,6 +29,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import tempfile
 import threading
 import warnings
 from functools import partial
@@ -39,6 +45,8 @@ pikepdf = project.lazy_import("pikepdf")   # imported when a booklet is made (se
 LOG = logging.getLogger("mkdocs.hooks.booklets")
 _PDFIUM = threading.Lock()        # booklets are imposed in threads (lmp_mkdocs/exporter.py `_print_of`)
 SHEET = (841.89, 595.28)          # landscape A4 in points; each half is an A5 page
+A5 = (419.53, 595.28)             # the A5 print's page: placed at 100 % (tests/test_paper.py)
+FOLD_MARK = 14.17                 # 5 mm of dashed line at the fold, top and bottom of each side
 
 
 def has_booklet(meta: dict) -> bool:
@@ -95,11 +103,14 @@ def page_texts(path: Path) -> list[str]:
     return texts
 
 
-def impose(source: Path, target: Path, title: str, lang: str) -> int:
-    """Write the booklet of `source` to `target`; return its number of sheet sides (pages)."""
+def impose(source: Path, target: Path, title: str, lang: str, metadata: dict | None = None) -> int:
+    """Write the booklet of `source` (the A5 print) to `target`; return its number of sheet sides."""
     texts = page_texts(source)
     with pikepdf.open(source) as a4, pikepdf.new() as out:
         count = len(a4.pages)
+        size = tuple(float(v) for v in a4.pages[0].mediabox[2:])
+        if abs(size[0] - A5[0]) > 2 or abs(size[1] - A5[1]) > 2:
+            raise ValueError(f"booklets: {source} is not an A5 print ({size[0]:.0f} × {size[1]:.0f} pt)")
         with warnings.catch_warnings():       # named destinations are not needed: no links
             warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
             out.pages.extend(a4.pages)        # copies the pages into `out`, to place them
@@ -135,6 +146,7 @@ def impose(source: Path, target: Path, title: str, lang: str) -> int:
                 sections[index] = section
                 marks.append(section)
                 mcid += 1
+            content.append(_fold_mark(width, height))
             sheet.obj.Contents = out.make_stream(b"\n".join(content))
             parent_tree += [number, pikepdf.Array(marks)]
         for _ in originals:                    # only the sheets remain
@@ -145,21 +157,39 @@ def impose(source: Path, target: Path, title: str, lang: str) -> int:
         out.Root.StructTreeRoot = root
         out.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
         out.docinfo.Subject = pikepdf.String(words.ui(lang)["booklet"]["how"])
-        pdf_ua.declare_pdf_ua(out, title=title, lang=lang)
+        pdf_ua.declare_pdf_ua(out, title=title, lang=lang, claim=False)
+        pdf_ua.declare_metadata(out, **(metadata or {}))
+        out.Root.ViewerPreferences.Duplex = pikepdf.Name.DuplexFlipShortEdge
+        out.Root.ViewerPreferences.PrintScaling = pikepdf.Name("/None")
         out.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
         return len(out.pages)
 
 
-def make(source: Path, target: Path, title: str, lang: str) -> None:
-    """The booklet of `source` from the PDF cache when its A4 PDF, title, language and the code
-    that imposes it are unchanged; else imposed, and kept in the cache."""
-    key = pdf_cache.key("", also=(source.read_bytes(), title, lang, Path(__file__).read_bytes(),
-                                  Path(pdf_ua.__file__).read_bytes()))
+def _fold_mark(width: float, height: float) -> bytes:
+    """A faint dashed line at the fold, at the top and the bottom edge of a sheet side (an artifact)."""
+    x = width / 2
+    return (b"/Artifact BMC q 0.6 G 0.4 w [2 2] 0 d %.2f 0 m %.2f %.2f l S %.2f %.2f m %.2f %.2f l S Q EMC"
+            % (x, x, FOLD_MARK, x, height - FOLD_MARK, x, height))
+
+
+def make(a5: bytes | None, a4: Path, target: Path, title: str, lang: str) -> None:
+    """The booklet of the A5 print `a5` from the PDF cache when the print, title, language and the
+    code that imposes it are unchanged; else imposed, and kept in the cache. Its author, publisher
+    and date are the A4 PDF's (`a4`, finished before)."""
+    if not a5:
+        raise ValueError(f"booklets: no A5 print of {a4} (lmp_mkdocs/exporter.py `_print`)")
+    with pikepdf.open(a4) as document:
+        metadata = pdf_ua.read_metadata(document)
+    key = pdf_cache.key("", also=(a5, title, lang, repr(sorted(metadata.items())),
+                                  Path(__file__).read_bytes(), Path(pdf_ua.__file__).read_bytes()))
     cached = pdf_cache.get(key, count=False)
     if cached:
         target.write_bytes(cached[0])
         return
-    pages = impose(source, target, title, lang)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "a5.pdf"
+        source.write_bytes(a5)
+        pages = impose(source, target, title, lang, metadata)
     pdf_cache.put(key, target.read_bytes(), pages)
 
 
@@ -167,11 +197,15 @@ def make(source: Path, target: Path, title: str, lang: str) -> None:
 # Build events
 
 
-def after_print(site_dir: Path, dest_uri: str, meta: dict, lang: str) -> list:
+def _make_later(a5, a4: Path, target: Path, title: str, lang: str) -> None:
+    make(a5(), a4, target, title, lang)
+
+
+def after_print(site_dir: Path, dest_uri: str, meta: dict, lang: str, a5) -> list:
     """What to do once a handout's PDF is written (in a thread, while Chromium prints the other
-    documents): its booklet."""
+    documents): its booklet, from its A5 print (`a5()`: the bytes exporter.py printed)."""
     if not has_booklet(meta):
         return []
     pdf = posixpath.splitext(dest_uri)[0] + ".pdf"
     title = words.ui(lang)["booklet"]["title"].format(title=meta["title"])
-    return [partial(make, site_dir / pdf, site_dir / booklet_name(pdf, lang), title, lang)]
+    return [partial(_make_later, a5, site_dir / pdf, site_dir / booklet_name(pdf, lang), title, lang)]

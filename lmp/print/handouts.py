@@ -49,6 +49,7 @@ from lmp.print.paper_links import _addresses, _links_on_paper, qr_svg, short_add
 from lmp.generators import programme  # (date_range and the gathering format words)
 from lmp.generators import self_check  # (the questions as the templates show them)
 from lmp.model import self_check as self_check_data
+from lmp.model import identity
 from lmp.templates import render
 
 bs4 = project.lazy_import("bs4")   # imported when a PDF's HTML is made: an HTML-only build never needs it
@@ -60,6 +61,8 @@ markers.register(MARKER, owner="handouts")
 LINES_PER_QUESTION = 6
 LINES_PER_TASK = 3
 LINES_ON_NOTES_PAGE = 24
+LINES_ON_A5_NOTES_PAGE = 18           # the same page in the A5 booklet (print/booklet.css)
+AGENDA_ROWS = 6                       # the agenda grid on the start page: time, activity, who
 TASK_SECTIONS = ("tasks-working-group", "tasks-all-staff")
 
 
@@ -178,7 +181,9 @@ WRAPPED_CAPTION = re.compile(r'(<table class="lmp-pdf-list">\s*)<p>(<caption>.*?
 # kinds, and scripts in the article. Found in one pass over the tree (a CSS select() per selector
 # walked the handbook sixteen times).
 WEB_ONLY_CLASSES = frozenset({"md-path", "lmp-reading-time", "headerlink", "lmp-web-only",
-                              "lmp-pdf-download", "md-content__button", "md-source-file"})
+                              "lmp-pdf-download", "md-content__button", "md-source-file",
+                              # a dated dashboard and filter counts have no place in a printed book
+                              "lmp-now", "lmp-group-count", "lmp-audience-none"})
 WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", "noscript", "iframe",
                                "video", "audio"})
 
@@ -214,6 +219,43 @@ def _printable(root: Tag, site_url: str | None = None) -> None:
         tabs.decompose()
     for element in [element for element in root.find_all(True) if _web_only(element)]:
         element.decompose()
+    _column_widths(root)
+
+
+MIN_COLUMN = 0.12   # of the table's width: "Nr." and "Tid (min)" get what they need, no more
+
+
+def _column_widths(root: Tag) -> None:
+    """Columns in proportion to what they hold (a <colgroup> with fixed shares, which Paged.js
+    keeps on every page the table runs over: print/table-headers.js), not equal shares: the
+    staff meeting's "Tid (min)" took a third of the width. Tables of the site's own markup (with a
+    class or a colgroup) are designed already; tables with links keep equal columns, which
+    lmp/print/paper_links.py `address_limit` counts on."""
+    maker = bs4.BeautifulSoup("", "html.parser")
+    for table in root.find_all("table"):
+        if table.get("class") or table.find("colgroup") or table.find("a"):
+            continue
+        rows = [row.find_all(["td", "th"], recursive=False) for row in table.find_all("tr")]
+        count = max((len(cells) for cells in rows), default=0)
+        if count < 2:
+            continue
+        needs = [1] * count
+        for cells in rows:
+            if len(cells) != count or any(cell.get("colspan") for cell in cells):
+                continue
+            for index, cell in enumerate(cells):
+                text = cell.get_text(" ", strip=True)
+                longest = max((len(word) for word in text.split()), default=0)
+                needs[index] = max(needs[index], min(len(text), 60), 2 * longest)
+        shares = [max(MIN_COLUMN, need / sum(needs)) for need in needs]
+        colgroup = maker.new_tag("colgroup")
+        for share in shares:
+            colgroup.append(maker.new_tag("col", attrs={"style": f"width: {100 * share / sum(shares):.1f}%"}))
+        caption = table.find("caption", recursive=False)
+        if caption is not None:
+            caption.insert_after(colgroup)   # a caption comes first in a table
+        else:
+            table.insert(0, colgroup)
 
 
 def _section_after(heading: Tag):
@@ -266,6 +308,20 @@ def _key_points(article: Tag) -> list[str]:
             for item in block.find_all("li", recursive=False)]
 
 
+ACTION_LINES = 4
+
+
+def _action_card(article: Tag, text: dict) -> None:
+    """The module's closing summary (#key-points) repeats the start page's: on paper it becomes
+    an action card, a page of its own with ruled lines (overrides/lmp/handout-action-card.html)."""
+    heading = article.find(id="key-points")
+    if heading is None:
+        return
+    for block in list(_section_after(heading)):
+        block.decompose()
+    heading.replace_with(_one(render("handout-action-card.html", words=text, count=ACTION_LINES)))
+
+
 def _after_section(article: Tag, anchor: str) -> Tag | None:
     """The last element of the section that starts at the heading with id `anchor`."""
     heading = article.find(id=anchor)
@@ -282,29 +338,79 @@ def _contents(entries: list[tuple[int, str, str]], lang: str) -> Tag:
     return _one(render("handout-contents.html", entries=entries, words=words(lang)))
 
 
-MARGIN_BOX = ("font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; "
-              "font-size: 7.5pt; color: #555;")
+MARGIN_BOX = "font-size: 7.5pt; color: #555;"   # the running title and the page number: ≥ 7 pt on every paper size
+NO_BOXES = ("@top-left { content: none; } @top-right { content: none; } "
+            "@bottom-left { content: none; } @bottom-right { content: none; }")
 
 
-def _page_style(running: str | None, lang: str) -> str:
-    """Per-document @page margin boxes: the running title (else the current chapter's) and
-    'side 3 av 12' in the page's language; none on the cover, the back page or a page left blank
-    (Paged.js adds one so that a chapter starts on a right-hand page; it still counts)."""
+def _page_style(running: str | None, lang: str, folio: str | None = None) -> str:
+    """Per-document @page margin boxes, mirrored for double-sided printing: the running title
+    (else the current chapter's) at the top and 'side 3 av 12' (`folio`: another CSS content
+    value) at the bottom, both at the outer corner (left on a left-hand page, right on a right-hand
+    page); none on the cover, the back page or a page left blank (Paged.js adds one so that a part
+    starts on a right-hand page; it still counts). The chapter title is taken here (`string-set`
+    is Paged.js CSS, unknown to the Nu checker that checks the stylesheets)."""
     title = _css_string(running) if running else "string(chapter)"
-    return (f"@page {{ @top-left {{ content: {title}; {MARGIN_BOX} vertical-align: bottom; "
-            f"padding-bottom: 5mm; }} @bottom-right {{ content: {_page_of_css(lang)}; {MARGIN_BOX} "
-            "vertical-align: top; padding-top: 5mm; } }"
-            "@page :first { @top-left { content: none; } @bottom-right { content: none; } }"
-            "@page :blank { @top-left { content: none; } @bottom-right { content: none; } }"
-            "@page back { @top-left { content: none; } @bottom-right { content: none; } }")
+    folio = folio or _page_of_css(lang)
+    head = (f"content: {title}; {MARGIN_BOX} vertical-align: bottom; padding-bottom: 5mm; "
+            "white-space: nowrap;")
+    number = f"content: {folio}; {MARGIN_BOX} vertical-align: top; padding-top: 5mm;"
+    return (f"@page :left {{ @top-left {{ {head} text-align: left; }} "
+            f"@bottom-left {{ {number} text-align: left; }} }}"
+            f"@page :right {{ @top-right {{ {head} text-align: right; }} "
+            f"@bottom-right {{ {number} text-align: right; }} }}"
+            f"@page :first {{ {NO_BOXES} }} @page :blank {{ {NO_BOXES} }} @page back {{ {NO_BOXES} }}"
+            ".md-typeset .lmp-part__title, .md-typeset .lmp-chapter__title "
+            "{ string-set: chapter content(text); }")
 
 
-def _finish(soup, title: str, running: str | None, lang: str, site) -> str:
+def _font_faces() -> str:
+    """The programme's typeface (data/identity.yml `typeface`) for paper: an @font-face for each of
+    its self-hosted files in docs/assets/fonts/ (file://: the printed HTML is a temporary file),
+    weight and style read from the file's name, and the family on the text. No files: nothing, and
+    the print keeps its fallback (the system's sans-serif)."""
+    face = identity.load()
+    folder = project.path("docs", "assets", "fonts")
+    files = sorted(folder.glob("*.woff2")) or sorted(folder.glob("*.ttf")) if folder.is_dir() else []
+    key = re.sub(r"[^a-z0-9]", "", face.typeface.lower())
+    rules = []
+    for file in files:
+        stem = re.sub(r"[^a-z0-9]", "", file.stem.lower())
+        if not stem.startswith(key):
+            continue
+        rest = stem[len(key):]
+        weight = ("200 900" if "wght" in rest else 600 if "semibold" in rest else 700 if "bold" in rest
+                  else 300 if "light" in rest else 400)
+        style = "italic" if "italic" in rest or rest.endswith("it") else "normal"
+        rules.append(f"@font-face {{ font-family: {_css_string(face.typeface)}; "
+                     f"src: url({_css_string(file.resolve().as_uri())}); font-weight: {weight}; "
+                     f"font-style: {style}; }}")
+    if not rules:
+        return ""
+    family = ", ".join([_css_string(face.typeface)] + [_css_string(name) for name in face.fallback])
+    return "".join(rules) + f" body, .md-typeset {{ font-family: {family}; }}"
+
+
+def booklet_style(page) -> str:
+    """What the A5 print of a handout adds to its A4 HTML (lmp_mkdocs/exporter.py prints it for
+    the booklet): print/booklet.css (A5 page, type and space set for A5) and margin boxes with the
+    page number alone (the booklet's blank pages, added to make whole sheets, would make a total
+    wrong)."""
+    css = project.path("print", "booklet.css").read_text(encoding="utf-8")
+    return css + _page_style(page.meta["title"], page.lang, folio="counter(page)")
+
+
+def _finish(soup, title: str, running: str | None, lang: str, site, date: dt.date | None = None) -> str:
     if site.public_address is None:
         site_links_as_text(soup)
     soup.title.string = title
+    names = identity.load()
+    for name, content in (("author", names.operator(lang)), ("dcterms.publisher", names.owner(lang)),
+                          ("dcterms.modified", date.isoformat() if date else None)):
+        if content:
+            soup.head.append(soup.new_tag("meta", attrs={"name": name, "content": content}))
     style = soup.new_tag("style")
-    style.string = _page_style(running, lang)
+    style.string = _font_faces() + _page_style(running, lang)
     soup.head.append(style)
     return str(soup)
 
@@ -340,9 +446,17 @@ def _term(semester: int, lang: str) -> str | None:
     return None
 
 
-def _cover(site, title: str, kind: str, lead: str, rows) -> Tag:
+def _cover(site, title: str, kind: str, lead: str, rows, lang: str, colour: str | None = None,
+           owner_field: bool = False) -> Tag:
+    """The cover: the programme, who owns and who runs it (as text, data/identity.yml), the
+    document's kind and title, its details; a handout's in its theme's colour, with a line for
+    whose booklet it is."""
+    names = identity.load()
+    sender = words(lang)["sender"].format(owner=names.owner(lang), operator=names.operator(lang))
     return _one(render("handout-cover.html", programme=site.site_name, kind=kind, title=title,
-                       lead=lead, rows=rows))
+                       lead=lead, rows=rows, sender=sender, colour=colour,
+                       owner_field=owner_field, words=words(lang),
+                       how=lmp_words.ui(lang)["booklet"]["how"] if owner_field else None))
 
 
 def _self_check(article: Tag, page, site) -> None:
@@ -372,6 +486,7 @@ def _handout_html(page, site) -> str:
     tasks = _tasks(article)
     summary = _key_points(article)
     _write_in(article)
+    _action_card(article, text)
 
     title = page.meta["title"]
     semester = page.meta.get("semester")
@@ -387,6 +502,7 @@ def _handout_html(page, site) -> str:
             rows.append((text["gathering"], gathering))
     rows.append((text["language"], text["language_name"]))
     rows.append((text["version"], version_text([Path(page.abs_src_path)], lang, site.docs_dir)))
+    _, day = content_version([Path(page.abs_src_path)], site.docs_dir)
     if site.public_address:
         rows.append((text["web"], short_address(site.public_address + page.dest_uri)))
 
@@ -398,18 +514,25 @@ def _handout_html(page, site) -> str:
     if meeting is not None:
         meeting.insert_after(_one(render("handout-leader.html", words=text)))
     _self_check(article, page, site)
-    article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE)))
+    article.append(_one(render("handout-notes-page.html", words=text, count=LINES_ON_NOTES_PAGE,
+                                  fit=LINES_ON_A5_NOTES_PAGE)))
     in_pdf = {element["id"] for element in article.find_all(id=True)}
     _links_on_paper(article, page, site, lang, in_pdf)
 
     entries = [(1, h2["id"], h2.get_text(" ", strip=True)) for h2 in article.find_all("h2", id=True)]
-    cover = _cover(site, title, text["handout"], page.meta.get("description", ""), rows)
-    start = _one(render("handout-start.html", words=text, entries=entries, summary=summary))
+    theme = str(page.meta.get("id", ""))
+    colour = identity.load().themes.get(theme)
+    cover = _cover(site, title, text["handout"], page.meta.get("description", ""), rows, lang,
+                   colour=colour, owner_field=True)
+    start = _one(render("handout-start.html", words=text, entries=entries, summary=summary,
+                        agenda_rows=AGENDA_ROWS))
     article.insert(0, cover)
     cover.insert_after(start)
     for node in _back_page(site, page, lang):
         article.append(node)
-    return _finish(soup, title, title, lang, site)
+    if colour:
+        soup.body["style"] = f"--lmp-theme: {colour};"
+    return _finish(soup, title, title, lang, site, day)
 
 
 def printed_html(page, site, entries=()) -> str:
@@ -511,9 +634,10 @@ def _handbook_html(page, site, entries) -> str:
 
     rows = [(text["language"], text["language_name"]),
             (text["version"], version_text([Path(site.docs_dir)], lang, site.docs_dir))]
+    _, day = content_version([Path(site.docs_dir)], site.docs_dir)
     if site.public_address:
         rows.append((text["web"], short_address(site.public_address)))
-    article.append(_cover(site, text["handbook"], "", site.site_description or "", rows))
+    article.append(_cover(site, text["handbook"], "", site.site_description or "", rows, lang))
 
     # A page with nothing to read on paper (a screen-only tool such as the reading builder) is
     # left out; links to it then lead to its address online like any page outside the PDF.
@@ -522,16 +646,29 @@ def _handbook_html(page, site, entries) -> str:
         if not _has_print_content(body):
             del slugs[dest]
     toc, chapters, section_no = [], [], 0
-    for depth, title, item in entries:
+    for index, (depth, title, item) in enumerate(entries):
         level = min(6, depth + 2)
         if item is None:
             section_no += 1
+            following = entries[index + 1] if index + 1 < len(entries) else None
+            if (following and following[2] is not None and following[2].dest_uri in slugs
+                    and _chapter_title(following[2]) == title):
+                continue   # the part's first page has its title: one heading, not two (`_chapter` below)
             anchor = f"hb-section-{section_no}"
             chapters.append(_one(render("handout-part.html", anchor=anchor, level=level, title=title)))
             toc.append((depth + 1, anchor, title))
         elif item.dest_uri in slugs:
-            chapters.append(_chapter(item, bodies[item.dest_uri], level, page.dest_uri, slugs))
-            toc.append((depth + 1, slugs[item.dest_uri], _chapter_title(item)))
+            chapter = _chapter(item, bodies[item.dest_uri], level, page.dest_uri, slugs)
+            previous = entries[index - 1] if index else None
+            if previous and previous[2] is None and previous[1] == _chapter_title(item):
+                chapter["class"] = chapter.get("class", []) + ["lmp-chapter--part"]   # opens the part
+                heading = chapter.find(class_="lmp-chapter__title")
+                heading.name = f"h{min(6, previous[0] + 2)}"
+                heading["class"] = heading.get("class", []) + ["lmp-part__title"]
+                toc.append((previous[0] + 1, slugs[item.dest_uri], _chapter_title(item)))
+            else:
+                toc.append((depth + 1, slugs[item.dest_uri], _chapter_title(item)))
+            chapters.append(chapter)
     article.append(_contents(toc, lang))
     for chapter in chapters:
         article.append(chapter)
@@ -539,5 +676,5 @@ def _handbook_html(page, site, entries) -> str:
     for node in _back_page(site, page, lang):
         article.append(node)
     soup.body["class"] = soup.body.get("class", []) + ["lmp-handbook"]
-    return _finish(soup, text["handbook_title"], None, lang, site)
+    return _finish(soup, text["handbook_title"], None, lang, site, day)
 

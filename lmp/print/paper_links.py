@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import Markup
 
 from lmp import project
+from lmp.print import short_links
 from lmp.print.markup import HANDBOOK, _inline_text, _key_of, _one, words
 from lmp.templates import render
 
@@ -82,17 +83,19 @@ def _links_on_paper(article: Tag, page, site, lang: str, in_pdf: set[str]) -> No
     (none without a public address: the link is then plain text) or to another site gets its
     address: whole where it fits on a line (`prints_whole`), else "(udir.no, lenke 3)" and an
     entry with a QR code in the links part, before the notes page (handouts) or as the last
-    chapter (handbook)."""
+    chapter (handbook). An address with a short one of the site's own (data/short-links.yml,
+    builds with a public address) prints and links the short one."""
     site_url = site.public_address
     base = posixpath.dirname(page.dest_uri)
     numbers: dict[str, int] = {}                       # address → its number in the links part
     entries = []
+    short = short_links.load() if site_url else {}    # data/short-links.yml: <site>/l/<name>/
     for link in article.select("a[href]"):
         if link.find_parent(class_="lmp-toc") or link.find_parent(class_="lmp-back"):
             continue
         parts = urlsplit(link["href"])
         if parts.scheme in ("http", "https") and parts.netloc:
-            url = link["href"]
+            url = short_links.short_url(link["href"], site_url, short) or link["href"]
         elif parts.scheme or parts.netloc:
             continue
         elif not parts.path:
@@ -167,25 +170,25 @@ def qr_svg(address: str, error: str = "m") -> Markup:
     return Markup(svg)
 
 
-def _other_language_url(site_url: str, dest: str, lang: str) -> str:
-    """The same page in the other language (nb at /, en under /en/)."""
+def _language_url(site_url: str, dest: str, lang: str, other: str) -> str:
+    """The same page in language `other` (the default language at /, the others under /<lang>/)."""
     default = project.DEFAULT_LANGUAGE
-    if lang == default:
-        other = next(code for code in project.LANGUAGES if code != default)
-        return site_url + other + "/" + dest
-    return site_url + dest[len(lang) + 1:]
+    if lang != default:
+        dest = dest[len(lang) + 1:]
+    return site_url + ("" if other == default else other + "/") + dest
 
 
 def _addresses(site, page, lang: str) -> list[tuple[str, str, str]]:
-    """(term, short address, address) of the site, the page and the page in the other language;
-    none when the build has no public address (SITE_URL): a printed address must be one a
-    reader can reach."""
+    """(term, short address, address) of the site, the page and the page in every other
+    language (named in that language); none when the build has no public address (SITE_URL): a
+    printed address must be one a reader can reach."""
     site_url = site.public_address
     if site_url is None:
         return []
     text = words(lang)
-    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.dest_uri),
-            (text["other"], _other_language_url(site_url, page.dest_uri, lang))]
+    rows = [(text["back_site"], site_url), (text["back_page"], site_url + page.dest_uri)]
+    rows += [(words(other)["language_name"], _language_url(site_url, page.dest_uri, lang, other))
+             for other in project.LANGUAGES if other != lang]
     return [(term, short_address(url), url) for term, url in rows]
 
 

@@ -57,6 +57,7 @@ def finish(pdf: bytes, html: str) -> bytes:
                     item.title = better
                 stack += list(item.children)
         make_accessible(document, soup)
+        declare_metadata(document, **printed_metadata(soup))
         document.save(finished, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                       compress_streams=True)
     return finished.getvalue()
@@ -201,9 +202,57 @@ def describe_links(document: pikepdf.Pdf, html: str | BeautifulSoup | None = Non
 
 
 # ---------------------------------------------------------------------------------------------
+# Who made the document, who publishes it, and its date (the printed HTML's <meta> elements:
+# lmp/print/handouts.py `_finish`, from data/identity.yml and the content's date from git)
+
+META = {"author": "author", "publisher": "dcterms.publisher", "date": "dcterms.modified"}
+
+
+def printed_metadata(soup) -> dict:
+    """{author, publisher, date} from the printed HTML's <meta> elements (missing ones left out)."""
+    found = {}
+    for key, name in META.items():
+        element = soup.find("meta", attrs={"name": name})
+        if element is not None and element.get("content"):
+            found[key] = element["content"]
+    return found
+
+
+def declare_metadata(document: pikepdf.Pdf, author: str | None = None, publisher: str | None = None,
+                     date: str | None = None) -> None:
+    """Author, publisher and date (YYYY-MM-DD) in the XMP metadata and the document information."""
+    with document.open_metadata(set_pikepdf_as_editor=False) as meta:
+        if author:
+            meta["dc:creator"] = [author]
+        if publisher:
+            meta["dc:publisher"] = [publisher]
+        if date:
+            meta["xmp:CreateDate"] = date
+            meta["xmp:ModifyDate"] = date
+    if publisher:
+        document.docinfo.Publisher = pikepdf.String(publisher)
+    if date:
+        stamp = "D:" + date.replace("-", "")
+        document.docinfo.CreationDate = pikepdf.String(stamp)
+        document.docinfo.ModDate = pikepdf.String(stamp)
+
+
+def read_metadata(document: pikepdf.Pdf) -> dict:
+    """{author, publisher, date} of a finished PDF (for the booklet made from it)."""
+    info = document.docinfo
+    date = str(info.get("/CreationDate", ""))[2:10]
+    found = {"author": str(info.get("/Author", "")), "publisher": str(info.get("/Publisher", "")),
+             "date": f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else ""}
+    return {key: value for key, value in found.items() if value}
+
+
+# ---------------------------------------------------------------------------------------------
 # XMP metadata declaring PDF/UA
 
-def declare_pdf_ua(document: pikepdf.Pdf, title: str | None = None, lang: str | None = None) -> None:
+def declare_pdf_ua(document: pikepdf.Pdf, title: str | None = None, lang: str | None = None,
+                   claim: bool = True) -> None:
+    """Title, language and DisplayDocTitle; with `claim`, pdfuaid:part = 1 (a booklet does not
+    claim PDF/UA: its pages are placed forms, not a real structure; the A4 PDF is the accessible one)."""
     title = title or str(document.docinfo.get("/Title", "")) or None
     lang = lang or str(document.Root.get("/Lang", "")) or None
     if lang:
@@ -219,4 +268,5 @@ def declare_pdf_ua(document: pikepdf.Pdf, title: str | None = None, lang: str | 
             meta["dc:title"] = title
         if lang:
             meta["dc:language"] = [lang]
-        meta["pdfuaid:part"] = "1"
+        if claim:
+            meta["pdfuaid:part"] = "1"
