@@ -367,9 +367,9 @@ def test_python_docx_internals_the_converter_uses():
     assert run._r is not None and paragraph._p is not None
 
 
-def test_python_pptx_internal_the_decks_use():
-    """lmp/outputs/decks.py `_alt_text` sets a picture's alt text on python-pptx's
-    `_element._nvXxPr.cNvPr` (no public API): it is there and lands in the slide's XML."""
+def test_the_decks_alt_text_lands_in_the_slide_xml():
+    """lmp/outputs/decks.py `_alt_text` sets a picture's alt text through python-pptx's public
+    `element` (no internal): it lands on the picture's p:cNvPr as `descr`, read back from the saved file."""
     import io
 
     import segno
@@ -380,7 +380,10 @@ def test_python_pptx_internal_the_decks_use():
     prs = Presentation()
     picture = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_picture(io.BytesIO(png.getvalue()), 0, 0)
     decks._alt_text(picture, "QR code")
-    assert picture._element.xpath("./p:nvPicPr/p:cNvPr/@descr") == ["QR code"]
+    saved = io.BytesIO()
+    prs.save(saved)
+    (shape,) = Presentation(io.BytesIO(saved.getvalue())).slides[0].shapes
+    assert shape.element.xpath("./p:nvPicPr/p:cNvPr/@descr") == ["QR code"]
 
 
 @fault_injector("integration_guard")

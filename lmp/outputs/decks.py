@@ -525,9 +525,10 @@ def build(data: Content, page, site, edition: str, address: str | None, qr_png: 
 
 
 def _alt_text(picture, description: str) -> None:
-    """A picture's alternative text (p:cNvPr descr): python-pptx has no API for it
-    (MAINTAINING.md, patch table)."""
-    picture._element._nvXxPr.cNvPr.set("descr", description)
+    """A picture's alternative text: the `descr` of its p:cNvPr (ECMA-376 PresentationML), set on
+    the shape's public `element` (its lxml element), as python-pptx has no alt-text property."""
+    (properties,) = picture.element.xpath("./p:nvPicPr/p:cNvPr")
+    properties.set("descr", description)
 
 
 def qr_png(address: str) -> bytes:
