@@ -51,6 +51,21 @@ def test_every_page_and_the_sites_css_are_valid(site):
                         f"{errors[0]['message']}")
 
 
+def test_every_form_has_a_submit_button(html_site):
+    """pa11y's WCAG2AA rule H32.2: a <form> without a submit button cannot be sent by assistive
+    technology; controls that send nothing are not a form (the audience filter, the reading builder)."""
+    import bs4
+    without = []
+    for path in sorted(html_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "<form" not in text:
+            continue
+        for form in bs4.BeautifulSoup(text, "html.parser").find_all("form"):
+            if not form.select('button[type="submit"], input[type="submit"], input[type="image"], button:not([type])'):
+                without.append(f"{path.relative_to(html_site)}: <form {' '.join(f'{k}={v!r}' for k, v in form.attrs.items())[:80]}>")
+    assert not without, f"{len(without)} forms without a submit button:\n" + "\n".join(without[:20])
+
+
 @pytest.mark.parametrize("template", ["base.html", "partials/nav-item.html", "partials/palette.html",
                                       "partials/search.html"])
 def test_copied_theme_templates_match_the_installed_theme(template):

@@ -5,9 +5,9 @@
 // never stored. Without JavaScript the form stays hidden and every list is shown.
 (function () {
   "use strict"
-  var form = document.getElementById("lmp-audience")
+  var form = document.getElementById("lmp-audience")   // a group of controls, not a <form>
   if (!form) return
-  var fields = { for: form.elements["for"], role: form.elements.role }
+  var fields = { for: document.getElementById("lmp-audience-for"), role: document.getElementById("lmp-audience-role") }
   var count = form.querySelector(".lmp-audience-count")
 
   function allowed(select, value) {
@@ -66,7 +66,6 @@
   readUrl()
   form.hidden = false
   form.addEventListener("change", function () { writeUrl(); apply() })
-  form.addEventListener("submit", function (event) { event.preventDefault() })
   window.addEventListener("popstate", function () { readUrl(); apply() })
   apply()
 })()
