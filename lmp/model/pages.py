@@ -210,31 +210,36 @@ def load_programme(path: str | Path | None = None) -> dict:
 # text (lmp_mkdocs/pages.py) and the printed version on its cover (lmp/print/handouts.py).
 
 GIT_DATES: dict[str, dict[str, dt.date]] = {}   # docs_dir → {src_uri: date}; emptied each build (lmp/model/site.py)
-_COMMIT = "\x00commit "
 
 
 def _git_dates(docs_dir: Path) -> dict[str, dt.date]:
-    """{path relative to docs_dir: date of the last commit changing it}, as `git log -1 --format=%cs
-    -- path` gives it. Merges count where they changed a file against every parent (`--cc`), as
-    git's history simplification has them. Without git, outside a repository or if git fails: {}.
-    In a shallow clone the commits at the clone's boundary show every file as added, so a file
-    last seen there has an unknown date and is left out: no date rather than a wrong one."""
+    """{page source relative to docs_dir: date of the last commit changing it}, exactly as
+    `git log -1 --format=%cs -- path` gives it (git's own history simplification: a change made and
+    taken back on a merged branch does not count). One short `git log` per page, eight at a time
+    (about 0.3 s for 138 pages). Without git, outside a repository or if git fails: {}. In a shallow
+    clone a file last seen at the clone's boundary has an unknown date and is left out: no date
+    rather than a wrong one."""
+    from concurrent.futures import ThreadPoolExecutor
     run = dict(cwd=docs_dir, capture_output=True, text=True, encoding="utf-8", timeout=60, check=True)
     try:
         shallow = subprocess.run(["git", "rev-parse", "--git-path", "shallow"], **run).stdout.strip()
         boundary = set((docs_dir / shallow).read_text().split()) if (docs_dir / shallow).is_file() else set()
-        log = subprocess.run(["git", "-c", "core.quotePath=false", "log", "--cc", "--name-only", "--relative",
-                              "--format=%x00commit %H %cs"], **run).stdout
+        names = subprocess.run(["git", "-c", "core.quotePath=false", "ls-files", "--", "*.md"],
+                               **run).stdout.splitlines()
     except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
         return {}
-    dates: dict[str, dt.date] = {}
-    for block in log.split(_COMMIT)[1:]:
-        head, _, names = block.partition("\n")
-        commit, day = head.split()
-        for name in names.splitlines():
-            if name and name not in dates:
-                dates[name] = None if commit in boundary else dt.date.fromisoformat(day)
-    return {name: day for name, day in dates.items() if day is not None}
+
+    def last(name: str):
+        try:
+            head = subprocess.run(["git", "log", "-1", "--format=%H %cs", "--", name], **run).stdout.split()
+        except (OSError, subprocess.SubprocessError):
+            return name, None
+        if len(head) != 2 or head[0] in boundary:
+            return name, None
+        return name, dt.date.fromisoformat(head[1])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return {name: day for name, day in pool.map(last, names) if day is not None}
 
 
 def last_updated(src_uri: str, docs_dir: str | Path | None = None) -> dt.date | None:
