@@ -34,8 +34,8 @@ ENGLISH_BOX = '!!! note "Before the next seminar"'
 
 
 def prefixed(value):
-    if isinstance(value, dict):
-        return {key: prefixed(item) for key, item in value.items()}
+    if isinstance(value, dict):   # a language tag stays a tag: the new language is written in English
+        return {key: item if key == "word_language" else prefixed(item) for key, item in value.items()}
     if isinstance(value, list):
         return [prefixed(item) for item in value]
     return "XX " + value if isinstance(value, str) else value

@@ -321,7 +321,12 @@ class _Deck:
         self.prs = pptx.Presentation()
         self.prs.slide_width, self.prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
         self.layout = self.prs.slide_layouts[5]          # "Title Only"
-        self.language = MSO_LANGUAGE_ID.from_xml(words.ui(lang)["docx"]["word_language"])
+        code = words.ui(lang)["docx"]["word_language"]
+        try:
+            self.language = MSO_LANGUAGE_ID.from_xml(code)
+        except ValueError:
+            raise BuildError(f"data/ui.{lang}.yml: docx.word_language {code!r} is no language tag PowerPoint "
+                             "knows (e.g. nb-NO, nn-NO, en-GB)") from None
         self.colour, self.typeface = colour.lstrip("#").upper(), typeface
         self.titles: set[str] = set()
 
