@@ -183,7 +183,10 @@ WRAPPED_CAPTION = re.compile(r'(<table class="lmp-pdf-list">\s*)<p>(<caption>.*?
 WEB_ONLY_CLASSES = frozenset({"md-path", "lmp-reading-time", "headerlink", "lmp-web-only",
                               "lmp-pdf-download", "md-content__button", "md-source-file",
                               # a dated dashboard and filter counts have no place in a printed book
-                              "lmp-now", "lmp-group-count", "lmp-audience-none"})
+                              "lmp-now", "lmp-group-count", "lmp-audience-none",
+                              # the reading builder's bar and assignment: empty until a reader chooses
+                              # (the browser prints a chosen assignment; the handbook leaves the tool out)
+                              "lmp-bar", "lmp-assignment"})
 WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", "noscript", "iframe",
                                "video", "audio"})
 
