@@ -170,7 +170,10 @@ async def _print_edition(plugin, page, edition, path):
     _printing.set(edition_page)
     pdf, _ = await plugin.renderer.render(plugin.renderer.preprocess(edition_page))
     Path(path).write_bytes(pdf)
-    await asyncio.to_thread(booklets.make, Path(path), Path(booklets.booklet_name(str(path), lang)),
+    # the A5 print of the edition (`_print` made it beside the A4 one: the copy keeps the page's
+    # booklet style) imposed at 100 % as the edition's booklet
+    await asyncio.to_thread(booklets.make, getattr(edition_page, "lmp_a5", None), Path(path),
+                            Path(booklets.booklet_name(str(path), lang)),
                             editions.booklet_title(page.meta, lang, edition), lang)
 
 
