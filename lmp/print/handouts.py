@@ -222,7 +222,27 @@ def _printable(root: Tag, site_url: str | None = None) -> None:
         tabs.decompose()
     for element in [element for element in root.find_all(True) if _web_only(element)]:
         element.decompose()
+    _flat_setting_sections(root)
     _column_widths(root)
+
+
+def _flat_setting_sections(root: Tag) -> None:
+    """A section marked for some settings (div.lmp-for-section, lmp/model/settings.py) prints flat:
+    its mark on each of its parts, its label on a line before them. Paged.js lost the text after a heading
+    that ended a page inside such a wrapper (the handbook's "Framework Plan for SFO"), and a flat
+    heading keeps its text by the heading's tail (print/handout.css). The editions still leave the
+    parts out by their marks."""
+    for section in root.find_all("div", class_="lmp-for-section"):
+        mark, label = section.get("data-for"), section.get("data-for-label")
+        parts = [child for child in section.children if isinstance(child, bs4.Tag)]
+        for part in parts:
+            if not part.get("data-for"):   # a part marked itself is marked for fewer settings: its own
+                part["data-for"] = mark
+        if label:   # the label's chip (CSS ::before) on a line of its own, not inside the heading
+            chip = bs4.BeautifulSoup("<p></p>", "html.parser").p
+            chip["data-for"], chip["data-for-label"] = mark, label
+            section.insert(0, chip)
+        section.unwrap()
 
 
 MIN_COLUMN = 0.12   # of the table's width: "Nr." and "Tid (min)" get what they need, no more
