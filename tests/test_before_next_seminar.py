@@ -42,7 +42,7 @@ def test_the_box_opens_the_module(request, build, source):
     # After the title come only the web-only lines (reading time, PDF download and its setting
     # editions, the setting view's links), then the box.
     after_title = re.sub(r'^.*?</h1>\s*((<p class="lmp-(reading-time|pdf-download|pdf-editions)[^"]*">.*?</p>'
-                         r'|<nav class="lmp-view"[^>]*>.*?</nav>)\s*)*', "", article, count=1, flags=re.S)
+                         r'|<nav [^>]*class="lmp-view"[^>]*>.*?</nav>)\s*)*', "", article, count=1, flags=re.S)
     assert after_title.startswith('<div class="admonition note">'), f"{source.key}.{source.lang}: no box at the top"
     box = after_title[: after_title.index("\n</div>")]
     title = lmp_words.ui(source.lang)["before_next_seminar"]["title"]

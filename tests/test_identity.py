@@ -189,11 +189,8 @@ def test_the_typeface_files_and_licence_ship_and_are_named_as_in_the_data(site):
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
         assert "assets/fonts/fonts.css" in html
-        # The faces preloaded in the head are files of the site (a wrong name would preload nothing).
-        preloaded = re.findall(r'<link rel="preload" href="([^"]+)" as="font"', html)
-        assert preloaded, f"{page}: no font preloaded"
-        for href in preloaded:
-            assert (page.parent / href).resolve().is_file(), f"{page}: preloads {href}, not in the site"
+        # No font preload: under file:// (the offline copy) a crossorigin preload fails to load.
+        assert not re.findall(r'<link rel="preload" href="[^"]+" as="font"', html), page
     # No swap: a face that comes after the first paint would move the page (tests/test_tools.py shift).
     displays = set(re.findall(r"font-display:\s*([a-z]+)", css))
     assert displays == {"optional"}, f"fonts.css font-display {displays}: a late swap shifts the layout"

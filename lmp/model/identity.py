@@ -39,6 +39,7 @@ class Identity:
     fallback: tuple[str, ...]
     themes: dict[str, str]
     contact: dict[str, str] = None
+    on_paper: bool = False      # the typeface also on paper (typeface.on_paper)
     names: dict[str, dict[str, str]] = None   # owner/operator → lang → name
 
     def owner(self, lang: str) -> str:
@@ -95,4 +96,5 @@ def load(path=None) -> Identity:
         if not isinstance(contact.get(key), str) or not contact[key].strip():
             raise BuildError(f"{where}: contact.{key} is missing")
     names = {key: dict(data.get(key) or {}) for key in ("owner", "operator")}
-    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), dict(contact), names)
+    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), dict(contact), names,
+                    bool(face.get("on_paper", False)))

@@ -186,7 +186,9 @@ WEB_ONLY_CLASSES = frozenset({"md-path", "lmp-reading-time", "headerlink", "lmp-
                               "lmp-now", "lmp-group-count", "lmp-audience-none",
                               # the reading builder's bar and assignment: empty until a reader chooses
                               # (the browser prints a chosen assignment; the handbook leaves the tool out)
-                              "lmp-bar", "lmp-assignment"})
+                              "lmp-bar", "lmp-assignment",
+                              # the setting view's links (print CSS hides them too)
+                              "lmp-view"})
 WEB_ONLY_ELEMENTS = frozenset({"form", "button", "input", "select", "textarea", "noscript", "iframe",
                                "video", "audio"})
 
@@ -393,6 +395,8 @@ def _font_faces() -> str:
     weight and style read from the file's name, and the family on the text. No files: nothing, and
     the print keeps its fallback (the system's sans-serif)."""
     face = identity.load()
+    if not face.on_paper:   # data/identity.yml typeface.on_paper: the print layout is checked with it first
+        return ""
     folder = project.path("docs", "assets", "fonts")
     files = sorted(folder.glob("*.woff2")) or sorted(folder.glob("*.ttf")) if folder.is_dir() else []
     key = re.sub(r"[^a-z0-9]", "", face.typeface.lower())
