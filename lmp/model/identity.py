@@ -96,5 +96,5 @@ def load(path=None) -> Identity:
         if not isinstance(contact.get(key), str) or not contact[key].strip():
             raise BuildError(f"{where}: contact.{key} is missing")
     names = {key: dict(data.get(key) or {}) for key in ("owner", "operator")}
-    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), dict(contact), names,
-                    bool(face.get("on_paper", False)))
+    return Identity(face["name"], tuple(face.get("fallback") or ()), dict(themes), dict(contact), names=names,
+                    on_paper=bool(face.get("on_paper", False)))
