@@ -305,6 +305,10 @@ def test_palette_identity_and_states_in_the_browser(site_url, browser, scheme):
         loaded = page.evaluate(f"document.fonts.load('16px \"{data.typeface}\"', '{NORWEGIAN}')"
                                ".then(faces => faces.map(f => f.status))")
         assert loaded and set(loaded) == {"loaded"}, loaded
+        # font-display: optional: a face that misses the first paint is used from the next page on,
+        # as a reader's second page (fonts.css; no swap that would move the page)
+        page.reload()
+        page.evaluate("document.fonts.ready.then(() => true)")
         # A letter the face lacks would be drawn by the fallback: same width as in monospace.
         fallbacks = page.evaluate("""([face, letters]) => {
             const c = document.createElement('canvas').getContext('2d'), odd = [];
