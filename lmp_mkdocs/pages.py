@@ -17,6 +17,7 @@ from lmp.generators import (abbreviations, audience_index, before_next_seminar, 
                             law_citations, onboarding_path, permalinks, programme, reading_builder, reading_lists,
                             reading_time, role_semesters, self_check, setting_view, terms_table, theme_titles,
                             tools_hub, who_does_what)
+from lmp.model import settings
 from lmp.model.info import PageInfo, SiteInfo
 from lmp_mkdocs import i18n
 
@@ -70,3 +71,9 @@ def on_files(files, config, **kwargs):
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, content=content))
     return files
+
+
+def on_env(env, config, files):
+    """The templates' one name for the settings (overrides/main.html's view script): the package's."""
+    env.globals["lmp_settings"] = list(settings.SETTINGS)
+    return env

@@ -7,7 +7,7 @@
 // (search results, the reading builder's list).
 (function () {
   "use strict"
-  var SETTINGS = ["barnehage", "skole", "sfo"]
+  var SETTINGS = window.lmpSettings || []   // set by the head script from lmp.model.settings.SETTINGS
   var root = document.documentElement
 
   function current() {
