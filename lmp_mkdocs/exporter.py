@@ -44,7 +44,7 @@ from tempfile import NamedTemporaryFile
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from lmp.print import pdf_cache
+from lmp.print import paper_links, pdf_cache
 from lmp_mkdocs import i18n as lmp_i18n
 from lmp.print import pdf_ua  # (finish: the post-step of every print)
 
@@ -330,7 +330,7 @@ async def _print(self, html: str) -> tuple[bytes, int]:
     if page is None:
         raise PluginError("pdf_export: a print without its page (not one of the exporter's render(page) "
                           "tasks that on_post_build wraps); see MAINTAINING.md (mkdocs-exporter)")
-    html = ALTERNATE_LINK.sub("", html)
+    html = paper_links.restore_other_schemes(ALTERNATE_LINK.sub("", html))   # mailto:, tel: as written
     style = getattr(page, "lmp_booklet_style", None)
     if style:
         if "</head>" not in html:

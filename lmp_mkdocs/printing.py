@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -50,25 +49,6 @@ def _makes_pdf(page, config) -> bool:
     return pdf_enabled(config) and bool(page.meta.get("pdf"))
 
 
-def _keep_other_schemes() -> None:
-    """mkdocs-exporter makes every link without a host absolute on site_url, mailto: included
-    ("http://…/tools/name@uis.no"): keep links with another scheme as they are. Wraps the exporter's
-    own method, also when this runs again in one process (serve, tests): never a wrapper of a
-    wrapper. Imported here: an HTML-only build never loads mkdocs-exporter."""
-    from mkdocs_exporter.formats.pdf.preprocessor import Preprocessor
-    rewrite_links = getattr(Preprocessor.rewrite_links, "__wrapped__", Preprocessor.rewrite_links)
-
-    def keep(self, base, root):
-        kept = [(a, a["href"]) for a in self.html.find_all("a", href=True)
-                if urlsplit(a["href"]).scheme not in ("", "http", "https", "file")]
-        rewrite_links(self, base, root)
-        for link, href in kept:
-            link["href"] = href
-
-    keep.__wrapped__ = rewrite_links
-    Preprocessor.rewrite_links = keep
-
-
 def on_config(config, **kwargs):
     import material
     copied = Path(material.__file__).parent / "templates" / "partials" / "content.html"
@@ -77,8 +57,6 @@ def on_config(config, **kwargs):
             "handouts: Material's partials/content.html is not the one overrides/partials/content.html "
             "copies (it places the PDF download link). Copy it again, keep the lmp/handout-download.html "
             "line and update MATERIAL_CONTENT in lmp_mkdocs/print.py (MAINTAINING.md, Material).")
-    if pdf_enabled(config):
-        _keep_other_schemes()
     return config
 
 

@@ -1,7 +1,8 @@
 """Search per language (lmp.search): Material's search box, each language's own worker.
 
 static-i18n merges every language into one index in its post_build; right after it, the index is
-split into one worker per language. Each page's config names its language's worker.
+split into one worker per language. Each page's config names its language's worker: the templates
+get `lmp_search_worker` (lmp.search.index.worker_path) for overrides/base.html.
 """
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from lmp import project
 from lmp.errors import BuildError
 from lmp.model import site as model
 from lmp.deploy import unused_assets
@@ -41,28 +41,15 @@ def on_config(config):
     methods.insert(max(theirs) + 1, on_post_build)
 
 
-def _language(config, page=None) -> str:
-    return lmp_i18n.page_language(page) if page is not None else (config.theme.get("language") or project.DEFAULT_LANGUAGE)
-
-
-def _worker(html: str, lang: str) -> str:
-    try:
-        return search_index.point_to_worker(html, lang)
-    except BuildError as error:
-        raise PluginError(str(error)) from error
+def on_env(env, config, files):
+    env.globals["lmp_search_worker"] = search_index.worker_path if search_index.enabled() else None
+    return env
 
 
 def on_post_page(output, page, config):
-    if not search_index.enabled():
-        return output
-    search_index.record_page(output, page.url, page.meta)
-    return _worker(output, _language(config, page))
-
-
-def on_post_template(output_content, template_name, config):
-    if search_index.enabled() and template_name == "404.html":
-        return _worker(output_content, _language(config))
-    return output_content
+    if search_index.enabled():
+        search_index.record_page(output, page.url, page.meta)
+    return output
 
 
 def on_post_build(config):

@@ -113,7 +113,7 @@ def test_maintaining_stays_a_guide_whose_places_exist():
     assert len(guide.splitlines()) <= 250
     table = guide[guide.index("## Patches of third-party internals"):guide.index("## Other engines")]
     rows = [line for line in table.splitlines() if line.startswith("| ") and line[2:3].isdigit()]
-    assert len(rows) >= 10
+    assert rows, "no numbered row found in the patch table"
     missing = []
     for row in rows:
         where = row.split(" | ")[2]

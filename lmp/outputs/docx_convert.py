@@ -118,14 +118,16 @@ def _table(document, node: Tag, state):
     width = max(len(row.find_all(["th", "td"], recursive=False)) for row in rows)
     table = document.add_table(rows=0, cols=width)
     table.style = "Table Grid"
-    _table_caption(table, state.get("heading", ""))
+    # python-docx has no API for header rows or a table's alt text: its public `element` (the
+    # document's lxml element) and the OOXML elements, not its private `_tbl`/`_tr`.
+    table_xml = document.element.body.findall(qn("w:tbl"))[-1]     # add_table appends to the body
+    _table_caption(table_xml, state.get("heading", ""))
     for row in rows:
         cells = row.find_all(["th", "td"], recursive=False)
         header = all(cell.name == "th" for cell in cells)
         word_row = table.add_row()
-        if header:
-            header_flag = OxmlElement("w:tblHeader")   # repeat on each page; marks a header row
-            word_row._tr.get_or_add_trPr().append(header_flag)
+        if header:                                     # repeat on each page; marks a header row
+            _row_properties(table_xml.findall(qn("w:tr"))[-1]).append(OxmlElement("w:tblHeader"))
         elif not any(_text(cell) for cell in cells):
             word_row.height = Cm(1.2)                  # an empty row to write in
         for index, cell in enumerate(cells):
@@ -134,13 +136,22 @@ def _table(document, node: Tag, state):
     document.add_paragraph()
 
 
-def _table_caption(table, caption: str):
+def _row_properties(row_xml):
+    """A table row's <w:trPr>, made as its first child (OOXML order) when it has none."""
+    properties = row_xml.find(qn("w:trPr"))
+    if properties is None:
+        properties = OxmlElement("w:trPr")
+        row_xml.insert(0, properties)
+    return properties
+
+
+def _table_caption(table_xml, caption: str):
     """Alternative text for the table (Word: Table Properties → Alt Text)."""
-    tbl_pr = table._tbl.tblPr
+    table_properties = table_xml.find(qn("w:tblPr"))
     for tag, value in (("w:tblCaption", caption), ("w:tblDescription", caption)):
         element = OxmlElement(tag)
         element.set(qn("w:val"), value)
-        tbl_pr.append(element)
+        table_properties.append(element)
 
 
 def _inline(paragraph, node: Tag, bold=False, italic=False):
@@ -186,8 +197,9 @@ def _hyperlink(paragraph, url: str, text: str, bold, italic):
     run = paragraph.add_run(text)                  # made by python-docx, then moved into the link
     run.bold, run.italic = bold or None, italic or None
     run.underline, run.font.color.rgb = True, LINK_COLOUR
-    link.append(run._r)
-    paragraph._p.append(link)
+    paragraph_xml = run.element.getparent()         # the run's public lxml element; its parent: <w:p>
+    link.append(run.element)
+    paragraph_xml.append(link)
 
 
 def _text(node: Tag) -> str:

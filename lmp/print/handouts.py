@@ -45,7 +45,8 @@ from lmp.model import pages
 from lmp.print import editions  # (the setting editions of each handout: their files and links)
 from lmp.print import booklets  # (has_booklet, booklet_name, download_name: the booklets' files and links)
 from lmp.print.markup import HANDBOOK, _inline_text, _key_of, _nodes, _one, words
-from lmp.print.paper_links import _addresses, _links_on_paper, qr_svg, short_address, site_links_as_text
+from lmp.print.paper_links import (_addresses, _links_on_paper, keep_other_schemes, qr_svg, short_address,
+                                   site_links_as_text)
 from lmp.generators import programme  # (date_range and the gathering format words)
 from lmp.generators import self_check  # (the questions as the templates show them)
 from lmp.model import self_check as self_check_data
@@ -430,6 +431,7 @@ def booklet_style(page) -> str:
 def _finish(soup, title: str, running: str | None, lang: str, site, date: dt.date | None = None) -> str:
     if site.public_address is None:
         site_links_as_text(soup)
+    keep_other_schemes(soup)
     soup.title.string = title
     names = identity.load()
     for name, content in (("author", names.operator(lang)), ("dcterms.publisher", names.owner(lang)),

@@ -5,6 +5,7 @@ public address (SITE_URL) links to the site print as plain text."""
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -158,6 +159,32 @@ def site_links_as_text(root: Tag) -> None:
             link.name = "span"
             for attribute in ("href", "title", "target", "rel", "hreflang", "download"):
                 link.attrs.pop(attribute, None)
+
+
+# mkdocs-exporter makes every link without a host absolute on the site's address before printing,
+# mailto: and tel: too ("https://…/tools/name@uis.no"). The printed HTML keeps such a link's
+# address in this attribute (`keep_other_schemes`), and the print puts it back
+# (`restore_other_schemes`, lmp_mkdocs/exporter.py `_print`): no patch of the exporter's code.
+KEPT_HREF = "data-lmp-href"
+OWN_SCHEMES = ("", "http", "https", "file")
+_LINK_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_KEPT = re.compile(KEPT_HREF + r'="([^"]*)"')
+_HREF = re.compile(r'(?<![\w-])href="[^"]*"')
+
+
+def keep_other_schemes(root: Tag) -> None:
+    for link in root.find_all("a", href=True):
+        if urlsplit(link["href"]).scheme not in OWN_SCHEMES:
+            link[KEPT_HREF] = link["href"]
+
+
+def restore_other_schemes(html: str) -> str:
+    """Each link marked by `keep_other_schemes` gets its own address back (as serialised HTML)."""
+    def restore(match):
+        tag = match.group(0)
+        kept = _KEPT.search(tag)
+        return _HREF.sub(lambda _: f'href="{kept.group(1)}"', tag, count=1) if kept else tag
+    return _LINK_TAG.sub(restore, html) if KEPT_HREF in html else html
 
 
 def qr_svg(address: str, error: str = "m") -> Markup:

@@ -54,7 +54,6 @@ READING_TIME = re.compile(r'<p class="lmp-reading-time"[^>]*>(.*?)</p>', re.DOTA
 LISTING_TYPES, LISTING_IDS = {"home", "overview"}, {"sources"}   # pages that list, not explain
 GLOSSARY_IDS = {"glossary"}      # defines terms in short; the pages that explain them come first
 SECTION_OR_TERM = re.compile(r'<h[23]\b[^>]*\bid="([^"]+)"|<dt\b[^>]*>(.*?)</dt>', re.DOTALL)
-MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
 
 
 def enabled() -> bool:
@@ -159,13 +158,9 @@ def record_page(html: str, url: str, meta: dict) -> None:
                   "reading": reading.group(1).strip() if reading else None}
 
 
-def point_to_worker(html: str, lang: str) -> str:
-    """A page whose search box uses its language's worker instead of Material's."""
-    html, found = MATERIAL_WORKER.subn(lambda m: f'{m.group(1)}{m.group(2)}{OUTPUT.format(lang=lang)}"', html, count=1)
-    if not found:  # Material changed how it names its worker: say so rather than search nothing
-        raise BuildError("search_index: Material's search worker URL was not found in a page's config; "
-                         "see MAINTAINING.md (Material) and tests/test_integrations.py")
-    return html
+def worker_path(lang: str) -> str:
+    """The search worker a page of `lang` starts (overrides/base.html's config "search")."""
+    return OUTPUT.format(lang=lang)
 
 
 def split_site_index(site_dir: Path, stemmers: dict) -> None:
