@@ -228,24 +228,19 @@ def _only_on_pdf_pages(plugins, exporter, pdf_on: bool):
     methods[methods.index(original)] = on_post_page
 
 
-I18N_INTERNALS = ("build_languages", "current_language", "default_language", "building")
-
-
 def _after_i18n(plugins, i18n) -> None:
     """Check, right after static-i18n's post_build (which runs the nested builds), that the last
-    language's build printed every language's PDFs; fail when static-i18n no longer tells which
-    language it builds."""
+    language's build printed every language's PDFs."""
     if i18n is None:
         return
     methods = plugins.events["post_build"]
     if _none_held in methods:
         methods.remove(_none_held)
-    missing = [name for name in I18N_INTERNALS if not (hasattr(type(i18n), name) or name in vars(i18n))]
     theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
-    if missing or not theirs:
-        raise PluginError(f"pdf_export: static-i18n has no {', '.join(missing) or 'post_build handler'}: "
-                          "cannot tell which language's build prints the PDFs; see MAINTAINING.md "
-                          "(mkdocs-static-i18n, patches) and tests/test_integrations.py")
+    if not theirs:
+        raise PluginError("pdf_export: static-i18n has no post_build handler: cannot tell when every "
+                          "language is built; see MAINTAINING.md (mkdocs-static-i18n, patches) and "
+                          "tests/test_integrations.py")
     methods.insert(max(theirs) + 1, _none_held)
 
 

@@ -317,8 +317,10 @@ def pytest_collection_modifyitems(items):
 # test file reads it first.
 
 @pytest.fixture(scope="session")
-def pdfs():
-    """pdfs[path] → tests/pdfs.Pdf of a built PDF, read lazily and kept for the run."""
+def pdfs(tmp_path_factory):
+    """pdfs[path] → tests/pdfs.Pdf of a built PDF, read lazily and kept for the run; the page
+    texts also in the run's folder that both workers share (tests/pdfs.py)."""
     from pdfs import Pdfs
-    return Pdfs()
+    run = tmp_path_factory.getbasetemp()
+    return Pdfs(shared=(run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "pdf-text")
 # --- end of the PDFs block ----------------------------------------------------------------------

@@ -17,6 +17,10 @@ conftest.py hands out one `Pdfs` for the whole run).
 
 A file written afresh at the same path during a run (a test's own tmp_path PDF) must not go
 through the cache: build a `Pdf(path)` of its own, which caches only for itself.
+
+`text` is also kept on disk for the run (`Pdfs(shared=…)`: the run's folder that both pytest-xdist
+workers see), keyed by the file's SHA-256 and pypdf's version: the worker that reads a PDF second
+takes the first one's text instead of extracting it again (~1 min of both workers' time).
 """
 from __future__ import annotations
 
@@ -50,8 +54,9 @@ class PlumberPage:
 class Pdf:
     """One PDF file, read lazily and cached on the object."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, shared: Path | None = None):
         self.path = Path(path)
+        self.shared = shared
         self._texts: dict[int, str] = {}
         self._drawings: dict[int, tuple[list[tuple[float, str]], list[float]]] = {}
 
@@ -69,7 +74,22 @@ class Pdf:
 
     @cached_property
     def text(self) -> tuple[str, ...]:
-        return tuple(self.page_text(number) for number in range(1, self.pages + 1))
+        if self.shared is None:
+            return tuple(self.page_text(number) for number in range(1, self.pages + 1))
+        import hashlib
+        import json
+        import os
+        import pypdf
+        digest = hashlib.sha256(self.path.read_bytes() + pypdf.__version__.encode()).hexdigest()
+        kept = self.shared / f"{digest}.json"
+        if kept.exists():
+            return tuple(json.loads(kept.read_text(encoding="utf-8")))
+        texts = tuple(self.page_text(number) for number in range(1, self.pages + 1))
+        self.shared.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        partial.replace(kept)            # whole or absent: the other worker never reads half a file
+        return texts
 
     def page_text(self, number: int) -> str:
         """pypdf `extract_text()` of page `number` (1-based), for a test that needs one page only."""
@@ -157,11 +177,12 @@ def _link_boxes(page) -> tuple[tuple[float, float, float, float], ...]:
 class Pdfs:
     """path → `Pdf`, one per file (by resolved path) for the whole run."""
 
-    def __init__(self):
+    def __init__(self, shared: Path | None = None):
         self._files: dict[Path, Pdf] = {}
+        self.shared = shared
 
     def __getitem__(self, path: Path) -> Pdf:
         key = Path(path).resolve()
         if key not in self._files:
-            self._files[key] = Pdf(key)
+            self._files[key] = Pdf(key, self.shared)
         return self._files[key]

@@ -142,10 +142,10 @@ def test_exporter_print_tasks_can_wait_for_the_last_language():
 def _three_language_builds():
     """A stand-in for static-i18n and the exporter's PDF plugin, as pdf_export sees them."""
     from types import SimpleNamespace
-    i18n = SimpleNamespace(building=False, current_language="nb", default_language="nb",
-                           build_languages=["nb", "en", "nn"])
+    i18n = SimpleNamespace()
     exporter = SimpleNamespace(config=SimpleNamespace(enabled=True), tasks=[])
-    return i18n, exporter, SimpleNamespace(plugins={"i18n": i18n, "exporter-pdf": exporter})
+    return i18n, exporter, SimpleNamespace(plugins={"i18n": i18n, "exporter-pdf": exporter},
+                                           theme={"language": "nb"})
 
 
 def test_every_language_prints_in_the_last_languages_build(monkeypatch):
@@ -166,8 +166,8 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
 
     pages = {lang: SimpleNamespace(name=lang, html="x" * size) for lang, size in (("nb", 2), ("en", 3), ("nn", 1))}
     pages["en"].lmp_after_print = [lambda: printed.append("en's booklet")]
-    for lang in ("nb", "en", "nn"):
-        i18n.current_language, i18n.building = lang, lang != "nb"
+    for lang in ("nb", "en", "nn"):     # the language of each build: its theme.language
+        config.theme["language"] = lang
         exporter.tasks.append(render(pages[lang]))
         lmp_exporter.on_post_build(config)
         assert len(exporter.tasks) == (3 if lang == "nn" else 0)
@@ -178,11 +178,10 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
     with ThreadPoolExecutor(1) as thread:   # the session may have an event loop running
         thread.submit(asyncio.run, one_by_one(exporter.tasks)).result()
     assert printed == ["en", "en's booklet", "nb", "nn"]
-    i18n.building = False
     lmp_exporter._none_held(config)                  # nothing left: no error
 
     monkeypatch.setitem(lmp_exporter._serving, "on", True)
-    i18n.current_language, i18n.building = "nb", False
+    config.theme["language"] = "nb"
     task = render(pages["nb"])
     exporter.tasks[:] = [task]
     lmp_exporter.on_post_build(config)
@@ -194,11 +193,10 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
 def test_prints_left_unprinted_fail_the_build(monkeypatch):
     """lmp_mkdocs/exporter.py: when no build turned out to be the last language's (static-i18n
     changed its order), the held prints fail the build after static-i18n's post_build; and
-    without the static-i18n attributes that tell which language is built, on_config fails."""
+    without static-i18n's post_build handler, on_config fails."""
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import PluginCollection
     from mkdocs_static_i18n.plugin import I18n
-    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
     from lmp_mkdocs import exporter as lmp_exporter
     i18n, exporter, config = _three_language_builds()
     monkeypatch.setitem(lmp_exporter._serving, "on", False)
@@ -216,31 +214,47 @@ def test_prints_left_unprinted_fail_the_build(monkeypatch):
     plugins = PluginCollection()
     i18n = I18n()
     plugins.events["post_build"][:] = [i18n.on_post_build]
-    lmp_exporter._after_i18n(plugins, i18n)          # a fresh I18n has all the attributes
+    lmp_exporter._after_i18n(plugins, i18n)
     assert plugins.events["post_build"] == [i18n.on_post_build, lmp_exporter._none_held]
-    monkeypatch.delattr(ExtendedPlugin, "build_languages")
-    with pytest.raises(PluginError, match="static-i18n has no build_languages"):
+    plugins.events["post_build"][:] = []
+    with pytest.raises(PluginError, match="static-i18n has no post_build handler"):
         lmp_exporter._after_i18n(plugins, i18n)
 
 
-def test_static_i18n_nested_build_flag():
-    """lmp/model/pages.py `is_nested_build`: static-i18n sets `building` while it builds the other
-    languages by calling MkDocs' build() again."""
+def test_a_nested_build_is_mkdocs_build_inside_another():
+    """lmp_mkdocs/i18n.py `is_nested_build`: static-i18n builds each further language by calling
+    MkDocs' public build() (imported into its plugin module) from inside the first build's
+    post_build; the adapter counts the frames of that function on the stack."""
+    import mkdocs.commands.build
+    import mkdocs_static_i18n.plugin as i18n_plugin
     from mkdocs_static_i18n.plugin import I18n
-    assert "self.building = True" in inspect.getsource(I18n)
-    assert callable(getattr(I18n, "on_post_build", None))
+    from lmp_mkdocs import i18n as lmp_i18n
+    assert getattr(i18n_plugin.build, "lmp_original", i18n_plugin.build) is mkdocs.commands.build.build
+    assert "build(config, dirty=dirty)" in inspect.getsource(I18n.on_post_build)
+    assert mkdocs.commands.build.build.__module__.endswith(lmp_i18n.BUILD_MODULE_SUFFIX)
+    stand_in = {"__name__": "mkdocs.commands.build"}
+    exec("def build(then):\n    return then()\n", stand_in)
+    build = stand_in["build"]
+    assert build(lambda: lmp_i18n.is_nested_build(None)) is False
+    assert build(lambda: build(lambda: lmp_i18n.is_nested_build(None))) is True
+    assert lmp_i18n.is_nested_build(None) is False
+
+
+def test_static_i18n_sets_each_builds_theme_language():
+    """lmp_mkdocs/i18n.py reads the build's language from `config.theme.language`, which
+    static-i18n's on_config sets for each language it builds (reconfigure_material)."""
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+    assert 'config.theme["language"] = locale' in inspect.getsource(ExtendedPlugin)
 
 
 def test_static_i18n_language_order_the_csp_snippet_relies_on():
     """lmp/deploy/csp.py writes the CSP snippet only in the last language's build (the one that sees
-    every page): static-i18n's `current_language`, `default_language` and `build_languages`, and
-    its post_build building the other languages in `build_languages` order."""
+    every page): static-i18n's post_build builds the other languages in the order of its
+    `languages:` (lmp/project.py LANGUAGES: the default first, then the others in that order)."""
     from mkdocs_static_i18n.plugin import I18n
     from mkdocs_static_i18n.reconfigure import ExtendedPlugin
-    assert isinstance(ExtendedPlugin.default_language, property)
-    assert isinstance(ExtendedPlugin.build_languages, property)
     assert "for locale in self.build_languages:" in inspect.getsource(I18n.on_post_build)
-    assert "self.current_language = locale" in inspect.getsource(I18n.on_post_build)
+    assert "lang.build is True, self.config.languages)" in inspect.getsource(ExtendedPlugin.build_languages.fget)
 
 
 def test_the_search_config_names_material_worker_as_the_installed_theme_does():
