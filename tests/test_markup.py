@@ -66,6 +66,31 @@ def test_every_form_has_a_submit_button(html_site):
     assert not without, f"{len(without)} forms without a submit button:\n" + "\n".join(without[:20])
 
 
+def test_every_form_control_has_a_name(html_site):
+    """pa11y's WCAG2AA rules H91/F68: every visible-or-toggled form control (Material's hidden
+    checkboxes that drawers and tables of contents open with included) has a name: a <label for>,
+    a wrapping <label>, aria-label or aria-labelledby. The handbook pages had a "__toc" toggle
+    without its label (overrides/partials/nav-item.html)."""
+    import re
+    import bs4
+    nameless = []
+    for path in sorted(html_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"<(input|select|textarea)\b", text):
+            continue
+        soup = bs4.BeautifulSoup(text, "lxml")
+        labelled = {label.get("for") for label in soup.find_all("label") if label.get("for")}
+        for control in soup.find_all(["input", "select", "textarea"]):
+            if control.get("type") in ("hidden", "submit", "button", "image", "reset"):
+                continue
+            if (control.get("id") in labelled or control.find_parent("label") or control.get("aria-label")
+                    or control.get("aria-labelledby") or control.get("title")):
+                continue
+            nameless.append(f"{path.relative_to(html_site)}: <{control.name} id={control.get('id')!r} "
+                            f"name={control.get('name')!r}>")
+    assert not nameless, f"{len(nameless)} form controls without a name:\n" + "\n".join(nameless[:20])
+
+
 @pytest.mark.parametrize("template", ["base.html", "partials/nav-item.html", "partials/palette.html",
                                       "partials/search.html"])
 def test_copied_theme_templates_match_the_installed_theme(template):
