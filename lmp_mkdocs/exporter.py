@@ -68,15 +68,12 @@ def on_config(config):
     current = plugins.get("exporter-pdf")
     if current is None:  # PDF=false: Material's group plugin did not load mkdocs-exporter
         return
-    i18n = plugins.get("i18n")
-    if not getattr(i18n, "building", False):  # the outer (first-language) build
+    if not lmp_i18n.is_nested_build(config):  # the outer (first-language) build
         check_browser()
         _load_group_once(plugins)
         _patch_browser()
         plugins.lmp_pdf_plugin = current
         pdf_cache.stats.update(printed=0, cached=0)
-        _run_last(plugins, "post_build", i18n, plugins.get("material/offline"))
-        _after_i18n(plugins, i18n)
         _only_on_pdf_pages(plugins, plugins.get("exporter"), pdf_on=current.config.enabled)
     elif current is not plugins.lmp_pdf_plugin:
         # Nested (second-language) build: unregister the duplicate in place (the outer build is
@@ -130,7 +127,8 @@ def _prints_now(config) -> bool:
 
 
 def _none_held(config, **kwargs):
-    """After static-i18n's post_build (every language built): no print was left unprinted."""
+    """After static-i18n's post_build (every language built; order.py runs this): no print was
+    left unprinted."""
     if _held and not lmp_i18n.is_nested_build(config):
         count = len(_held)
         _drop_held()
@@ -226,32 +224,6 @@ def _only_on_pdf_pages(plugins, exporter, pdf_on: bool):
         return original(html, page=page, **kwargs) if pdf_on and page.meta.get("pdf") else html
 
     methods[methods.index(original)] = on_post_page
-
-
-def _after_i18n(plugins, i18n) -> None:
-    """Check, right after static-i18n's post_build (which runs the nested builds), that the last
-    language's build printed every language's PDFs."""
-    if i18n is None:
-        return
-    methods = plugins.events["post_build"]
-    if _none_held in methods:
-        methods.remove(_none_held)
-    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
-    if not theirs:
-        raise PluginError("pdf_export: static-i18n has no post_build handler: cannot tell when every "
-                          "language is built; see MAINTAINING.md (mkdocs-static-i18n, patches) and "
-                          "tests/test_integrations.py")
-    methods.insert(max(theirs) + 1, _none_held)
-
-
-def _run_last(plugins, event, *owners):
-    """Move the handlers of `owners` for `event` to the end, in the order given."""
-    methods = plugins.events[event]
-    for owner in owners:
-        if owner is None:
-            continue
-        mine = [m for m in methods if getattr(m, "__self__", None) is owner]
-        methods[:] = [m for m in methods if m not in mine] + mine
 
 
 async def _launch(self):

@@ -50,7 +50,8 @@ def untested(installed=metadata.version, lock: Path | None = None) -> list[str]:
 
 def on_config(config):
     # on_config, not on_startup: MkDocs counts warnings for --strict only inside build().
-    if getattr(config.plugins.get("i18n"), "building", False):  # static-i18n's nested build
+    from lmp_mkdocs import i18n
+    if i18n.is_nested_build(config):  # static-i18n's nested build
         return
     from lmp.model import site as model   # the build's verdict before rendering (lmp_mkdocs/start.py)
     model.PROBLEMS.extend((LOG.name, "requirements.txt", problem) for problem in untested())

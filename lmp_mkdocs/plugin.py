@@ -29,6 +29,7 @@ MODULES = (
     "lmp_mkdocs.exporter",
     "lmp_mkdocs.search",                     # one search worker per language (lmp.search)
     "lmp_mkdocs.deploy",                     # robots.txt, 404 pages, the nginx snippet, no unused files
+    "lmp_mkdocs.order",                      # the one place that orders other plugins' post_build handlers
 )
 
 

@@ -1,7 +1,7 @@
 """Search per language (lmp.search): Material's search box, each language's own worker.
 
-static-i18n merges every language into one index in its post_build; right after it, the index is
-split into one worker per language. Each page's config names its language's worker: the templates
+static-i18n merges every language into one index in its post_build; right after it (order.py), the
+index is split into one worker per language. Each page's config names its language's worker: the templates
 get `lmp_search_worker` (lmp.search.index.worker_path) for overrides/base.html.
 """
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from lmp.errors import BuildError
 from lmp.model import site as model
@@ -20,25 +19,11 @@ from lmp_mkdocs import i18n as lmp_i18n
 LOG_NAME = "mkdocs.hooks.search_index"
 
 
-@event_priority(50)  # after the exporter adapter's on_config (99), which moves i18n's post_build last
 def on_config(config):
     if not search_index.enabled() or lmp_i18n.is_nested_build(config):
         return
     # Before rendering: a bad synonym file is one of the problems the build stops with at once.
     model.PROBLEMS.extend((LOG_NAME, where, problem) for where, problem in search_index.check_synonyms())
-    methods = config.plugins.events["post_build"]
-    i18n = config.plugins.get("i18n")
-    if on_post_build not in methods or i18n is None:
-        return
-    # Run right after static-i18n's handler (which builds the other language and merges the
-    # index) and before the offline plugin's, which inlines search_index.json into a script.
-    # MkDocs has no API to run after another plugin's handler that is itself moved (exporter.py).
-    methods.remove(on_post_build)
-    theirs = [i for i, m in enumerate(methods) if getattr(m, "__self__", None) is i18n]
-    if not theirs:  # static-i18n changed how it registers: fail rather than index one language
-        raise PluginError("search_index: static-i18n's post_build handler was not found; "
-                          "see MAINTAINING.md (mkdocs-static-i18n) and tests/test_integrations.py")
-    methods.insert(max(theirs) + 1, on_post_build)
 
 
 def on_env(env, config, files):
@@ -52,8 +37,9 @@ def on_post_page(output, page, config):
     return output
 
 
-def on_post_build(config):
-    if not search_index.enabled() or lmp_i18n.is_nested_build(config):
+def split_index(config):
+    """Run by order.py right after static-i18n's post_build, which merged every language's index."""
+    if lmp_i18n.is_nested_build(config):
         return
     try:
         stemmers = config.extra.get("search_stemmers") or {}

@@ -193,11 +193,11 @@ def test_every_language_prints_in_the_last_languages_build(monkeypatch):
 def test_prints_left_unprinted_fail_the_build(monkeypatch):
     """lmp_mkdocs/exporter.py: when no build turned out to be the last language's (static-i18n
     changed its order), the held prints fail the build after static-i18n's post_build; and
-    without static-i18n's post_build handler, on_config fails."""
+    without static-i18n's post_build handler, lmp_mkdocs/order.py fails."""
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import PluginCollection
     from mkdocs_static_i18n.plugin import I18n
-    from lmp_mkdocs import exporter as lmp_exporter
+    from lmp_mkdocs import exporter as lmp_exporter, order
     i18n, exporter, config = _three_language_builds()
     monkeypatch.setitem(lmp_exporter._serving, "on", False)
 
@@ -213,12 +213,13 @@ def test_prints_left_unprinted_fail_the_build(monkeypatch):
 
     plugins = PluginCollection()
     i18n = I18n()
+    dict.__setitem__(plugins, "i18n", i18n)
     plugins.events["post_build"][:] = [i18n.on_post_build]
-    lmp_exporter._after_i18n(plugins, i18n)
-    assert plugins.events["post_build"] == [i18n.on_post_build, lmp_exporter._none_held]
+    order.place_after_i18n(plugins)
+    assert plugins.events["post_build"] == [i18n.on_post_build, order.after_every_language]
     plugins.events["post_build"][:] = []
-    with pytest.raises(PluginError, match="static-i18n has no post_build handler"):
-        lmp_exporter._after_i18n(plugins, i18n)
+    with pytest.raises(PluginError, match="static-i18n's post_build handler was not found"):
+        order.place_after_i18n(plugins)
 
 
 def test_a_nested_build_is_mkdocs_build_inside_another():
@@ -284,28 +285,29 @@ def test_the_guard_covers_every_package_whose_internals_are_used():
         guard.GUARDED)
 
 
-def test_search_index_runs_after_static_i18n_or_fails():
-    """lmp_mkdocs/search.py `on_config` places its post_build right after static-i18n's (which
-    merges both languages' index); without that handler it must fail, not index one language."""
-    from lmp_mkdocs import search as search_index
+def test_what_needs_every_language_runs_right_after_static_i18n():
+    """lmp_mkdocs/order.py places ONE handler right after static-i18n's post_build (which builds
+    the other languages and merges their search entries): the PDF check and the search split
+    run there, once, in the first build; with PDFs, static-i18n's and offline's handlers go last."""
     from types import SimpleNamespace
-    from mkdocs.exceptions import PluginError
     from mkdocs.plugins import PluginCollection
     from mkdocs_static_i18n.plugin import I18n
+    from lmp_mkdocs import order
 
     class Other:
         def on_post_build(self, config):
             pass
-    i18n, other = I18n(), Other()
+    i18n, other, offline = I18n(), Other(), Other()
     plugins = PluginCollection()
-    plugins.events["post_build"][:] = [search_index.on_post_build, i18n.on_post_build, other.on_post_build]
-    dict.__setitem__(plugins, "i18n", i18n)
-    config = SimpleNamespace(plugins=plugins)
-    search_index.on_config(config)
-    assert plugins.events["post_build"] == [i18n.on_post_build, search_index.on_post_build, other.on_post_build]
-    plugins.events["post_build"][:] = [search_index.on_post_build, other.on_post_build]
-    with pytest.raises(PluginError, match="static-i18n's post_build handler was not found"):
-        search_index.on_config(config)
+    plugins.events["post_build"][:] = [i18n.on_post_build, offline.on_post_build, other.on_post_build]
+    for name, plugin in (("i18n", i18n), ("material/offline", offline), ("exporter-pdf", SimpleNamespace(
+            config=SimpleNamespace(enabled=True)))):
+        dict.__setitem__(plugins, name, plugin)
+    order.on_config(SimpleNamespace(plugins=plugins))
+    assert plugins.events["post_build"] == [other.on_post_build, i18n.on_post_build, order.after_every_language,
+                                            offline.on_post_build]
+    order.on_config(SimpleNamespace(plugins=plugins))      # a serve rebuild: placed once, not twice
+    assert plugins.events["post_build"].count(order.after_every_language) == 1
 
 
 def test_mailto_and_tel_links_survive_the_exporters_link_rewriting():
