@@ -146,6 +146,37 @@ class Pdf:
         return list(words_at), list(rules)
 
     @cached_property
+    def faces(self) -> frozenset[tuple[str, int, bool]]:
+        """(name without the subset prefix, weight, italic) of each embedded TrueType font, weight
+        and style as the font file itself says (its OS/2 table: usWeightClass, fsSelection bit 0),
+        not as its name does."""
+        import struct
+        found, stack, seen = set(), [page.get("/Resources") for page in self.reader.pages], []
+        while stack:   # the pages' resources and their forms' (a booklet's pages are forms)
+            resources = stack.pop()
+            resources = resources.get_object() if resources is not None else {}
+            if any(resources is done for done in seen):
+                continue
+            seen.append(resources)
+            forms = resources.get("/XObject")
+            stack += [form.get_object().get("/Resources") for form in (forms.get_object().values() if forms else ())]
+            fonts = resources.get("/Font")
+            for ref in (fonts.get_object().values() if fonts is not None else ()):
+                font = ref.get_object()
+                try:
+                    descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+                    data = descriptor["/FontFile2"].get_object().get_data()
+                except (KeyError, IndexError):
+                    continue
+                tables = dict(struct.unpack(">4s4xI4x", data[12 + 16 * i:28 + 16 * i])
+                              for i in range(struct.unpack(">H", data[4:6])[0]))
+                if b"OS/2" in tables:
+                    os2 = tables[b"OS/2"]
+                    found.add((str(font.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1],
+                               struct.unpack(">H", data[os2 + 4:os2 + 6])[0], bool(data[os2 + 63] & 1)))
+        return frozenset(found)
+
+    @cached_property
     def plumber(self) -> tuple[PlumberPage, ...]:
         import pdfplumber
         sheets = []

@@ -59,12 +59,12 @@ def inject_link_faults(project: Path) -> dict[str, str]:
     """Links MkDocs validates while rendering."""
     docs, expected = project / "docs", {}
     # Generated files are files of the build: a link to one that is not generated fails like any link.
-    append_lines(docs / "tools/calendar.nb.md", "[Kalender](../assets/calendar/laringsmiljoprosjektet.xx.ics)")
+    append_lines(docs / "tools/calendar.nb.md", "[Kalender](../calendar/laringsmiljoprosjektet.xx.ics)")
     expected["Doc file 'tools/calendar.nb.md' contains a link"] = (
-        "'assets/calendar/laringsmiljoprosjektet.xx.ics' is not found among documentation files")
-    append_lines(docs / "tools/index.en.md", "[Word](../assets/templates/no-such-template.en.docx)")
+        "'calendar/laringsmiljoprosjektet.xx.ics' is not found among documentation files")
+    append_lines(docs / "tools/index.en.md", "[Word](../docx/no-such-template.en.docx)")
     expected["Doc file 'tools/index.en.md' contains a link"] = (
-        "'assets/templates/no-such-template.en.docx' is not found among documentation files")
+        "'docx/no-such-template.en.docx' is not found among documentation files")
     return expected
 
 

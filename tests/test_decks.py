@@ -74,7 +74,7 @@ def built(address_site) -> dict[tuple[str, str, str], Path]:
     """{(theme, lang, edition): deck} of the build."""
     found = {}
     for path in _deck_files(address_site):
-        match = re.fullmatch(r"laringsmiljoprosjektet-(theme-\d)-(\w\w)-(\w+)\.pptx", path.name)
+        match = re.fullmatch(r"(theme-\d)-(\w\w)-(\w+)\.pptx", path.name)
         assert match, path
         found[match.groups()] = path
     return found

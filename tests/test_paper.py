@@ -2,7 +2,7 @@
 
 Read with pdfplumber (characters with their size, font, colour and position) and checked with
 PyPI `pdfua`. The limits come from the print stylesheet (print/handout.css): A4 portrait,
-a text area 124 mm wide between 43 mm margins, body text 11 pt.
+a text area 114 mm wide between 48 mm margins, body text 11 pt.
 
 - body text 10.5–11 pt, lines of running text at most 80 characters;
 - nothing (text, table rules, boxes) outside the text area, so no table runs past it;
@@ -42,7 +42,7 @@ from lmp.print.paper_links import address_limit  # the rule for printed addresse
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
-MARGIN_X = 43 * MM                    # left and right page margin (handout.css @page)
+MARGIN_X = 48 * MM                    # left and right page margin (handout.css @page)
 TOP, BOTTOM = 20 * MM, 22 * MM        # top and bottom margin: running title and page number live there
 BODY_PT = (10.5, 11.0)
 MAX_LINE = 80
@@ -51,6 +51,10 @@ QUARTER = 0.25
 HEADING_RGB = (0.102, 0.137, 0.494)   # #1a237e, the colour of every heading in print
 CHAPTER_PT = 16.5                     # chapter (17 pt) and part (20 pt) titles of the handbook
 TOLERANCE = 1.0                       # points
+# A gap between two characters wider than this (in em) is a space between words: the print's
+# typeface, Source Sans 3, has a space of 0.2 em (Liberation Sans 0.28 em); letters inside a word
+# touch or kern, and the cover's letter-spaced kind line opens them by 0.06 em.
+WORD_GAP = 0.12
 
 
 def prefix(lang: str) -> str:
@@ -127,7 +131,7 @@ def read(pdf: Pdf) -> tuple[Sheet, ...]:
             row = sorted(rows[top], key=lambda c: c["x0"])
             text, last = "", None
             for char in row:   # spaces from the gaps between characters
-                if last is not None and char["x0"] - last["x1"] > 0.2 * char["size"]:
+                if last is not None and char["x0"] - last["x1"] > WORD_GAP * char["size"]:
                     text += " "
                 text += char["text"]
                 last = char
@@ -357,21 +361,23 @@ def test_pdfua_clean(site):
 # whole, or "(host, lenke 3)" for one too long for a line. Found in the page's text with its line
 # ends removed, so that one broken over two lines is found too.
 ADDRESS = re.compile(r"\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s()]*)?\)")
+URL_BELOW_PT = 9.4                    # .lmp-url is 85 % of the body's 11 pt (9.35 pt); table text is 9.5 pt
 NUMBERED = re.compile(r"\((?:[a-z0-9-]+\.)+[a-z]{2,},(?= ?[^\W\d_]+ ?\d+\))")
 
 
-def baseline_lines(page) -> list[str]:
+def baseline_lines(page, below: float | None = None) -> list[str]:
     """The lines of one pdfplumber page, characters grouped by their baseline (a line holds text
-    of several sizes: the addresses are printed smaller than the words around them)."""
+    of several sizes: the addresses are printed smaller than the words around them); `below`:
+    only the characters smaller than that (pt)."""
     rows = defaultdict(list)
     for char in page.chars:
-        if char["text"].strip():
+        if char["text"].strip() and (below is None or char["size"] < below):
             rows[round(char["matrix"][5])].append(char)
     lines = []
     for baseline in sorted(rows, reverse=True):
         text, last = "", None
         for char in sorted(rows[baseline], key=lambda c: c["x0"]):
-            if last is not None and char["x0"] - last["x1"] > 0.2 * char["size"]:
+            if last is not None and char["x0"] - last["x1"] > WORD_GAP * char["size"]:
                 text += " "
             text += char["text"]
             last = char
@@ -388,7 +394,9 @@ def printed_addresses(pdf: Pdf) -> tuple[tuple[int, str, bool], ...]:
     for page in pdf.plumber:   # pdfplumber's pages, read once for the run (tests/pdfs.py)
         number = page.number
         flat, breaks = "", []
-        for line in baseline_lines(page):
+        # The addresses' own characters (.lmp-url: 85 % of the text, at most 9.35 pt): in a table the
+        # next cell's words sit on baselines between those of an address broken after its comma.
+        for line in baseline_lines(page, below=URL_BELOW_PT):
             flat += line
             breaks.append(len(flat))
         for match in ADDRESS.finditer(flat):
@@ -514,7 +522,7 @@ def header_columns(page, cells: list[str], offset: float = 0.0) -> list[tuple[fl
     for row in rows.values():
         words, last = [], None
         for char in sorted(row, key=lambda c: c["x0"]):
-            if last is None or char["x0"] - last["x1"] > 0.2 * char["size"]:
+            if last is None or char["x0"] - last["x1"] > WORD_GAP * char["size"]:
                 words.append([char["x0"], ""])
             words[-1][1] += char["text"]
             last = char
@@ -574,3 +582,26 @@ def test_every_pdf_names_its_author_publisher_and_date(site, pdfs):
         assert info.get("/Author") == names.operator(lang), where
         assert info.get("/Publisher") == names.owner(lang), where
         assert re.fullmatch(r"D:\d{8}", str(info.get("/CreationDate", ""))), where
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_text_is_set_in_the_programme_typeface(site, pdfs, lang):
+    """Paper in the programme's typeface (data/identity.yml; the faces of docs/assets/fonts/fonts.css,
+    lmp/print/handouts.py `_font_faces`): in a handout, its A5 booklet and the handbook nearly every
+    character is set in it (code and symbols such as ☐ come from other fonts), and the embedded
+    faces are its regular, bold and italic by their own weight (the font files' OS/2 table: the
+    files' names all say "ExtraLight"), so neither every face read as regular nor all text bold."""
+    from collections import Counter
+    from lmp.model import identity
+    face = re.sub(r"\W", "", identity.load().typeface)          # "SourceSans3": its PostScript names' start
+    handout = a4_pdf(site, "handout", lang, "theme-1")
+    booklet = next(b for l, pdf, b in booklet_files(site) if l == lang and pdf == handout)
+    for path in (handout, booklet, a4_pdf(site, "handbook", lang, None)):
+        pdf, where = pdfs[path], path.relative_to(site)
+        fonts = Counter(char["fontname"].split("+", 1)[-1] for page in pdf.plumber
+                        for char in page.chars if char["text"].strip())
+        share = sum(count for name, count in fonts.items() if name.startswith(face)) / sum(fonts.values())
+        assert share >= 0.95, f"{where}: {share:.0%} in {face}: {fonts.most_common(6)}"
+        styles = {(weight, italic) for name, weight, italic in pdf.faces if name.startswith(face)}
+        assert {(400, False), (700, False), (400, True)} <= styles, f"{where}: {sorted(pdf.faces)}"
+        print(f"{where}: {share:.1%} of the characters in {face}, faces (weight, italic) {sorted(styles)}")

@@ -17,6 +17,7 @@ from conftest import ROOT, append_lines, assert_reported, fault_injector, html_p
 
 from lmp import project as lmp_project
 from lmp import words
+from lmp.generators import programme
 from lmp.model import pages
 from lmp.model import site as model
 from lmp.checks import term_check  # noqa: E402
@@ -163,7 +164,7 @@ def test_a_theme_is_named_by_its_pages_title_everywhere(request, build, lang):
     for where in ("themes/index.html", "topics/index.html", "about/organisation.html", "tools/calendar.html",
                   "tools/reading-lists.html", "tools/reading-builder.html"):
         assert where in seen, f"{where} names no theme by its title"
-    ics = (site / "assets/calendar" / f"laringsmiljoprosjektet.{lang}.ics").read_bytes().decode("utf-8")
+    ics = (site / programme.ICS_DIR / f"laringsmiljoprosjektet.{lang}.ics").read_bytes().decode("utf-8")
     unfolded = re.sub(r"\r\n[ \t]", "", ics).replace("\\,", ",").replace("\\;", ";")
     for title in titles.values():
         assert title.split(": ", 1)[1] in unfolded, f"the .ics file lacks '{title}'"

@@ -5,7 +5,7 @@
   `<!-- lmp:programme-semesters -->`  the four semesters, their themes and gatherings (table),
   `<!-- lmp:programme-rhythm -->`     what happens in every semester (table),
   `<!-- lmp:programme-ics -->`        a download link to the calendar file of the page's language.
-- One iCalendar file per language, site/assets/calendar/laringsmiljoprosjektet.<lang>.ics, is a
+- One iCalendar file per language, site/calendar/laringsmiljoprosjektet.<lang>.ics, is a
   file of the build (registered in on_files, so MkDocs copies it and strict link validation covers
   the Markdown link to it; RFC 5545, made with `icalendar`):
   the gatherings as all-day events (DTEND is the day after the last day), the rhythm of a
@@ -29,7 +29,7 @@ from lmp.templates import render as render_template
 
 log = logging.getLogger("mkdocs.hooks.programme")
 
-ICS_DIR = "assets/calendar"
+ICS_DIR = "calendar"   # a short folder at the site's root: the address printed on paper keeps a small QR code (≤ version 4)
 ICS_NAME = "laringsmiljoprosjektet.{lang}.ics"
 KINDS = ("gatherings", "semesters", "rhythm", "ics")   # <!-- lmp:programme-KIND -->
 markers.register(*(f"programme-{kind}" for kind in KINDS), owner="programme")

@@ -36,6 +36,7 @@ import re
 import time
 import zipfile
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from lmp import cache
@@ -53,7 +54,9 @@ pptx = project.lazy_import("pptx")   # python-pptx, imported when a deck is made
 
 log = logging.getLogger("mkdocs.hooks.decks")
 
-DECK_DIR = "assets/decks"
+# A short folder and file name at the site's root: a deck's address printed on paper keeps its QR code at
+# version 4 at most (tests/test_handouts.py); the file is saved under `download_name`.
+DECK_DIR = "decks"
 PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SIZE_MARK = "lmp-deck-size-{edition}"       # in the theme page's link until the file's size is known
 PLAN, KEY_POINTS, REFLECTION = "staff-meeting", "key-points", "reflection"
@@ -547,8 +550,19 @@ def qr_png(address: str) -> bytes:
 # Files, names, links
 
 def deck_name(page_id: str, lang: str, edition: str) -> str:
-    """'laringsmiljoprosjektet-theme-2-nb-barnehage.pptx'."""
-    return f"laringsmiljoprosjektet-{page_id}-{lang}-{edition}.pptx"
+    """'theme-2-nb-barnehage.pptx': the file's name under DECK_DIR."""
+    return f"{page_id}-{lang}-{edition}.pptx"
+
+
+def download_name(page_id: str, lang: str, edition: str) -> str:
+    """'laringsmiljoprosjektet-theme-2-nb-barnehage.pptx': the name a download is saved under."""
+    return f"laringsmiljoprosjektet-{deck_name(page_id, lang, edition)}"
+
+
+def paper_label(title: str, lang: str, edition: str) -> str:
+    """A deck's link named on paper (data-lmp-label, lmp/print/paper_links.py): its theme and edition."""
+    text = words.ui(lang)["decks"]
+    return text["paper"].format(title=title, edition=text["editions"][edition])
 
 
 def deck_path(page_id: str, lang: str, edition: str) -> str:
@@ -628,7 +642,10 @@ def theme_link(markdown: str, page, uris: dict[str, str]) -> str:
     text = words.ui(page.lang)["decks"]
     links = [{"text": text["editions"][edition], "type": PPTX_TYPE, "lang": page.lang,
               "href": os.path.relpath(uri, os.path.dirname(page.src_uri) or ".").replace(os.sep, "/"),
-              "size": SIZE_MARK.format(edition=edition)} for edition, uri in uris.items()]
+              "size": SIZE_MARK.format(edition=edition),
+              "name": download_name(str(page.meta.get("id")), page.lang, edition),
+              "label": escape(paper_label(page.meta["title"], page.lang, edition))}
+             for edition, uri in uris.items()]
     block = render("decks-link.html", intro=text["link"], links=links).strip()
     lines = markdown.splitlines()
     start = next((i for i, line in enumerate(lines) if re.search(r"\{\s*#" + PLAN + r"\s*\}", line)), None)
@@ -662,8 +679,8 @@ def with_list(markdown: str, page, docs_dir) -> str:
         for edition in settings.EDITIONS:
             href = os.path.relpath(deck_path(theme_id, page.lang, edition), here)
             links.append(f'[{text["editions"][edition]}]({href})'
-                         f'{{ download="{deck_name(theme_id, page.lang, edition)}" type="{PPTX_TYPE}" '
-                         f'hreflang="{page.lang}" }}')
+                         f'{{ download="{download_name(theme_id, page.lang, edition)}" type="{PPTX_TYPE}" '
+                         f'hreflang="{page.lang}" data-lmp-label="{escape(paper_label(theme.meta["title"], page.lang, edition))}" }}')
         rows.append([title, " · ".join(links)])
     table = render("markdown-table.html", head=text["list_head"], rows=rows).strip("\n")
     return markers.replace(markdown, LIST_MARKER, lambda marker: table)

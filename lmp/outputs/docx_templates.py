@@ -1,7 +1,7 @@
 """Every template page (front matter `type: template`) is also an editable Word file.
 
 The page's own rendered HTML is the single source: after MkDocs has turned the Markdown into HTML,
-lmp_mkdocs/word.py converts the same content to site/assets/templates/<name>.<lang>.docx with python-docx
+lmp_mkdocs/word.py converts the same content to site/docx/<name>.<lang>.docx with python-docx
 (page H2 → Heading 1, H3 → Heading 2, tables with a repeated, bold header row, lists with Word's
 list styles; document title and language in the core properties and the default text language;
 A4 pages with 2 cm margins; links as real Word hyperlinks to absolute addresses, resolved against
@@ -16,6 +16,7 @@ changed converts no file.
 from __future__ import annotations
 
 import logging
+from html import escape
 import os
 import time
 from pathlib import Path
@@ -30,7 +31,10 @@ docx_convert = project.lazy_import("lmp.outputs.docx_convert")   # HTML → Word
 
 log = logging.getLogger("mkdocs.hooks.docx_templates")
 
-DOCX_DIR = "assets/templates"
+# A short folder at the site's root: a Word file's address printed on paper (the handbook prints the
+# download link with its address) fits on a line, or its QR code stays at version 4 at most
+# (tests/test_handouts.py); under assets/templates/ the longest needed version 5.
+DOCX_DIR = "docx"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -63,15 +67,18 @@ def docx_name(src_uri: str, lang: str) -> str:
 
 
 def docx_path(src_uri: str, lang: str) -> str:
-    """Where a template page's .docx is under the site, e.g. assets/templates/activity-plan.nb.docx."""
+    """Where a template page's .docx is under the site, e.g. docx/activity-plan.nb.docx."""
     return f"{DOCX_DIR}/{docx_name(src_uri, lang)}"
 
 
 def with_link(markdown: str, page, docx_uri: str) -> str:
     """The page's Markdown with the download link to its .docx at the top (its size comes later)."""
     href = os.path.relpath(docx_uri, os.path.dirname(page.src_uri) or ".").replace(os.sep, "/")
-    link = render("docx-link.html", text=words.ui(page.lang)["docx"]["link"], href=href, type=DOCX_TYPE,
-                  lang=page.lang, size=SIZE_MARK)
+    text = words.ui(page.lang)["docx"]
+    # Its name on paper (a printed list of links, lmp/print/paper_links.py): the template's title.
+    label = text["paper"].format(title=page.meta.get("title") or page.title)
+    link = render("docx-link.html", text=text["link"], href=href, type=DOCX_TYPE,
+                  lang=page.lang, size=SIZE_MARK, label=escape(label, quote=True))
     return f"{link.strip()}\n\n{markdown}"
 
 

@@ -42,6 +42,7 @@ from lmp import markers
 from lmp import project
 from lmp import words as lmp_words
 from lmp.model import pages
+from lmp.errors import BuildError
 from lmp.print import editions  # (the setting editions of each handout: their files and links)
 from lmp.print import booklets  # (has_booklet, booklet_name, download_name: the booklets' files and links)
 from lmp.print.markup import HANDBOOK, _inline_text, _key_of, _nodes, _one, words
@@ -390,33 +391,33 @@ def _page_style(running: str | None, lang: str, folio: str | None = None) -> str
             "{ string-set: chapter content(text); }")
 
 
+FONT_URL = re.compile(r'url\("([^"/:]+)"\)')
+
+
 def _font_faces() -> str:
-    """The programme's typeface (data/identity.yml `typeface`) for paper: an @font-face for each of
-    its self-hosted files in docs/assets/fonts/ (file://: the printed HTML is a temporary file),
-    weight and style read from the file's name, and the family on the text. No files: nothing, and
-    the print keeps its fallback (the system's sans-serif)."""
+    """The programme's typeface (data/identity.yml `typeface`) for paper: the web's @font-face rules
+    (docs/assets/fonts/fonts.css, the one source of the faces' weights, styles and unicode ranges)
+    with each file's address made absolute (file://: the printed HTML is a temporary file) and
+    `font-display: block` (`optional` may leave a print on the fallback: paper waits for its face),
+    and the family on the text. Off (typeface.on_paper: false) or no fonts.css: nothing, and the
+    print keeps its fallback (the system's sans-serif)."""
     face = identity.load()
-    if not face.on_paper:   # data/identity.yml typeface.on_paper: the print layout is checked with it first
+    css_file = project.path("docs", "assets", "fonts", "fonts.css")
+    if not face.on_paper or not css_file.is_file():
         return ""
-    folder = project.path("docs", "assets", "fonts")
-    files = sorted(folder.glob("*.woff2")) or sorted(folder.glob("*.ttf")) if folder.is_dir() else []
-    key = re.sub(r"[^a-z0-9]", "", face.typeface.lower())
-    rules = []
-    for file in files:
-        stem = re.sub(r"[^a-z0-9]", "", file.stem.lower())
-        if not stem.startswith(key):
-            continue
-        rest = stem[len(key):]
-        weight = ("200 900" if "wght" in rest else 600 if "semibold" in rest else 700 if "bold" in rest
-                  else 300 if "light" in rest else 400)
-        style = "italic" if "italic" in rest or rest.endswith("it") else "normal"
-        rules.append(f"@font-face {{ font-family: {_css_string(face.typeface)}; "
-                     f"src: url({_css_string(file.resolve().as_uri())}); font-weight: {weight}; "
-                     f"font-style: {style}; }}")
-    if not rules:
-        return ""
-    family = ", ".join([_css_string(face.typeface)] + [_css_string(name) for name in face.fallback])
-    return "".join(rules) + f" body, .md-typeset {{ font-family: {family}; }}"
+    css = css_file.read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+
+    def absolute(match: re.Match) -> str:
+        file = css_file.parent / match.group(1)
+        if not file.is_file():
+            raise BuildError(f"docs/assets/fonts/fonts.css: no font file {match.group(1)!r} beside it")
+        return f"url({_css_string(file.resolve().as_uri())})"
+
+    css = FONT_URL.sub(absolute, css)
+    css = re.sub(r"font-display:\s*[a-z]+", "font-display: block", css)
+    family = ", ".join([_css_string(face.typeface), *face.fallback])   # generic names unquoted
+    return css.strip() + f"\nbody, .md-typeset {{ font-family: {family}; }}\n"
 
 
 def booklet_style(page) -> str:

@@ -34,11 +34,11 @@ def short_address(url: str) -> str:
 # Addresses on paper (issue #13): an address that fits on one line where it is printed prints whole
 # and never breaks (`white-space: nowrap`, handout.css); a longer one prints as "(udir.no, lenke 3)"
 # and is listed with a QR code in the links part near the end of the PDF. The limit comes from the
-# print layout (print/handout.css): a text area 124 mm wide, .lmp-url at 85 % of the text,
+# print layout (print/handout.css): a text area 114 mm wide, .lmp-url at 85 % of the text,
 # body text 11 pt, tables 9.5 pt (8 pt from seven columns), equal columns (table-layout: fixed)
 # with 1.6 mm padding on each side. Running text is taken 20 mm narrower than the text area (a list
-# inside a box). The print font (Liberation Sans) sets addresses at 0.42–0.49 em a character.
-TEXT_WIDTH_MM = 124
+# inside a box). The print font (Source Sans 3) sets addresses at 0.42–0.49 em a character (measured in the PDFs).
+TEXT_WIDTH_MM = 114
 INDENT_MM = 20
 CELL_PADDING_MM = 2 * 1.6
 BODY_PT, TABLE_PT, NARROW_TABLE_PT, NARROW_TABLE_COLUMNS = 11.0, 9.5, 8.0, 7
@@ -124,9 +124,12 @@ def _links_on_paper(article: Tag, page, site, lang: str, in_pdf: set[str]) -> No
 
 
 def _link_description(link: Tag) -> str:
-    """What the links part calls a link: its text; where that is one word, a site's name such as
-    "Udir.no" in a list of sources, the title of the work cited beside it (the first <em> of its
-    list item or paragraph), when there is one."""
+    """What the links part calls a link: the name its markup gives it for paper (data-lmp-label: a
+    Word template's title, not "Last ned malen som Word-fil"), else its text; where that is one
+    word, a site's name such as "Udir.no" in a list of sources, the title of the work cited beside
+    it (the first <em> of its list item or paragraph), when there is one."""
+    if link.get("data-lmp-label"):
+        return link["data-lmp-label"]
     text = _inline_text(link)
     block = link.find_parent(["li", "p", "dd", "td"]) if " " not in text else None
     title = block.find("em") if block is not None else None

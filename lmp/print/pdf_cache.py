@@ -21,9 +21,11 @@ from urllib.parse import unquote, urlparse
 from lmp import project
 
 KEEP = 200                      # newest entries kept; older ones are removed as new ones arrive
-# Files the printed page loads: anything in src, and href targets other than pages (a page's
-# <link rel=prev/next> names its neighbours, which do not change how it prints).
-LOCAL_REFERENCE = re.compile(r'\b(?:src="((?:file://)?/[^"#?]+)|href="((?:file://)?/[^"#?]+(?<!\.html)))"')
+# Files the printed page loads: anything in src, href targets other than pages (a page's
+# <link rel=prev/next> names its neighbours, which do not change how it prints) and the font files
+# of the print's @font-face rules (url("file:///…"), lmp/print/handouts.py `_font_faces`).
+LOCAL_REFERENCE = re.compile(r'\b(?:src="((?:file://)?/[^"#?]+)|href="((?:file://)?/[^"#?]+(?<!\.html))"'
+                             r'|url\("(file:///[^"#?]+)"\))')
 VERSION = "1"                   # bump when what goes into a PDF changes outside its HTML
 stats = {"printed": 0, "cached": 0}
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
@@ -44,7 +46,7 @@ def key(html: str, also: tuple[str | bytes, ...] = ()) -> str:
     for part in also:
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(hashlib.sha256(data).digest())
-    for reference in sorted({src or href for src, href in LOCAL_REFERENCE.findall(html)}):
+    for reference in sorted({src or href or font for src, href, font in LOCAL_REFERENCE.findall(html)}):
         path = Path(unquote(urlparse(reference).path))
         if path.is_file():
             digest.update(reference.encode() + hashlib.sha256(path.read_bytes()).digest())
