@@ -389,7 +389,7 @@ def expected_sections(site_url, lang, setting="", role=""):
     return expected
 
 
-VISIBLE = """() => [...document.querySelectorAll('.lmp-audience-list')].map(list =>
+VISIBLE = r"""() => [...document.querySelectorAll('.lmp-audience-list')].map(list =>
   [list.dataset.group, [...list.querySelectorAll('li[data-settings]:not([hidden]) > a')]
     .map(a => a.href.replace(/\?[^#]*/, ""))])"""   # the ?for= the setting view carries on every link (setting-view.js)
 
