@@ -171,3 +171,29 @@ def test_every_published_file_is_used(html_site):
     for gone in ("assets/images/favicon.png", "assets/vendor/lunr/lunr.min.js", "assets/javascripts/lunr"):
         assert not (html_site / gone).exists(), gone
     assert not list(html_site.glob("assets/javascripts/workers/*")), "Material's search worker"
+
+
+def test_the_sites_stylesheets_are_one_file_in_their_order(html_site, tmp_path):
+    """lmp/deploy/stylesheet.py: every page links one stylesheet of ours (each blocks the first
+    paint), made of mkdocs.yml's extra.stylesheets in their order, relative url()s rebased; the
+    parts are not published; a part that does not exist stops the build naming mkdocs.yml."""
+    import yaml
+    from lmp.deploy import stylesheet
+    from lmp.errors import BuildError
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    parts = config["extra"]["stylesheets"]
+    assert config["extra_css"] == [stylesheet.BUNDLE]
+    built = (html_site / stylesheet.BUNDLE).read_text(encoding="utf-8")
+    positions = [built.index(f"/* ---- {part} ---- */") for part in parts]
+    assert positions == sorted(positions)
+    assert not [part for part in parts if (html_site / part).exists()], "a part published on its own"
+    page = (html_site / "themes" / "theme-2" / "index.html").read_text(encoding="utf-8")
+    own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) if "/assets/stylesheets/main." not in href
+           and "/assets/stylesheets/palette." not in href]
+    assert own == ["../../assets/stylesheets/lmp.css"], own
+    (tmp_path / "assets" / "fonts").mkdir(parents=True)
+    (tmp_path / "assets" / "fonts" / "f.css").write_text('@font-face { src: url("a.woff2"), url(data:x) }', "utf-8")
+    css = stylesheet.bundle(tmp_path, ["assets/fonts/f.css", "assets/x.css"], {"assets/x.css": "a { b: url('/y') }"})
+    assert 'url("../fonts/a.woff2")' in css and "url(data:x)" in css and "url('/y')" in css
+    with pytest.raises(BuildError, match="mkdocs.yml: extra.stylesheets names assets/none.css"):
+        stylesheet.bundle(tmp_path, ["assets/none.css"], {})

@@ -181,6 +181,8 @@ def test_the_typeface_files_and_licence_ship_and_are_named_as_in_the_data(site):
     for name in files:
         built = site / "assets" / "fonts" / name
         assert built.is_file() and built.read_bytes()[:4] == b"wOF2", f"{name} is not a woff2 file in the site"
+    bundled = re.findall(r'url\("([^"]+)"\)', (site / "assets" / "stylesheets" / "lmp.css").read_text(encoding="utf-8"))
+    assert sorted(bundled) == sorted(f"../fonts/{name}" for name in files), bundled   # rebased to the bundle's folder
     licence = (site / "assets" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -188,7 +190,7 @@ def test_the_typeface_files_and_licence_ship_and_are_named_as_in_the_data(site):
     for page in html_pages(site, "nb")[:5]:
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
-        assert "assets/fonts/fonts.css" in html
+        assert "assets/stylesheets/lmp.css" in html   # fonts.css inside the one stylesheet (lmp/deploy/stylesheet.py)
         # No font preload: under file:// (the offline copy) a crossorigin preload fails to load.
         assert not re.findall(r'<link rel="preload" href="[^"]+" as="font"', html), page
     # No swap: a face that comes after the first paint would move the page (tests/test_tools.py shift).
@@ -200,7 +202,7 @@ def test_the_typeface_files_and_licence_ship_and_are_named_as_in_the_data(site):
 
 def test_the_theme_colours_are_written_once_and_reach_the_built_stylesheet(site):
     data = identity.load()
-    built = (site / "assets" / "stylesheets" / "identity-data.css").read_text(encoding="utf-8")
+    built = (site / "assets" / "stylesheets" / "lmp.css").read_text(encoding="utf-8")   # identity-data.css in it
     for theme, colour in data.themes.items():
         assert f"--lmp-{theme}: {colour};" in built
     # No second copy of a theme's colour in any stylesheet the site or paper ships by hand.

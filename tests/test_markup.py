@@ -15,8 +15,7 @@ from conftest import ROOT
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 HOW_TO_INSTALL = ("install Java 11+ (apt-get install default-jre-headless) and the pinned checker "
                   "(npm ci --ignore-scripts); `make test` (.ci/run) does both")
-OWN_CSS = ("assets/stylesheets/site.css", "assets/stylesheets/tools.css", "assets/stylesheets/identity.css",
-           "assets/stylesheets/identity-data.css", "assets/fonts/fonts.css")
+OWN_CSS = ("assets/stylesheets/lmp.css",)   # every stylesheet of ours, in one file (lmp/deploy/stylesheet.py)
 # Templates copied from Material to fix its markup (overrides/base.html, partials/nav-item.html):
 # an upgrade of the theme must come with a fresh copy.
 COPIED_FROM = "mkdocs-material-9.8.2"

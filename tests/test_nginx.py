@@ -263,7 +263,7 @@ def test_security_headers_compression_and_cache(site, served):
         assert "immutable" in headers.get("Cache-Control", "") and "max-age=31536000" in headers["Cache-Control"], asset
         assert headers.get("Content-Encoding") == "gzip", f"{asset} is not compressed"
         assert headers.get("Content-Security-Policy"), f"{asset}: headers missing on assets"
-    status, headers, _ = get(served + "assets/stylesheets/site.css")
+    status, headers, _ = get(served + "assets/stylesheets/lmp.css")
     assert "max-age=3600" in headers.get("Cache-Control", ""), "a file without a hash in its name is cached for long"
 
 

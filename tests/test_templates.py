@@ -131,7 +131,7 @@ qn_rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}i
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_template_pages_are_printable(html_site, lang):
     """The download link is web-only (hidden in print with the rest of the site's chrome)."""
-    css = (html_site / "assets/stylesheets/site.css").read_text(encoding="utf-8")
+    css = (html_site / "assets/stylesheets/lmp.css").read_text(encoding="utf-8")   # site.css in it
     assert ".lmp-web-only" in css.split("@media print", 1)[1]
     for name in TEMPLATES:
         link = article(page_path(html_site, lang, name)).select_one("a[href$='.docx']")
