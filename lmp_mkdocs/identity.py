@@ -1,7 +1,7 @@
 """The programme's identity on the web pages: the stylesheet made from data/identity.yml (the
 typeface and each theme's colour as CSS variables, lmp.model.identity), and the site's own
 stylesheets served as one file with it (lmp.deploy.stylesheet: mkdocs.yml `extra.stylesheets` are
-the parts, `extra_css` names the bundle; the parts themselves are not published)."""
+the parts, `extra_css` names the bundle; the parts themselves are not published: stylesheet.py)."""
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
@@ -18,11 +18,7 @@ STYLESHEET = "assets/stylesheets/identity-data.css"   # a part of the bundle (mk
 
 @event_priority(-200)  # after static-i18n (-100) has chosen the files of the language being built
 def on_files(files, config, **kwargs):
-    parts = list(config.extra.get("stylesheets") or [])
-    for part in parts:                       # not published on their own: the bundle holds them
-        found = files.get_file_from_path(part)
-        if found is not None:
-            files.remove(found)
+    parts = list(config.extra.get("stylesheets") or [])   # left out of the files by stylesheet.py
     if files.get_file_from_path(stylesheet.BUNDLE) is None:
         try:
             css = stylesheet.bundle(config.docs_dir, parts, {STYLESHEET: identity.load().css()})

@@ -22,7 +22,8 @@ MODULES = (
     "lmp_mkdocs.serve",                      # serve: a save rebuilds only its language
     "lmp_mkdocs.checks",                     # every content check, once per build, before rendering
     "lmp_mkdocs.pages",                      # the generators fill each page (lmp.generators)
-    "lmp_mkdocs.identity",                   # the stylesheet made from data/identity.yml (lmp.model.identity)
+    "lmp_mkdocs.stylesheet",                 # the parts of the one stylesheet are not published on their own
+    "lmp_mkdocs.identity",                   # the one stylesheet, with the CSS made from data/identity.yml
     "lmp_mkdocs.printing",                   # handouts, handbook and booklets for mkdocs-exporter (lmp.print)
     "lmp_mkdocs.word",                       # each template page as a Word file (lmp.outputs)
     "lmp_mkdocs.decks",                      # each theme's staff meeting as slide decks (lmp.outputs)
