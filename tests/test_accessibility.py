@@ -38,9 +38,10 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 def axe(page, rules: list[str] | None = None, within: str | None = None) -> list[dict]:
     # Let fade-ins (tooltips, the search dialog) end: mid-transition colours are not what is read.
+    # A fade cancelled by the next one (search results replaced while typing) has ended too.
     page.evaluate("Promise.race([new Promise(done => setTimeout(done, 2000)), Promise.all("
                   "document.getAnimations().filter(a => a.playState === 'running' && a.effect && "
-                  "a.effect.getTiming().iterations !== Infinity).map(a => a.finished))])")
+                  "a.effect.getTiming().iterations !== Infinity).map(a => a.finished.catch(() => null)))])")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
